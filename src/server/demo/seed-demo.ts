@@ -1,0 +1,45 @@
+// The demo organisation: generated people imported through the ordinary import, and one login per
+// role (admin, communicator, leader, employee) linked to fitting people, all with fresh passwords.
+import type { AnyDb } from '../platform/db/connect.js';
+import type { ImportReport } from '../../shared/people.js';
+import type { Role } from '../../shared/identity.js';
+import { countPeople, findDemoCandidates, generateDemoPeople, importPeopleRows } from '../modules/people/index.js';
+import { generatePassword, upsertUserWithPassword } from '../modules/identity/index.js';
+
+export type DemoLogin = { role: Role; email: string; password: string; name: string };
+
+export const DEMO_ADMIN_EMAIL = 'admin@resonance-demo.example';
+
+/**
+ * Imports `people` generated people when the directory is empty (or `force`), then (re)sets the demo logins.
+ * @example const { logins } = await seedDemo({ db, people: 2000 }); // logins[0].role === 'admin'
+ */
+export async function seedDemo(input: { db: AnyDb; people: number; force?: boolean; seed?: number; asOf?: string }): Promise<{ report: ImportReport | null; logins: DemoLogin[] }> {
+  let report: ImportReport | null = null;
+  if (input.force || (await countPeople({ db: input.db })) === 0) {
+    const asOf = input.asOf ?? new Date().toISOString().slice(0, 10);
+    const people = generateDemoPeople({ count: input.people, seed: input.seed ?? 42, asOf });
+    report = await importPeopleRows({ db: input.db, rows: people.map((value: unknown, i: number) => ({ line: i + 1, value: value as Record<string, unknown> })) });
+  }
+  return { report, logins: await resetDemoLogins(input.db) };
+}
+
+async function resetDemoLogins(db: AnyDb): Promise<DemoLogin[]> {
+  const { root, leader, employee } = await findDemoCandidates({ db });
+  type Wanted = { role: Role; email: string; name: string; personId: number | null };
+  const linked = (role: Role, p: { id: number; email: string; given_name: string; family_name: string } | undefined): Wanted[] =>
+    p ? [{ role, email: p.email, name: `${p.given_name} ${p.family_name}`, personId: p.id }] : [];
+  const wanted: Wanted[] = [
+    { role: 'admin', email: DEMO_ADMIN_EMAIL, name: 'Demo Admin', personId: null },
+    ...linked('communicator', root),
+    ...linked('leader', leader),
+    ...linked('employee', employee),
+  ];
+  const logins: DemoLogin[] = [];
+  for (const w of wanted) {
+    const password = generatePassword();
+    await upsertUserWithPassword({ db, email: w.email, displayName: w.name, role: w.role, password, personId: w.personId });
+    logins.push({ role: w.role, email: w.email, password, name: w.name });
+  }
+  return logins;
+}

@@ -1,0 +1,42 @@
+// /api/v1/auth: sign in and out, and who am I.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { currentUserSchema, loginRequestSchema } from '../../../shared/identity.js';
+import { AppError } from '../../platform/http/app-error.js';
+import type { ModuleContext } from '../module-context.js';
+import { principalOf } from './authenticate.hook.js';
+import { SESSION_COOKIE, currentUserOf, login, logout } from './identity.service.js';
+
+export function registerIdentityRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.cookieSecure };
+
+  r.post('/api/v1/auth/login', {
+    schema: { tags: ['identity'], summary: 'Sign in with e-mail and password', body: loginRequestSchema, response: { 200: currentUserSchema } },
+    config: { access: { public: true } },
+  }, async (request, reply) => {
+    const result = await login({ db: ctx.db, email: request.body.email, password: request.body.password, ttlHours: ctx.config.SESSION_TTL_HOURS });
+    reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, expires: result.expiresAt });
+    return result.user;
+  });
+
+  r.post('/api/v1/auth/logout', {
+    schema: { tags: ['identity'], summary: 'End the current session', response: { 204: z.undefined() } },
+    config: { access: { signedIn: true } },
+  }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await logout({ db: ctx.db, sessionToken: token });
+    reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    return reply.status(204).send();
+  });
+
+  r.get('/api/v1/auth/me', {
+    schema: { tags: ['identity'], summary: 'The signed-in user', response: { 200: currentUserSchema } },
+    config: { access: { signedIn: true } },
+  }, async (request) => {
+    const principal = principalOf(request);
+    if (principal.kind !== 'user') throw new AppError('bad_request', 'an API token has no user; this endpoint is for sessions');
+    return currentUserOf(principal);
+  });
+}

@@ -1,0 +1,26 @@
+// What each role may do. Routes name a permission; this table is the only place roles are mapped.
+import type { Role } from '../../../shared/identity.js';
+
+export const PERMISSIONS = [
+  'people:read',
+  'people:read-hr',
+  'people:import',
+  'people:export',
+  'profile:edit-own',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  communicator: ['people:read', 'people:read-hr', 'profile:edit-own'],
+  leader: ['people:read', 'profile:edit-own'],
+  employee: ['people:read', 'profile:edit-own'],
+};
+
+/**
+ * Whether `role` holds `permission`.
+ * @example can('employee', 'people:import') // false
+ */
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}

@@ -1,0 +1,8 @@
+// The people module's public API: other modules and the app import only from here.
+export { registerPeopleRoutes } from './people.routes.js';
+export { importPeopleFile, importPeopleRows } from './import-people.js';
+export { detectPeopleFileFormat, type PeopleFileFormat } from './import/parse-people-file.js';
+export { exportPeople, searchDirectory, getProfile, listAttributeKeys } from './people.service.js';
+export { toExportStream } from './export-format.js';
+export { derivedColumns, type Thresholds } from './people.queries.js';
+export { countPeople, findDemoCandidates } from './people.service.js';

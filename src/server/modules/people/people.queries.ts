@@ -1,0 +1,179 @@
+// Read-side SQL of the people directory: search with keyset pagination, facets, one profile with its
+// manager and reports, own-profile updates, and keyset batches for export. Derived fields come from
+// the SQL functions of migration 0001, evaluated at a given date.
+import { sql, type RawBuilder } from 'kysely';
+import type { AnyDb } from '../../platform/db/connect.js';
+import type { ExperienceLevel, Generation } from '../../../shared/people.js';
+
+export type Thresholds = { noviceBelow: number; midBelow: number };
+
+/** A people row with its derived fields, as the presenters read it. */
+export type PersonRow = {
+  id: number;
+  external_id: string;
+  email: string;
+  given_name: string;
+  family_name: string;
+  department: string | null;
+  function: string | null;
+  job_title: string | null;
+  job_level: 'individual' | 'manager' | 'executive' | null;
+  location: string | null;
+  region: string | null;
+  country: string | null;
+  language: string | null;
+  time_zone: string | null;
+  birth_year: number | null;
+  hire_date: string | null;
+  career_start_year: number | null;
+  experience_level_explicit: ExperienceLevel | null;
+  manager_id: number | null;
+  manager_external_id: string | null;
+  social_maturity_stage: number | null;
+  skills: string[];
+  interests: string[];
+  mentor_topics: string[];
+  learning_goals: string[];
+  languages: string[];
+  about: string | null;
+  can_help_with: string | null;
+  mentor_available: boolean;
+  ambassador: boolean;
+  status: 'active' | 'inactive';
+  attributes: Record<string, unknown>;
+  direct_reports: number;
+  generation: Generation | null;
+  cohorts: string[];
+  tenure_years: number | null;
+  years_experience: number | null;
+  experience_level: ExperienceLevel | null;
+};
+
+/** The derived columns of `p` at `asOf`, for any query over people. */
+export function derivedColumns(asOf: string, t: Thresholds): RawBuilder<unknown> {
+  return sql`
+    people_generation(p.birth_year) AS generation,
+    people_cohorts(p.birth_year) AS cohorts,
+    people_tenure_years(p.hire_date, ${asOf}::date) AS tenure_years,
+    people_years_experience(p.career_start_year, p.hire_date, ${asOf}::date) AS years_experience,
+    people_experience_level(p.experience_level_explicit,
+      people_years_experience(p.career_start_year, p.hire_date, ${asOf}::date), ${t.noviceBelow}::int, ${t.midBelow}::int) AS experience_level`;
+}
+
+const selectPerson = (asOf: string, t: Thresholds) => sql`
+  SELECT p.*, mgr.external_id AS manager_external_id, ${derivedColumns(asOf, t)}
+  FROM people AS p LEFT JOIN people AS mgr ON mgr.id = p.manager_id`;
+
+export type DirectoryFilter = {
+  words: string[];
+  department?: string;
+  location?: string;
+  skill?: string;
+  generation?: Generation;
+  experienceLevel?: ExperienceLevel;
+  after?: { family_name: string; given_name: string; id: number };
+  limit: number;
+};
+
+/** Escapes LIKE metacharacters so a search word is matched literally. */
+export const likeLiteral = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function searchPeople(db: AnyDb, f: DirectoryFilter, asOf: string, t: Thresholds): Promise<PersonRow[]> {
+  const conditions: RawBuilder<unknown>[] = [sql`p.status = 'active'`];
+  for (const word of f.words) {
+    conditions.push(sql`people_search_text(p.given_name, p.family_name, p.job_title, p.department, p.skills) LIKE ${'%' + likeLiteral(word) + '%'}`);
+  }
+  if (f.department) conditions.push(sql`lower(p.department) = lower(${f.department})`);
+  if (f.location) conditions.push(sql`lower(p.location) = lower(${f.location})`);
+  if (f.skill) conditions.push(sql`p.skills @> ARRAY[${f.skill}]::text[]`);
+  if (f.generation) conditions.push(sql`people_generation(p.birth_year) = ${f.generation}`);
+  if (f.experienceLevel) {
+    conditions.push(sql`people_experience_level(p.experience_level_explicit,
+      people_years_experience(p.career_start_year, p.hire_date, ${asOf}::date), ${t.noviceBelow}::int, ${t.midBelow}::int) = ${f.experienceLevel}`);
+  }
+  if (f.after) conditions.push(sql`(p.family_name, p.given_name, p.id) > (${f.after.family_name}, ${f.after.given_name}, ${f.after.id})`);
+  const result = await sql<PersonRow>`
+    ${selectPerson(asOf, t)}
+    WHERE ${sql.join(conditions, sql` AND `)}
+    ORDER BY p.family_name, p.given_name, p.id
+    LIMIT ${f.limit}`.execute(db);
+  return result.rows;
+}
+
+export async function findPersonById(db: AnyDb, id: number, asOf: string, t: Thresholds): Promise<PersonRow | undefined> {
+  const result = await sql<PersonRow>`${selectPerson(asOf, t)} WHERE p.id = ${id}`.execute(db);
+  return result.rows[0];
+}
+
+export type PersonRefRow = { id: number; external_id: string; given_name: string; family_name: string; job_title: string | null };
+
+export async function findPersonRef(db: AnyDb, id: number): Promise<PersonRefRow | undefined> {
+  const result = await sql<PersonRefRow>`SELECT id, external_id, given_name, family_name, job_title FROM people WHERE id = ${id}`.execute(db);
+  return result.rows[0];
+}
+
+/** Active direct reports, by name. */
+export async function findReports(db: AnyDb, managerId: number): Promise<PersonRefRow[]> {
+  const result = await sql<PersonRefRow>`
+    SELECT id, external_id, given_name, family_name, job_title FROM people
+    WHERE manager_id = ${managerId} AND status = 'active' ORDER BY family_name, given_name, id`.execute(db);
+  return result.rows;
+}
+
+export type Facet = { value: string; count: number };
+
+export async function countFacets(db: AnyDb): Promise<{ departments: Facet[]; locations: Facet[]; skills: Facet[] }> {
+  const [departments, locations, skills] = await Promise.all([
+    sql<Facet>`SELECT department AS value, count(*)::int AS count FROM people WHERE status = 'active' AND department IS NOT NULL
+      GROUP BY department ORDER BY count DESC, value LIMIT 200`.execute(db),
+    sql<Facet>`SELECT location AS value, count(*)::int AS count FROM people WHERE status = 'active' AND location IS NOT NULL
+      GROUP BY location ORDER BY count DESC, value LIMIT 200`.execute(db),
+    sql<Facet>`SELECT s AS value, count(*)::int AS count FROM people, unnest(skills) AS s WHERE status = 'active'
+      GROUP BY s ORDER BY count DESC, value LIMIT 500`.execute(db),
+  ]);
+  return { departments: departments.rows, locations: locations.rows, skills: skills.rows };
+}
+
+/** Writes the given profile columns of one person (names come from a fixed list, values are bound). */
+export async function updateProfileColumns(db: AnyDb, id: number, changes: Record<string, unknown>): Promise<void> {
+  const entries = Object.entries(changes);
+  if (entries.length === 0) return;
+  const sets = entries.map(([column, value]) => sql`${sql.ref(column)} = ${Array.isArray(value) ? sql`${value}::text[]` : value}`);
+  await sql`UPDATE people SET ${sql.join(sets, sql`, `)}, updated_at = now() WHERE id = ${id}`.execute(db);
+}
+
+/** People with id above `afterId`, in id order, for streaming exports. */
+export async function findPeopleBatch(db: AnyDb, afterId: number, limit: number, asOf: string, t: Thresholds): Promise<PersonRow[]> {
+  const result = await sql<PersonRow>`${selectPerson(asOf, t)} WHERE p.id > ${afterId} ORDER BY p.id LIMIT ${limit}`.execute(db);
+  return result.rows;
+}
+
+/** Every custom attribute key in use, for the CSV export's columns. */
+export async function listAttributeKeys(db: AnyDb): Promise<string[]> {
+  const result = await sql<{ key: string }>`SELECT DISTINCT jsonb_object_keys(attributes) AS key FROM people ORDER BY key`.execute(db);
+  return result.rows.map((r) => r.key);
+}
+
+/** Ids of the given external_ids that exist. */
+export async function findIdsByExternalIds(db: AnyDb, externalIds: string[]): Promise<Map<string, number>> {
+  const result = await sql<{ id: number; external_id: string }>`SELECT id, external_id FROM people WHERE external_id = ANY(${externalIds}::text[])`.execute(db);
+  return new Map(result.rows.map((r) => [r.external_id, r.id]));
+}
+
+export async function countPeople(db: AnyDb): Promise<number> {
+  const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM people`.execute(db);
+  return result.rows[0]?.n ?? 0;
+}
+
+/** One active person per wanted kind (a top leader, a middle manager, a plain employee), for demo logins. */
+export async function findDemoCandidates(db: AnyDb): Promise<{ root?: PersonRefRow & { email: string }; leader?: PersonRefRow & { email: string }; employee?: PersonRefRow & { email: string } }> {
+  const pick = async (where: RawBuilder<unknown>) =>
+    (await sql<PersonRefRow & { email: string }>`SELECT id, external_id, given_name, family_name, job_title, email FROM people
+      WHERE status = 'active' AND ${where} ORDER BY id LIMIT 1`.execute(db)).rows[0];
+  const [root, leader, employee] = await Promise.all([
+    pick(sql`manager_id IS NULL AND direct_reports > 0`),
+    pick(sql`manager_id IS NOT NULL AND direct_reports BETWEEN 4 AND 10 AND cardinality(org_path) >= 3`),
+    pick(sql`direct_reports = 0 AND cardinality(skills) >= 3`),
+  ]);
+  return { root, leader, employee };
+}

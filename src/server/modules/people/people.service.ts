@@ -1,0 +1,115 @@
+// Directory rules: who sees which fields, search with opaque cursors, a person's profile, editing
+// one's own profile (HR-owned fields stay read-only), and exporting everyone in the import format.
+import { z } from 'zod';
+import type { AnyDb } from '../../platform/db/connect.js';
+import { AppError, notFound } from '../../platform/http/app-error.js';
+import {
+  profileUpdateSchema,
+  type PeopleFacets,
+  type PeoplePage,
+  type PeopleQuery,
+  type PersonProfile,
+  type PersonRecord,
+  type ProfileUpdate,
+  peopleQuerySchema,
+} from '../../../shared/people.js';
+import * as q from './people.queries.js';
+import { presentCard, presentProfile, presentRecord } from './present-person.js';
+
+export type DirectoryViewer = { personId: number | null; showHr: boolean };
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+const cursorSchema = z.tuple([z.string(), z.string(), z.number().int()]);
+
+function encodeCursor(row: q.PersonRow): string {
+  return Buffer.from(JSON.stringify([row.family_name, row.given_name, row.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): q.DirectoryFilter['after'] {
+  try {
+    const [family_name, given_name, id] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return { family_name, given_name, id };
+  } catch {
+    throw new AppError('validation', 'the cursor is not one this API gave out', { problems: [{ pointer: '/cursor', in: 'query', message: 'invalid cursor' }] });
+  }
+}
+
+/**
+ * One page of the directory, by family name.
+ * @example await searchDirectory({ db, query: { skill: 'excel' }, viewer, thresholds }) // { items, next_cursor }
+ */
+export async function searchDirectory(input: { db: AnyDb; query: PeopleQuery; viewer: DirectoryViewer; thresholds: q.Thresholds }): Promise<PeoplePage> {
+  const query = peopleQuerySchema.parse(input.query);
+  if (!input.viewer.showHr && (query.generation || query.experience_level)) {
+    throw new AppError('forbidden', 'filtering by generation or experience is for communicators and admins');
+  }
+  const words = (query.q ?? '').toLowerCase().split(/\s+/).map((w) => w.replace(/^#/, '')).filter(Boolean).slice(0, 8);
+  const rows = await q.searchPeople(
+    input.db,
+    {
+      words,
+      department: query.department,
+      location: query.location,
+      skill: query.skill,
+      generation: query.generation,
+      experienceLevel: query.experience_level,
+      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+      limit: query.limit + 1,
+    },
+    today(),
+    input.thresholds,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return { items: page.map(presentCard), next_cursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+}
+
+export async function getProfile(input: { db: AnyDb; personId: number; viewer: DirectoryViewer; thresholds: q.Thresholds }): Promise<PersonProfile> {
+  const row = await q.findPersonById(input.db, input.personId, today(), input.thresholds);
+  const isOwn = input.viewer.personId === input.personId;
+  if (!row || (row.status !== 'active' && !input.viewer.showHr && !isOwn)) throw notFound(`person ${input.personId}`);
+  const [manager, reports] = await Promise.all([
+    row.manager_id ? q.findPersonRef(input.db, row.manager_id) : Promise.resolve(undefined),
+    q.findReports(input.db, row.id),
+  ]);
+  return presentProfile({ row, manager, reports, showHr: input.viewer.showHr, isOwn });
+}
+
+/** Changes the caller's own profile fields; HR fields are not in the schema, so they cannot be sent. */
+export async function updateOwnProfile(input: { db: AnyDb; personId: number; update: ProfileUpdate; viewer: DirectoryViewer; thresholds: q.Thresholds }): Promise<PersonProfile> {
+  const changes = profileUpdateSchema.parse(input.update);
+  await q.updateProfileColumns(input.db, input.personId, changes);
+  return getProfile({ db: input.db, personId: input.personId, viewer: input.viewer, thresholds: input.thresholds });
+}
+
+export async function getFacets(input: { db: AnyDb }): Promise<PeopleFacets> {
+  return q.countFacets(input.db);
+}
+
+/**
+ * Everyone (active and inactive) in the import format, in id order, a batch at a time.
+ * @example for await (const record of exportPeople({ db, thresholds })) write(record);
+ */
+export async function* exportPeople(input: { db: AnyDb; thresholds: q.Thresholds; batchSize?: number }): AsyncGenerator<PersonRecord> {
+  let afterId = 0;
+  for (;;) {
+    const rows = await q.findPeopleBatch(input.db, afterId, input.batchSize ?? 2000, today(), input.thresholds);
+    for (const row of rows) yield presentRecord(row);
+    const last = rows[rows.length - 1];
+    if (!last) return;
+    afterId = last.id;
+  }
+}
+
+export async function listAttributeKeys(input: { db: AnyDb }): Promise<string[]> {
+  return q.listAttributeKeys(input.db);
+}
+
+export async function countPeople(input: { db: AnyDb }): Promise<number> {
+  return q.countPeople(input.db);
+}
+
+export async function findDemoCandidates(input: { db: AnyDb }) {
+  return q.findDemoCandidates(input.db);
+}

@@ -1,0 +1,82 @@
+// Opens what a Resonance process needs (database, migrations, job queue) and closes it again; every
+// CLI command and the test server go through here so they share one start-up path.
+import pino, { type Logger } from 'pino';
+import type { Config } from './platform/config/config.js';
+import { openDatabase, type Database } from './platform/db/connect.js';
+import { lockDataDir } from './platform/db/data-dir-lock.js';
+import { migrate, pendingMigrations } from './platform/db/migrate.js';
+import { JobQueue, type AnyJobDefinition } from './platform/jobs/job-queue.js';
+import { purgeExpiredSessionsJob } from './modules/identity/index.js';
+
+/** Every job definition of every module; workers run them, any process may enqueue them. */
+export const JOB_DEFINITIONS: AnyJobDefinition[] = [purgeExpiredSessionsJob];
+
+export type Runtime = { config: Config; database: Database; jobs: JobQueue; logger: Logger; close(): Promise<void> };
+
+export type RuntimeOptions = {
+  config: Config;
+  /** Apply pending migrations (always done on the embedded database). */
+  migrate?: boolean;
+  /** Start the job queue, and with `worker` run jobs in this process. */
+  jobs?: boolean;
+  worker?: boolean;
+  /** Keep the embedded database in memory (tests). */
+  inMemory?: boolean;
+  logger?: Logger;
+};
+
+/**
+ * Starts the shared parts of a process.
+ * @example const rt = await openRuntime({ config, jobs: true, worker: true }); ... await rt.close();
+ */
+export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { config } = options;
+  const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
+  const embedded = !config.DATABASE_URL;
+  const release = embedded && !options.inMemory ? lockDataDir(config.RESONANCE_DATA_DIR) : () => undefined;
+  let database: Database;
+  try {
+    database = await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: options.inMemory ? null : config.RESONANCE_DATA_DIR,
+      poolMax: config.DB_POOL_MAX,
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  try {
+    if (embedded || options.migrate) {
+      const applied = await migrate(database.db);
+      if (applied.length > 0) logger.info({ applied: applied.map((m) => `${m.version}_${m.name}`) }, 'migrations applied');
+    } else {
+      const pending = await pendingMigrations(database.db);
+      if (pending.length > 0) {
+        throw new Error(`the database has ${pending.length} pending migration(s) (${pending.map((m) => m.version).join(', ')}); run \`resonance migrate\` or start with --migrate`);
+      }
+    }
+  } catch (error) {
+    await database.close();
+    release();
+    throw error;
+  }
+  const jobs = new JobQueue({ url: database.url, poolMax: config.JOBS_POOL_MAX, worker: options.worker ?? false, logger });
+  if (options.jobs || options.worker) {
+    await jobs.start(JOB_DEFINITIONS);
+    if (options.worker) await jobs.work({ db: database.db, logger });
+  }
+  let closed = false;
+  return {
+    config,
+    database,
+    jobs,
+    logger,
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (options.jobs || options.worker) await jobs.stop().catch((error: unknown) => logger.warn({ err: error }, 'job queue did not stop cleanly'));
+      await database.close();
+      release();
+    },
+  };
+}

@@ -1,0 +1,259 @@
+// The Person contract (DESIGN §3.1) shared by server and web: field names, limits, and the shapes the
+// people API answers with. The server parses with these schemas; the web reads the inferred types.
+import { z } from 'zod';
+
+export const LIMITS = {
+  name: 200,
+  shortText: 200,
+  longText: 4000,
+  hashtag: 64,
+  hashtagsPerList: 100,
+  attributesJson: 16_000,
+  pageSize: 100,
+} as const;
+
+export const JOB_LEVELS = ['individual', 'manager', 'executive'] as const;
+export const GENERATIONS = ['silent', 'boomer', 'gen_x', 'millennial', 'gen_z', 'gen_alpha'] as const;
+export const COHORTS = [...GENERATIONS, 'xennial'] as const;
+export const EXPERIENCE_LEVELS = ['novice', 'mid_career', 'expert'] as const;
+export const PERSON_STATUSES = ['active', 'inactive'] as const;
+
+export type JobLevel = (typeof JOB_LEVELS)[number];
+export type Generation = (typeof GENERATIONS)[number];
+export type Cohort = (typeof COHORTS)[number];
+export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
+
+/** Lists the HR import owns and employees may not edit are everything but these profile fields. */
+export const SELF_EDITABLE_FIELDS = [
+  'skills',
+  'interests',
+  'mentor_topics',
+  'learning_goals',
+  'about',
+  'can_help_with',
+  'languages',
+  'mentor_available',
+] as const;
+
+/**
+ * A hashtag as stored: lower-case, no leading `#`, letters/digits/`-`/`_`/`.`/`+` in any script.
+ * `"#Excel-Dashboards"` normalises to `"excel-dashboards"`.
+ */
+export function normaliseHashtag(raw: string): string {
+  return raw.trim().replace(/^#+/, '').trim().toLowerCase().replace(/\s+/g, '-');
+}
+
+const HASHTAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_.+\-]*$/u;
+
+export const hashtagSchema = z
+  .string()
+  .transform(normaliseHashtag)
+  .pipe(
+    z
+      .string()
+      .min(1, 'a hashtag cannot be empty')
+      .max(LIMITS.hashtag, `a hashtag has at most ${LIMITS.hashtag} characters`)
+      .regex(HASHTAG_PATTERN, 'a hashtag holds letters, digits, "-", "_", "." or "+" only'),
+  );
+
+/** A list of hashtags, de-duplicated in input order. */
+export const hashtagListSchema = z
+  .array(hashtagSchema)
+  .max(LIMITS.hashtagsPerList, `at most ${LIMITS.hashtagsPerList} entries`)
+  .transform((list) => [...new Set(list)]);
+
+const isoDate = z.iso.date({ message: 'a date is written YYYY-MM-DD' });
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/** One person as imported (JSON Lines object or CSV row after column mapping). */
+export const personInputSchema = z.object({
+  /** HR id; the upsert key. */
+  external_id: z.string().trim().min(1, 'external_id is required').max(LIMITS.shortText),
+  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'not an e-mail address' })),
+  given_name: z.string().trim().min(1, 'given_name is required').max(LIMITS.name),
+  family_name: z.string().trim().min(1, 'family_name is required').max(LIMITS.name),
+  department: optionalText(LIMITS.shortText),
+  function: optionalText(LIMITS.shortText),
+  job_title: optionalText(LIMITS.shortText),
+  job_level: z.enum(JOB_LEVELS).nullable().optional(),
+  location: optionalText(LIMITS.shortText),
+  region: optionalText(LIMITS.shortText),
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'a country is a two-letter ISO code such as DE')
+    .nullable()
+    .optional(),
+  /** BCP 47 tag such as de, nl, en-GB. */
+  language: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language is a BCP 47 tag such as de or en-GB')
+    .nullable()
+    .optional(),
+  time_zone: z
+    .string()
+    .trim()
+    .refine(isTimeZone, 'not an IANA time zone such as Europe/Berlin')
+    .nullable()
+    .optional(),
+  birth_year: z.number().int().min(1900).max(2100).nullable().optional(),
+  hire_date: isoDate.nullable().optional(),
+  career_start_year: z.number().int().min(1900).max(2100).nullable().optional(),
+  experience_level: z.enum(EXPERIENCE_LEVELS).nullable().optional(),
+  /** external_id or e-mail of the manager; may refer to a row later in the same file. */
+  manager: z.string().trim().max(LIMITS.shortText).nullable().optional(),
+  social_maturity_stage: z.number().int().min(1).max(9).nullable().optional(),
+  skills: hashtagListSchema.optional(),
+  interests: hashtagListSchema.optional(),
+  mentor_topics: hashtagListSchema.optional(),
+  learning_goals: hashtagListSchema.optional(),
+  languages: hashtagListSchema.optional(),
+  about: optionalText(LIMITS.longText),
+  can_help_with: optionalText(LIMITS.longText),
+  mentor_available: z.boolean().optional(),
+  ambassador: z.boolean().optional(),
+  status: z.enum(PERSON_STATUSES).optional(),
+  attributes: z
+    .record(z.string().min(1).max(LIMITS.hashtag), z.json())
+    .refine((a) => JSON.stringify(a).length <= LIMITS.attributesJson, 'attributes are too large')
+    .optional(),
+});
+export type PersonInput = z.input<typeof personInputSchema>;
+export type PersonRecord = z.output<typeof personInputSchema>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What an employee may change on their own profile. */
+export const profileUpdateSchema = z
+  .object({
+    skills: hashtagListSchema,
+    interests: hashtagListSchema,
+    mentor_topics: hashtagListSchema,
+    learning_goals: hashtagListSchema,
+    languages: hashtagListSchema,
+    about: z.string().trim().max(LIMITS.longText).nullable(),
+    can_help_with: z.string().trim().max(LIMITS.longText).nullable(),
+    mentor_available: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type ProfileUpdate = z.input<typeof profileUpdateSchema>;
+
+/** A person as the directory shows it to any signed-in colleague. */
+export const personCardSchema = z.object({
+  id: z.number().int(),
+  external_id: z.string(),
+  display_name: z.string(),
+  given_name: z.string(),
+  family_name: z.string(),
+  email: z.string(),
+  department: z.string().nullable(),
+  function: z.string().nullable(),
+  job_title: z.string().nullable(),
+  location: z.string().nullable(),
+  region: z.string().nullable(),
+  country: z.string().nullable(),
+  language: z.string().nullable(),
+  skills: z.array(z.string()),
+  interests: z.array(z.string()),
+  mentor_topics: z.array(z.string()),
+  learning_goals: z.array(z.string()),
+  languages: z.array(z.string()),
+  mentor_available: z.boolean(),
+  ambassador: z.boolean(),
+  is_leader: z.boolean(),
+});
+export type PersonCard = z.infer<typeof personCardSchema>;
+
+/** Manager or report as linked from a profile page. */
+export const personRefSchema = z.object({
+  id: z.number().int(),
+  external_id: z.string(),
+  display_name: z.string(),
+  job_title: z.string().nullable(),
+});
+export type PersonRef = z.infer<typeof personRefSchema>;
+
+/**
+ * The full profile. HR fields that reveal age or tenure (birth_year, hire_date, career_start_year,
+ * the derived generation/tenure/experience, attributes) are present only for admins and
+ * communicators, and null otherwise.
+ */
+export const personProfileSchema = personCardSchema.extend({
+  job_level: z.enum(JOB_LEVELS).nullable(),
+  time_zone: z.string().nullable(),
+  about: z.string().nullable(),
+  can_help_with: z.string().nullable(),
+  status: z.enum(PERSON_STATUSES),
+  social_maturity_stage: z.number().int().nullable(),
+  direct_reports: z.number().int(),
+  manager: personRefSchema.nullable(),
+  reports: z.array(personRefSchema),
+  birth_year: z.number().int().nullable(),
+  hire_date: z.string().nullable(),
+  career_start_year: z.number().int().nullable(),
+  generation: z.enum(GENERATIONS).nullable(),
+  cohorts: z.array(z.enum(COHORTS)).nullable(),
+  tenure_years: z.number().int().nullable(),
+  years_experience: z.number().int().nullable(),
+  experience_level: z.enum(EXPERIENCE_LEVELS).nullable(),
+  attributes: z.record(z.string(), z.json()).nullable(),
+  /** Field names the signed-in user may change on this profile (empty unless it is their own). */
+  editable_fields: z.array(z.enum(SELF_EDITABLE_FIELDS)),
+});
+export type PersonProfile = z.infer<typeof personProfileSchema>;
+
+/** Directory query: every filter is optional; list filters match any of the given values. */
+export const peopleQuerySchema = z.object({
+  q: z.string().trim().max(LIMITS.shortText).optional(),
+  department: z.string().trim().max(LIMITS.shortText).optional(),
+  location: z.string().trim().max(LIMITS.shortText).optional(),
+  generation: z.enum(GENERATIONS).optional(),
+  experience_level: z.enum(EXPERIENCE_LEVELS).optional(),
+  skill: hashtagSchema.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(25),
+});
+export type PeopleQuery = z.input<typeof peopleQuerySchema>;
+
+export const peoplePageSchema = z.object({
+  items: z.array(personCardSchema),
+  next_cursor: z.string().nullable(),
+});
+export type PeoplePage = z.infer<typeof peoplePageSchema>;
+
+/** Values to offer in the directory's filters, most common first. */
+export const peopleFacetsSchema = z.object({
+  departments: z.array(z.object({ value: z.string(), count: z.number().int() })),
+  locations: z.array(z.object({ value: z.string(), count: z.number().int() })),
+  skills: z.array(z.object({ value: z.string(), count: z.number().int() })),
+});
+export type PeopleFacets = z.infer<typeof peopleFacetsSchema>;
+
+/** One problem found in an import file. `line` is 1-based and counts the CSV header as line 1. */
+export const importErrorSchema = z.object({
+  line: z.number().int(),
+  external_id: z.string().nullable(),
+  field: z.string().nullable(),
+  reason: z.string(),
+});
+export type ImportError = z.infer<typeof importErrorSchema>;
+
+export const importReportSchema = z.object({
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  rejected: z.number().int(),
+  errors: z.array(importErrorSchema),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
