@@ -124,13 +124,20 @@ export const personInputSchema = z.object({
 export type PersonInput = z.input<typeof personInputSchema>;
 export type PersonRecord = z.output<typeof personInputSchema>;
 
+// Constructing an Intl.DateTimeFormat costs ~100 µs, so each zone name is checked once per process.
+const timeZoneCache = new Map<string, boolean>();
 function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let known = timeZoneCache.get(tz);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (timeZoneCache.size < 10_000) timeZoneCache.set(tz, known);
   }
+  return known;
 }
 
 /** What an employee may change on their own profile. */

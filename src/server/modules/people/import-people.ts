@@ -6,6 +6,7 @@ import type { ImportReport } from '../../../shared/people.js';
 import { parsePeopleFile, type PeopleFileFormat, type RawPersonRow } from './import/parse-people-file.js';
 import { planPeopleImport, type ExistingPerson, type PlannedRow } from './import/plan-people-import.js';
 import { PLAIN_FIELDS, columnOf } from './import/people-columns.js';
+import { placeInTree, type TreePlacement } from './import/place-in-tree.js';
 import * as q from './people-import.queries.js';
 
 const BATCH = 2000;
@@ -29,14 +30,17 @@ export async function importPeopleRows(input: { db: AnyDb; rows: RawPersonRow[] 
     const plan = planPeopleImport(input.rows, lookups);
     const created = plan.rows.filter((r) => !r.existing);
     const updated = plan.rows.filter((r) => r.existing);
-    for (let i = 0; i < created.length; i += BATCH) await q.insertPeople(trx, created.slice(i, i + BATCH).map(toColumns));
-    for (let i = 0; i < updated.length; i += BATCH) await q.updatePeople(trx, updated.slice(i, i + BATCH).map(toColumns));
-    const links = plan.rows
-      .filter((r) => r.managerExternalId !== undefined)
-      .map((r) => ({ externalId: r.record.external_id, managerExternalId: r.managerExternalId ?? null }));
-    for (let i = 0; i < links.length; i += BATCH * 5) await q.assignManagers(trx, links.slice(i, i + BATCH * 5));
-    await q.refreshOrgPaths(trx, plan.anchors);
-    await q.refreshDirectReports(trx, plan.affectedManagerIds, plan.affectedManagerExternalIds);
+    const reserved = await q.reservePersonIds(trx, created.length);
+    const newIds = new Map(created.map((row, i) => [row, reserved[i]!]));
+    const tree = placeInTree(plan.rows, (row) => row.existing?.id ?? newIds.get(row)!);
+    const columns = (row: PlannedRow) => toColumns(row, row.existing?.id ?? newIds.get(row)!, tree.placements.get(row)!);
+    // Managers before their reports, so every batch's manager_id references rows already written.
+    const depth = (row: PlannedRow) => tree.placements.get(row)!.orgPath.length;
+    created.sort((a, b) => depth(a) - depth(b));
+    for (let i = 0; i < created.length; i += BATCH) await q.insertPeople(trx, created.slice(i, i + BATCH).map(columns));
+    for (let i = 0; i < updated.length; i += BATCH) await q.updatePeople(trx, updated.slice(i, i + BATCH).map(columns));
+    await q.refreshOrgPathsBelow(trx, tree.movedExternalIds);
+    await q.refreshDirectReports(trx, tree.affectedManagerIds);
     return { rows: input.rows.length, created: created.length, updated: updated.length, rejected: plan.errors.length, errors: plan.errors };
   });
 }
@@ -67,9 +71,15 @@ async function loadLookups(trx: AnyDb, rows: RawPersonRow[]) {
   };
 }
 
-/** The row as table columns, carrying only the fields the file set (plus the key). */
-function toColumns(row: PlannedRow): Record<string, unknown> {
-  const out: Record<string, unknown> = { external_id: row.record.external_id };
+/** The row as table columns: the fields the file set, the key, and its place in the tree. */
+function toColumns(row: PlannedRow, id: number, place: TreePlacement): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    id,
+    external_id: row.record.external_id,
+    manager_id: place.managerId,
+    org_path: place.orgPath,
+    direct_reports: place.directReports ?? 0,
+  };
   for (const field of PLAIN_FIELDS) {
     if (row.present.has(field)) out[columnOf(field)] = row.record[field] ?? null;
   }

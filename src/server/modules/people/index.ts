@@ -6,3 +6,4 @@ export { exportPeople, searchDirectory, getProfile, listAttributeKeys } from './
 export { toExportStream } from './export-format.js';
 export { derivedColumns, type Thresholds } from './people.queries.js';
 export { countPeople, findDemoCandidates } from './people.service.js';
+export { generateDemoPeople } from './demo/generate-demo-people.js';

@@ -16,7 +16,7 @@ export async function lockPeopleImports(trx: Executor): Promise<void> {
 export async function findPeopleByExternalIds(trx: Executor, externalIds: string[]): Promise<ExistingPerson[]> {
   if (externalIds.length === 0) return [];
   const result = await sql<ExistingPerson>`
-    SELECT id, external_id, email, manager_id, org_path FROM people WHERE external_id = ANY(${externalIds}::text[])`.execute(trx);
+    SELECT id, external_id, email, manager_id, org_path, status FROM people WHERE external_id = ANY(${externalIds}::text[])`.execute(trx);
   return result.rows;
 }
 
@@ -32,17 +32,25 @@ export async function findPeopleByRefs(trx: Executor, refs: string[]): Promise<E
   if (refs.length === 0) return [];
   const lower = refs.map((r) => r.toLowerCase());
   const result = await sql<ExistingPerson>`
-    SELECT id, external_id, email, manager_id, org_path FROM people
+    SELECT id, external_id, email, manager_id, org_path, status FROM people
     WHERE external_id = ANY(${refs}::text[]) OR email = ANY(${lower}::text[])`.execute(trx);
   return result.rows;
 }
 
 const plainColumns = PLAIN_FIELDS.map(columnOf);
 
-/** Inserts new people (manager links are set afterwards). Rows are objects keyed by column name. */
+/** Takes `count` ids from the people sequence for rows about to be inserted. */
+export async function reservePersonIds(trx: Executor, count: number): Promise<number[]> {
+  if (count === 0) return [];
+  const result = await sql<{ id: number }>`
+    SELECT nextval(pg_get_serial_sequence('people', 'id')) AS id FROM generate_series(1, ${count}::int)`.execute(trx);
+  return result.rows.map((r) => r.id);
+}
+
+/** Inserts new people with their ids and tree columns. Rows are objects keyed by column name. */
 export async function insertPeople(trx: Executor, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
-  const columns = ['external_id', ...plainColumns, 'attributes'];
+  const columns = ['id', 'external_id', ...plainColumns, 'attributes', 'manager_id', 'org_path', 'direct_reports'];
   const values = columns.map((c) => {
     if (c === 'attributes') return `jsonb_strip_nulls(coalesce(r.attributes, '{}'::jsonb))`;
     const fallback = COLUMN_DEFAULTS[c];
@@ -63,7 +71,7 @@ export async function updatePeople(trx: Executor, rows: Record<string, unknown>[
     return `${c} = CASE WHEN e.d ? '${c}' THEN ${value} ELSE p.${c} END`;
   });
   sets.push(`attributes = CASE WHEN e.d ? 'attributes' THEN jsonb_strip_nulls(p.attributes || coalesce(r.attributes, '{}'::jsonb)) ELSE p.attributes END`);
-  sets.push('updated_at = now()');
+  sets.push('manager_id = r.manager_id', 'org_path = r.org_path', 'updated_at = now()');
   await sql`
     UPDATE people AS p SET ${sql.raw(sets.join(',\n      '))}
     FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS e(d)
@@ -71,27 +79,15 @@ export async function updatePeople(trx: Executor, rows: Record<string, unknown>[
     WHERE p.external_id = r.external_id`.execute(trx);
 }
 
-/** Points each person at their manager (null clears it); only rows whose link changes are written. */
-export async function assignManagers(trx: Executor, pairs: { externalId: string; managerExternalId: string | null }[]): Promise<void> {
-  if (pairs.length === 0) return;
-  await sql`
-    UPDATE people AS p SET manager_id = m.id, updated_at = now()
-    FROM unnest(${pairs.map((x) => x.externalId)}::text[], ${pairs.map((x) => x.managerExternalId)}::text[]) AS x(ext, mgr)
-    LEFT JOIN people AS m ON m.external_id = x.mgr
-    WHERE p.external_id = x.ext AND p.manager_id IS DISTINCT FROM m.id`.execute(trx);
-}
-
 /**
- * Recomputes org_path below each anchor (whose manager's path is already right), anchors included.
- * The depth guard only stops a runaway; the planner has already rejected cycles.
+ * Re-roots the people below each moved person (whose own path is already written) who were not in the
+ * file. The depth guard only stops a runaway; the planner has already rejected cycles.
  */
-export async function refreshOrgPaths(trx: Executor, anchorExternalIds: string[]): Promise<void> {
-  if (anchorExternalIds.length === 0) return;
+export async function refreshOrgPathsBelow(trx: Executor, movedExternalIds: string[]): Promise<void> {
+  if (movedExternalIds.length === 0) return;
   await sql`
     WITH RECURSIVE tree(id, path) AS (
-      SELECT a.id, coalesce(m.org_path, '{}'::bigint[]) || a.id
-      FROM people AS a LEFT JOIN people AS m ON m.id = a.manager_id
-      WHERE a.external_id = ANY(${anchorExternalIds}::text[])
+      SELECT a.id, a.org_path FROM people AS a WHERE a.external_id = ANY(${movedExternalIds}::text[])
       UNION ALL
       SELECT c.id, t.path || c.id FROM people AS c JOIN tree AS t ON c.manager_id = t.id
       WHERE cardinality(t.path) < 1000
@@ -101,13 +97,13 @@ export async function refreshOrgPaths(trx: Executor, anchorExternalIds: string[]
 }
 
 /** Recounts active direct reports of the given managers. */
-export async function refreshDirectReports(trx: Executor, ids: number[], externalIds: string[]): Promise<void> {
-  if (ids.length === 0 && externalIds.length === 0) return;
+export async function refreshDirectReports(trx: Executor, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
   await sql`
     UPDATE people AS m SET direct_reports = c.n
     FROM (
       SELECT t.id, (SELECT count(*) FROM people AS r WHERE r.manager_id = t.id AND r.status = 'active')::int AS n
-      FROM people AS t WHERE t.id = ANY(${ids}::bigint[]) OR t.external_id = ANY(${externalIds}::text[])
+      FROM people AS t WHERE t.id = ANY(${ids}::bigint[])
     ) AS c
     WHERE m.id = c.id AND m.direct_reports <> c.n`.execute(trx);
 }

@@ -65,6 +65,7 @@ const selectPerson = (asOf: string, t: Thresholds) => sql`
   FROM people AS p LEFT JOIN people AS mgr ON mgr.id = p.manager_id`;
 
 export type DirectoryFilter = {
+  /** Search tokens: letters and digits only, so they are safe inside a tsquery. */
   words: string[];
   department?: string;
   location?: string;
@@ -75,13 +76,13 @@ export type DirectoryFilter = {
   limit: number;
 };
 
-/** Escapes LIKE metacharacters so a search word is matched literally. */
-export const likeLiteral = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export async function searchPeople(db: AnyDb, f: DirectoryFilter, asOf: string, t: Thresholds): Promise<PersonRow[]> {
   const conditions: RawBuilder<unknown>[] = [sql`p.status = 'active'`];
-  for (const word of f.words) {
-    conditions.push(sql`people_search_text(p.given_name, p.family_name, p.job_title, p.department, p.skills) LIKE ${'%' + likeLiteral(word) + '%'}`);
+  if (f.words.length > 0) {
+    // Each word must start a token of the person's names, title, department or skills.
+    const query = f.words.map((w) => `${w}:*`).join(' & ');
+    conditions.push(sql`to_tsvector('simple', people_search_text(p.given_name, p.family_name, p.job_title, p.department, p.skills))
+      @@ to_tsquery('simple', ${query})`);
   }
   if (f.department) conditions.push(sql`lower(p.department) = lower(${f.department})`);
   if (f.location) conditions.push(sql`lower(p.location) = lower(${f.location})`);

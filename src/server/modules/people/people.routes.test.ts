@@ -44,8 +44,9 @@ describe('directory', () => {
     expect(await ids('/api/v1/people?skill=Negotiation')).toEqual(['P1']);
     expect(await ids('/api/v1/people?department=sales&location=berlin')).toEqual(['P1']);
     expect(await ids('/api/v1/people?q=100%25')).toEqual(['P3']);
-    expect(await ids('/api/v1/people?q=%25')).toEqual(['P3']);
-    expect(await ids('/api/v1/people?q=_')).toEqual(['P3']);
+    expect(await ids('/api/v1/people?q=rem%20lea')).toEqual(['P3']);
+    expect(await ids('/api/v1/people?q=%25')).toEqual([]);
+    expect(await ids("/api/v1/people?q=%27)%20%7C%20!bakk%3A*")).toEqual(['P2']);
   });
 
   it('filters by generation and experience only for roles that may read HR fields', async () => {

@@ -44,7 +44,9 @@ export async function searchDirectory(input: { db: AnyDb; query: PeopleQuery; vi
   if (!input.viewer.showHr && (query.generation || query.experience_level)) {
     throw new AppError('forbidden', 'filtering by generation or experience is for communicators and admins');
   }
-  const words = (query.q ?? '').toLowerCase().split(/\s+/).map((w) => w.replace(/^#/, '')).filter(Boolean).slice(0, 8);
+  // Tokens as the 'simple' text-search parser makes them: runs of letters and digits.
+  const words = (query.q ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
+  if (query.q && query.q.trim() !== '' && words.length === 0) return { items: [], next_cursor: null };
   const rows = await q.searchPeople(
     input.db,
     {

@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
 
 const INT8 = 20;
-const INT8_ARRAY = 1016;
+const INT8_ARRAY = 1016 as Parameters<typeof pg.types.getTypeParser>[0];
 const NUMERIC = 1700;
 const DATE = 1082;
 const parseInt8 = (v: string) => {

@@ -1,7 +1,7 @@
 // Turns an uploaded CSV or JSON Lines file into raw person objects with their line numbers. Rows that
 // cannot be read become errors; the rest go on. CSV lists use `;`, `attributes.<key>` columns fill
 // attributes, and only the columns present in the file are imported (absent ones keep their values).
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { AppError } from '../../../platform/http/app-error.js';
 import type { ImportError } from '../../../../shared/people.js';
 import { BOOLEAN_FIELDS, INTEGER_FIELDS, LIST_FIELDS, PERSON_FIELDS, type PersonField } from './people-columns.js';
@@ -57,26 +57,51 @@ function parseJsonLines(text: string): ParsedPeopleFile {
 
 function parseCsv(text: string): ParsedPeopleFile {
   const errors: ImportError[] = [];
+  const rows: RawPersonRow[] = [];
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = lineCounter(body);
   let header: string[] | null = null;
-  const records = parse(text, {
-    bom: true,
-    info: true,
-    skip_empty_lines: true,
-    relax_column_count: false,
-    skip_records_with_error: true,
-    on_skip: (error) => {
-      const lines = (error as { lines?: number } | undefined)?.lines ?? 0;
-      errors.push({ line: lines, external_id: null, field: null, reason: `unreadable CSV row: ${error?.message ?? 'malformed'}` });
+  let rowStart = 0;
+  Papa.parse<string[]>(body, {
+    header: false,
+    skipEmptyLines: 'greedy',
+    step: (result) => {
+      const line = lines(rowStart);
+      rowStart = result.meta.cursor;
+      const cells = result.data;
+      if (!header) {
+        header = cells.map((h) => h.trim());
+        checkHeader(header);
+        return;
+      }
+      if (result.errors.length > 0) {
+        errors.push({ line, external_id: null, field: null, reason: `unreadable CSV row: ${result.errors[0]!.message}` });
+        return;
+      }
+      if (cells.length !== header.length) {
+        errors.push({ line, external_id: null, field: null, reason: `the row has ${cells.length} cells, the header ${header.length}` });
+        return;
+      }
+      rows.push({ line, value: csvCellsToObject(header, cells) });
     },
-    columns: (names: string[]) => {
-      header = names.map((n) => n.trim());
-      checkHeader(header);
-      return header;
-    },
-  }) as { record: Record<string, string>; info: { lines: number } }[];
-  const rows = records.map(({ record, info }) => ({ line: info.lines, value: csvRecordToObject(record) }));
+  });
   if (!header) throw new AppError('validation', 'the CSV file is empty: it needs a header line', { problems: [{ line: 1, message: 'no header' }] });
   return { rows, errors };
+}
+
+/** Maps the offsets where rows start (only growing) to 1-based line numbers. */
+function lineCounter(text: string): (offset: number) => number {
+  let at = 0;
+  let line = 1;
+  return (offset) => {
+    for (; at < offset; at++) if (text.charCodeAt(at) === 10) line++;
+    // Step over the newline that ended the row before, and over blank lines.
+    while (at < text.length && (text.charCodeAt(at) === 10 || text.charCodeAt(at) === 13)) {
+      if (text.charCodeAt(at) === 10) line++;
+      at++;
+    }
+    return line;
+  };
 }
 
 function checkHeader(header: string[]): void {
@@ -95,11 +120,12 @@ function checkHeader(header: string[]): void {
   }
 }
 
-function csvRecordToObject(record: Record<string, string>): Record<string, unknown> {
+function csvCellsToObject(header: string[], cells: string[]): Record<string, unknown> {
   const value: Record<string, unknown> = {};
   let attributes: Record<string, string | null> | undefined;
-  for (const [column, rawCell] of Object.entries(record)) {
-    const cell = rawCell.trim();
+  for (let i = 0; i < header.length; i++) {
+    const column = header[i]!;
+    const cell = cells[i]!.trim();
     if (column.startsWith('attributes.')) {
       attributes ??= {};
       attributes[column.slice('attributes.'.length)] = cell === '' ? null : cell;

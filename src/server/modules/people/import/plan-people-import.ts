@@ -1,13 +1,13 @@
 // Decides what an import will do before anything is written: validates each row, rejects duplicates,
-// e-mails held by someone else, unknown managers and manager cycles (with line numbers), and works out
-// which people move in the org tree. Pure: the directory's current state comes in as lookups.
+// e-mails held by someone else, unknown managers and manager cycles (with line numbers), and resolves
+// each manager to a file row or a person in the directory. Pure: the directory comes in as lookups.
 import { personInputSchema, type ImportError, type PersonRecord } from '../../../../shared/people.js';
 import type { RawPersonRow } from './parse-people-file.js';
 
 const strictPersonSchema = personInputSchema.strict();
 
 /** A person already in the directory, as the planner needs to know them. */
-export type ExistingPerson = { id: number; external_id: string; email: string; manager_id: number | null; org_path: number[] };
+export type ExistingPerson = { id: number; external_id: string; email: string; manager_id: number | null; org_path: number[]; status: 'active' | 'inactive' };
 
 export type ImportLookups = {
   /** People whose external_id is in the file. */
@@ -25,20 +25,16 @@ export type PlannedRow = {
   present: Set<string>;
   /** Resolved manager external_id: null to clear, undefined to leave as is. */
   managerExternalId: string | null | undefined;
+  /** The manager when it is another row of this file… */
+  managerRow?: PlannedRow;
+  /** …or when it is a person already in the directory and not in the file. */
+  managerExit?: ExistingPerson;
   existing: ExistingPerson | undefined;
 };
 
-export type ImportPlan = {
-  rows: PlannedRow[];
-  errors: ImportError[];
-  /** external_ids whose place in the tree is recomputed from their manager's path, top-most first. */
-  anchors: string[];
-  /** Managers whose active-report count may change (ids of current managers, external_ids of new ones). */
-  affectedManagerIds: number[];
-  affectedManagerExternalIds: string[];
-};
+export type ImportPlan = { rows: PlannedRow[]; errors: ImportError[] };
 
-type Candidate = PlannedRow & { managerRow?: PlannedRow; managerExit?: ExistingPerson };
+type Candidate = PlannedRow;
 
 /**
  * Plans an import.
@@ -138,7 +134,7 @@ export function planPeopleImport(raw: RawPersonRow[], lookups: ImportLookups): I
     accepted = accepted.filter((c) => !rejected.has(c));
   }
 
-  return { rows: accepted, errors: errors.sort((a, b) => a.line - b.line), ...treeChanges(accepted) };
+  return { rows: accepted, errors: errors.sort((a, b) => a.line - b.line) };
 }
 
 /** The file row above `c` in the new tree: its manager if in the file, else the nearest file row above its manager. */
@@ -181,30 +177,4 @@ function findCycles(rows: Candidate[]): Candidate[][] {
     for (const n of stack) state.set(n, 'done');
   }
   return cycles;
-}
-
-function treeChanges(rows: Candidate[]): Pick<ImportPlan, 'anchors' | 'affectedManagerIds' | 'affectedManagerExternalIds'> {
-  const liveIds = new Map(rows.filter((c) => c.existing).map((c) => [c.existing!.id, c]));
-  const moved = new Set(rows.filter((c) => !c.existing || (c.managerExternalId !== undefined && managerChanged(c))));
-  const anchors: string[] = [];
-  for (const c of moved) {
-    let up = parentInFile(c, liveIds);
-    let guard = 0;
-    while (up && !moved.has(up) && guard++ < rows.length) up = parentInFile(up, liveIds);
-    if (!up) anchors.push(c.record.external_id);
-  }
-  const affectedManagerIds = new Set<number>();
-  const affectedManagerExternalIds = new Set<string>();
-  for (const c of rows) {
-    if (c.existing?.manager_id) affectedManagerIds.add(c.existing.manager_id);
-    if (c.managerExternalId) affectedManagerExternalIds.add(c.managerExternalId);
-  }
-  return { anchors, affectedManagerIds: [...affectedManagerIds], affectedManagerExternalIds: [...affectedManagerExternalIds] };
-}
-
-function managerChanged(c: Candidate): boolean {
-  const currentId = c.existing?.manager_id ?? null;
-  if (c.managerExternalId === null) return currentId !== null;
-  if (c.managerRow) return c.managerRow.existing?.id !== currentId || !c.managerRow.existing;
-  return c.managerExit?.id !== currentId;
 }

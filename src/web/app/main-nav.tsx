@@ -1,0 +1,42 @@
+// Side navigation; which entries appear depends on the signed-in user's role.
+import { NavLink, Stack } from '@mantine/core';
+import { Link, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from './auth-context';
+import { canImportPeople, canSeeApiDocs } from './roles';
+
+export type MainNavProps = {
+  /** Called after a click, so the mobile drawer can close. */
+  onNavigate?: () => void;
+};
+
+export function MainNav({ onNavigate }: MainNavProps) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { pathname } = useLocation();
+
+  return (
+    <Stack gap={4}>
+      <NavLink
+        component={Link}
+        to="/people"
+        label={t('nav.people')}
+        active={pathname === '/people' || pathname.startsWith('/people/')}
+        onClick={onNavigate}
+      />
+      {user.person_id !== null && (
+        <NavLink component={Link} to="/me" label={t('nav.myProfile')} active={pathname === '/me'} onClick={onNavigate} />
+      )}
+      {canImportPeople(user.role) && (
+        <NavLink
+          component={Link}
+          to="/admin/import"
+          label={t('nav.importPeople')}
+          active={pathname === '/admin/import'}
+          onClick={onNavigate}
+        />
+      )}
+      {canSeeApiDocs(user.role) && <NavLink component="a" href="/api/docs" label={t('nav.apiDocs')} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,15 @@
+// What each role may see in the UI; the server enforces the same rules, this only avoids dead ends.
+import type { Role } from '../../shared/identity';
+
+/** Age and tenure are sensitive: only admins and communicators filter or read them. */
+export function canSeeHrFields(role: Role): boolean {
+  return role === 'admin' || role === 'communicator';
+}
+
+export function canSeeApiDocs(role: Role): boolean {
+  return role === 'admin' || role === 'communicator';
+}
+
+export function canImportPeople(role: Role): boolean {
+  return role === 'admin';
+}

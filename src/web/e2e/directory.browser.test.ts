@@ -1,0 +1,109 @@
+// Browser test of the web app against a real server: sign in, find people by skill, switch to German.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../server/testing/test-server.js';
+import { WEB_DIST_DIR, PROJECT_ROOT } from '../../server/platform/paths.js';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOT = path.join(PROJECT_ROOT, 'test-results', 'directory-de.png');
+
+type Facets = { skills: { value: string; count: number }[] };
+
+describe('people directory in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    // `npm test` builds first; building here only when missing keeps this file runnable on its own
+    // without rewriting dist/web under other test files that may be reading it.
+    if (!existsSync(path.join(WEB_DIST_DIR, 'index.html'))) {
+      const { build } = await import('vite');
+      await build({ configFile: path.join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+    }
+    server = await startTestServer({ demoPeople: 300 });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    // English browser preference, so the German labels below appear only after switching.
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs the admin in and lands on the directory', async () => {
+    await page.goto(server.url);
+    await page.waitForURL(/\/login/);
+    await page.getByTestId('login-email').fill(server.admin.email);
+    await page.getByTestId('login-password').fill(server.admin.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/people/);
+    await expect.poll(() => page.getByTestId('person-card').count()).toBeGreaterThan(0);
+    await page.getByRole('link', { name: 'Import people' }).waitFor();
+  });
+
+  it('rejects a wrong password with the server message', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const other = await context.newPage();
+    await other.goto(`${server.url}/login`);
+    await other.getByTestId('login-email').fill(server.admin.email);
+    await other.getByTestId('login-password').fill('not-the-password');
+    await other.getByTestId('login-submit').click();
+    await other.getByRole('alert').waitFor();
+    expect(other.url()).toContain('/login');
+    await context.close();
+  });
+
+  it('finds people by a skill typed into the search box, then filters by a clicked skill chip', async () => {
+    const response = await page.request.get(`${server.url}/api/v1/people/facets`);
+    expect(response.status()).toBe(200);
+    const facets = (await response.json()) as Facets;
+    const skill = facets.skills[0]?.value;
+    expect(skill).toBeTruthy();
+    if (!skill) return;
+
+    const chip = page.getByRole('button', { name: `Show people with #${skill}`, exact: true });
+    const results = page.getByTestId('people-results');
+
+    await page.getByTestId('people-search').fill(skill);
+    await page.waitForURL((url) => url.searchParams.get('q') === skill);
+    await page.locator(`[data-testid="people-results"][data-q="${skill}"][aria-busy="false"]`).waitFor();
+    // `q` also matches names and titles, so look for the cards that carry the skill itself.
+    const withSkill = page.getByTestId('person-card').filter({ has: chip });
+    await expect.poll(() => withSkill.count()).toBeGreaterThan(0);
+
+    await withSkill.first().getByRole('button', { name: `Show people with #${skill}`, exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('skill') === skill);
+    // The router commits the URL before React renders, so wait for results that belong to the filter.
+    await page.locator(`[data-testid="people-results"][data-skill="${skill}"][aria-busy="false"]`).waitFor();
+    const cards = results.getByTestId('person-card');
+    expect(await cards.count()).toBeGreaterThan(0);
+    expect(await withSkill.count()).toBe(await cards.count());
+  });
+
+  it('switches the interface to German and remembers the choice', async () => {
+    await page.getByTestId('language-switcher').selectOption('de');
+    await page.getByRole('navigation').getByRole('link', { name: 'Personen', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Personen', exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+
+    await page.reload();
+    await page.getByRole('link', { name: 'Personen importieren' }).waitFor();
+    await mkdir(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: false });
+    expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+});
