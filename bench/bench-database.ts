@@ -1,9 +1,9 @@
 // Where a benchmark runs: a fresh database on the PostgreSQL server (BENCH_DATABASE_URL, default the
 // local server at 127.0.0.1:5432) when it answers, else the embedded PGlite. Dropped afterwards.
 import pg from 'pg';
-import { randomBytes } from 'node:crypto';
 import { openDatabase, type Database } from '../src/server/platform/db/connect.js';
 import { migrate } from '../src/server/platform/db/migrate.js';
+import { createScratchDatabase } from '../src/server/platform/db/scratch-database.js';
 
 export type BenchDatabase = Database & { label: string; drop(): Promise<void> };
 
@@ -21,25 +21,16 @@ async function reachable(url: string): Promise<boolean> {
 export async function openBenchDatabase(options: { embedded?: boolean } = {}): Promise<BenchDatabase> {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   if (!options.embedded && (await reachable(serverUrl))) {
-    const name = `resonance_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ url: url.toString() });
+    const scratch = await createScratchDatabase(serverUrl, 'resonance_bench');
+    const database = await openDatabase({ url: scratch.url });
     await migrate(database.db);
     const version = (await database.pool.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v;
     return {
       ...database,
-      label: `PostgreSQL ${version} at ${url.host}`,
+      label: `PostgreSQL ${version} at ${new URL(serverUrl).host}`,
       async drop() {
         await database.close();
-        const c = new pg.Client({ connectionString: serverUrl });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
+        await scratch.drop();
       },
     };
   }

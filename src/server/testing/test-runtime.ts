@@ -1,9 +1,9 @@
 // Test set-up through the public entry points: a runtime on a fresh database (embedded in memory by
 // default; a new database on TEST_DATABASE_URL's server when set, dropped afterwards) and the app.
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config } from '../platform/config/config.js';
+import { createScratchDatabase } from '../platform/db/scratch-database.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { buildApp } from '../app.js';
 import { createApiToken, generatePassword, upsertUserWithPassword } from '../modules/identity/index.js';
@@ -15,22 +15,8 @@ export type TestRuntime = Runtime & { app: FastifyInstance };
 export async function createTestDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return { env: {}, drop: async () => undefined };
-  const name = `resonance_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    async drop() {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const scratch = await createScratchDatabase(serverUrl, 'resonance_test');
+  return { env: { DATABASE_URL: scratch.url }, drop: scratch.drop };
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
