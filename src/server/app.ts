@@ -2,6 +2,7 @@
 // operational endpoints (/health, /ready, /metrics, OpenAPI) and the web app's files.
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -43,6 +44,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   requireAccessDeclarations(app);
 
   await app.register(cookie);
+  // Off by default; routes that need a limit (sign-in) ask for one in their config.
+  await app.register(rateLimit, {
+    global: false,
+    hook: 'preHandler', // after body parsing, so a limit can key on the e-mail tried
+    errorResponseBuilder: (_request, context) => new AppError('rate_limited', `too many attempts; try again in ${context.after}`),
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

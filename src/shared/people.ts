@@ -228,6 +228,8 @@ export const peopleQuerySchema = z.object({
   generation: z.enum(GENERATIONS).optional(),
   experience_level: z.enum(EXPERIENCE_LEVELS).optional(),
   skill: hashtagSchema.optional(),
+  /** Only this person (by id) and everyone below them in the org tree. */
+  under: z.coerce.number().int().positive().optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(25),
 });

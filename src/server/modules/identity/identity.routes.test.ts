@@ -51,6 +51,18 @@ describe('password sign-in', () => {
     expect(after.statusCode).toBe(401);
   });
 
+  it('slows down guessing: the eleventh attempt in a minute answers 429', async () => {
+    const email = 'target@test.example';
+    const codes: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      codes.push((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: `guess-${i}` } })).statusCode);
+    }
+    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
+    expect(codes[10]).toBe(429);
+    const other = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'someone-else@test.example', password: 'x' } });
+    expect(other.statusCode).toBe(401);
+  });
+
   it('asks anonymous callers to sign in', async () => {
     const res = await t.app.inject({ url: '/api/v1/auth/me' });
     expect(res.statusCode).toBe(401);

@@ -14,7 +14,14 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: ModuleContext)
 
   r.post('/api/v1/auth/login', {
     schema: { tags: ['identity'], summary: 'Sign in with e-mail and password', body: loginRequestSchema, response: { 200: currentUserSchema } },
-    config: { access: { public: true } },
+    config: {
+      access: { public: true },
+      rateLimit: {
+        max: ctx.config.LOGIN_ATTEMPTS_PER_MINUTE,
+        timeWindow: '1 minute',
+        keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+      },
+    },
   }, async (request, reply) => {
     const result = await login({ db: ctx.db, email: request.body.email, password: request.body.password, ttlHours: ctx.config.SESSION_TTL_HOURS });
     reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, expires: result.expiresAt });

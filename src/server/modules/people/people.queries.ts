@@ -70,6 +70,7 @@ export type DirectoryFilter = {
   department?: string;
   location?: string;
   skill?: string;
+  under?: number;
   generation?: Generation;
   experienceLevel?: ExperienceLevel;
   after?: { family_name: string; given_name: string; id: number };
@@ -87,6 +88,7 @@ export async function searchPeople(db: AnyDb, f: DirectoryFilter, asOf: string, 
   if (f.department) conditions.push(sql`lower(p.department) = lower(${f.department})`);
   if (f.location) conditions.push(sql`lower(p.location) = lower(${f.location})`);
   if (f.skill) conditions.push(sql`p.skills @> ARRAY[${f.skill}]::text[]`);
+  if (f.under) conditions.push(sql`p.org_path @> ARRAY[${f.under}]::bigint[]`);
   if (f.generation) conditions.push(sql`people_generation(p.birth_year) = ${f.generation}`);
   if (f.experienceLevel) {
     conditions.push(sql`people_experience_level(p.experience_level_explicit,

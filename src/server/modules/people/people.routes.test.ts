@@ -8,7 +8,7 @@ import { importPeopleRows } from './index.js';
 let t: TestRuntime;
 let employee: TestCaller;
 let communicator: TestCaller;
-const ids: Record<string, number> = {};
+const idsByExternal: Record<string, number> = {};
 
 const people = [
   { external_id: 'P1', email: 'anna@x.example', given_name: 'Anna', family_name: 'Albers', department: 'Sales', location: 'Berlin', skills: ['negotiation', 'excel'], birth_year: 1979, hire_date: '2015-03-01' },
@@ -21,8 +21,8 @@ beforeAll(async () => {
   t = await startTestRuntime();
   await importPeopleRows({ db: t.database.db, rows: people.map((value, i) => ({ line: i + 1, value })) });
   const rows = await sql<{ id: number; external_id: string }>`SELECT id, external_id FROM people`.execute(t.database.db);
-  for (const p of rows.rows) ids[p.external_id] = p.id;
-  employee = await signIn(t, 'employee', ids.P2);
+  for (const p of rows.rows) idsByExternal[p.external_id] = p.id;
+  employee = await signIn(t, 'employee', idsByExternal.P2);
   communicator = await signIn(t, 'communicator', null);
 });
 afterAll(async () => t?.close());
@@ -43,6 +43,8 @@ describe('directory', () => {
     expect(await ids('/api/v1/people?q=%23excel')).toEqual(['P1', 'P2']);
     expect(await ids('/api/v1/people?skill=Negotiation')).toEqual(['P1']);
     expect(await ids('/api/v1/people?department=sales&location=berlin')).toEqual(['P1']);
+    expect(await ids(`/api/v1/people?under=${idsByExternal.P2}`)).toEqual(['P2']);
+    expect(await ids(`/api/v1/people?under=${idsByExternal.P1}`)).toEqual(['P1', 'P2', 'P3']);
     expect(await ids('/api/v1/people?q=100%25')).toEqual(['P3']);
     expect(await ids('/api/v1/people?q=rem%20lea')).toEqual(['P3']);
     expect(await ids('/api/v1/people?q=%25')).toEqual([]);
@@ -74,22 +76,22 @@ describe('directory', () => {
 
 describe('profiles', () => {
   it('shows a colleague with manager and reports but without HR fields', async () => {
-    const res = await get(`/api/v1/people/${ids.P1}`, employee);
+    const res = await get(`/api/v1/people/${idsByExternal.P1}`, employee);
     const profile = res.json();
     expect(profile).toMatchObject({ display_name: 'Anna Albers', is_leader: true, direct_reports: 2, birth_year: null, generation: null, editable_fields: [] });
     expect(profile.reports.map((r: { external_id: string }) => r.external_id)).toEqual(['P2', 'P3']);
   });
 
   it('shows HR and derived fields to communicators', async () => {
-    const profile = (await get(`/api/v1/people/${ids.P1}`, communicator)).json();
+    const profile = (await get(`/api/v1/people/${idsByExternal.P1}`, communicator)).json();
     expect(profile).toMatchObject({ birth_year: 1979, generation: 'gen_x', cohorts: ['gen_x', 'xennial'], hire_date: '2015-03-01' });
     expect(profile.tenure_years).toBeGreaterThanOrEqual(11);
   });
 
   it('answers 404 for an unknown person and hides inactive people from colleagues', async () => {
     expect((await get('/api/v1/people/999999', employee)).statusCode).toBe(404);
-    expect((await get(`/api/v1/people/${ids.P4}`, employee)).statusCode).toBe(404);
-    expect((await get(`/api/v1/people/${ids.P4}`, communicator)).statusCode).toBe(200);
+    expect((await get(`/api/v1/people/${idsByExternal.P4}`, employee)).statusCode).toBe(404);
+    expect((await get(`/api/v1/people/${idsByExternal.P4}`, communicator)).statusCode).toBe(200);
   });
 });
 

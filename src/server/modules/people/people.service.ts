@@ -54,6 +54,7 @@ export async function searchDirectory(input: { db: AnyDb; query: PeopleQuery; vi
       department: query.department,
       location: query.location,
       skill: query.skill,
+      under: query.under,
       generation: query.generation,
       experienceLevel: query.experience_level,
       after: query.cursor ? decodeCursor(query.cursor) : undefined,

@@ -18,6 +18,8 @@ const configSchema = z.object({
   /** Send cookies with the Secure flag; defaults to true when PUBLIC_URL is https. */
   COOKIE_SECURE: booleanFlag.optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  /** Sign-in attempts allowed per minute for one e-mail from one address (per process). */
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Connections per process to PostgreSQL (the pg pool), besides the job queue's own. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
