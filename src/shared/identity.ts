@@ -25,3 +25,7 @@ export const currentUserSchema = z.object({
   csrf_token: z.string(),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
+
+/** `PUT /api/v1/auth/me/language`: the account's interface language, used on every device. */
+export const uiLanguageUpdateSchema = z.object({ ui_language: z.enum(UI_LANGUAGES) }).strict();
+export type UiLanguageUpdate = z.infer<typeof uiLanguageUpdateSchema>;

@@ -99,3 +99,7 @@ export async function revokeApiToken(db: AnyDb, id: number): Promise<boolean> {
   const result = await tables(db).updateTable('api_tokens').set({ revoked_at: sql`now()` }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+export async function setUiLanguage(db: AnyDb, userId: number, language: UiLanguage): Promise<void> {
+  await tables(db).updateTable('users').set({ ui_language: language }).where('id', '=', userId).execute();
+}

@@ -63,6 +63,16 @@ describe('password sign-in', () => {
     expect(other.statusCode).toBe(401);
   });
 
+  it('keeps the interface language with the account', async () => {
+    const user = await signIn(t, 'leader');
+    const bad = await t.app.inject({ method: 'PUT', url: '/api/v1/auth/me/language', headers: user.headers, payload: { ui_language: 'fr' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].pointer).toBe('/ui_language');
+    const ok = await t.app.inject({ method: 'PUT', url: '/api/v1/auth/me/language', headers: user.headers, payload: { ui_language: 'nl' } });
+    expect(ok.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: user.headers })).json().ui_language).toBe('nl');
+  });
+
   it('asks anonymous callers to sign in', async () => {
     const res = await t.app.inject({ url: '/api/v1/auth/me' });
     expect(res.statusCode).toBe(401);

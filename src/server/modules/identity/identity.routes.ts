@@ -2,11 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { currentUserSchema, loginRequestSchema } from '../../../shared/identity.js';
+import { currentUserSchema, loginRequestSchema, uiLanguageUpdateSchema } from '../../../shared/identity.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { ModuleContext } from '../module-context.js';
 import { principalOf } from './authenticate.hook.js';
-import { SESSION_COOKIE, currentUserOf, login, logout } from './identity.service.js';
+import { SESSION_COOKIE, currentUserOf, login, logout, setUiLanguage } from './identity.service.js';
 
 export function registerIdentityRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -45,5 +45,15 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: ModuleContext)
     const principal = principalOf(request);
     if (principal.kind !== 'user') throw new AppError('bad_request', 'an API token has no user; this endpoint is for sessions');
     return currentUserOf(principal);
+  });
+
+  r.put('/api/v1/auth/me/language', {
+    schema: { tags: ['identity'], summary: 'Set my interface language (en, de, nl) for every device', body: uiLanguageUpdateSchema, response: { 204: z.undefined() } },
+    config: { access: { signedIn: true } },
+  }, async (request, reply) => {
+    const principal = principalOf(request);
+    if (principal.kind !== 'user') throw new AppError('bad_request', 'an API token has no user; this endpoint is for sessions');
+    await setUiLanguage({ db: ctx.db, userId: principal.userId, language: request.body.ui_language });
+    return reply.status(204).send();
   });
 }

@@ -4,7 +4,7 @@ import argon2 from 'argon2';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { AppError } from '../../platform/http/app-error.js';
-import type { CurrentUser, Role } from '../../../shared/identity.js';
+import type { CurrentUser, Role, UiLanguage } from '../../../shared/identity.js';
 import * as q from './identity.queries.js';
 
 export type Principal =
@@ -109,6 +109,10 @@ export async function upsertUserWithPassword(input: {
     password_hash: await hashPassword(input.password),
     person_id: input.personId ?? null,
   });
+}
+
+export async function setUiLanguage(input: { db: AnyDb; userId: number; language: UiLanguage }): Promise<void> {
+  await q.setUiLanguage(input.db, input.userId, input.language);
 }
 
 export async function purgeExpiredSessions(input: { db: AnyDb }): Promise<number> {
