@@ -20,6 +20,7 @@ import { registerProblemHandler, sendProblem } from './platform/http/problem.js'
 import { WEB_DIST_DIR } from './platform/paths.js';
 import { registerAuthentication, registerIdentityRoutes } from './modules/identity/index.js';
 import { registerPeopleRoutes } from './modules/people/index.js';
+import { registerAudienceRoutes, registerPersonaRoutes } from './modules/audiences/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
 export type AppDeps = { config: Config; database: Database; jobs: JobQueue; webDir?: string };
@@ -73,6 +74,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const ctx: ModuleContext = { db: database.db, config, jobs: deps.jobs };
   registerIdentityRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
+  registerAudienceRoutes(app, ctx);
+  registerPersonaRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true }, config: { access: { public: true } } }, async () => ({ status: 'ok' }));

@@ -7,12 +7,14 @@ export const PERMISSIONS = [
   'people:import',
   'people:export',
   'profile:edit-own',
+  'audiences:read',
+  'audiences:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  communicator: ['people:read', 'people:read-hr', 'profile:edit-own'],
+  communicator: ['people:read', 'people:read-hr', 'profile:edit-own', 'audiences:read', 'audiences:write'],
   leader: ['people:read', 'profile:edit-own'],
   employee: ['people:read', 'profile:edit-own'],
 };

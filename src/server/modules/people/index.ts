@@ -7,3 +7,5 @@ export { toExportStream } from './export-format.js';
 export { derivedColumns, type Thresholds } from './people.queries.js';
 export { countPeople, findDemoCandidates } from './people.service.js';
 export { generateDemoPeople } from './demo/generate-demo-people.js';
+export { countPeopleWhere, countPeopleGroupedWhere, exportPeopleWhere, findPeopleIdsWhere, findPeoplePageWhere, topFieldValues } from './people.service.js';
+export { personFieldSql, attributeSql, orgWithinSql, activePersonSql, type FieldContext } from './person-field-sql.js';

@@ -180,3 +180,38 @@ export async function findDemoCandidates(db: AnyDb): Promise<{ root?: PersonRefR
   ]);
   return { root, leader, employee };
 }
+
+/** Active-or-not people matching a predicate over alias `p`, by name, after a keyset cursor. */
+export async function findCardsWhere(db: AnyDb, where: RawBuilder<boolean>, limit: number, asOf: string, t: Thresholds, after?: DirectoryFilter['after']): Promise<PersonRow[]> {
+  const keyset = after ? sql`AND (p.family_name, p.given_name, p.id) > (${after.family_name}, ${after.given_name}, ${after.id})` : sql``;
+  const result = await sql<PersonRow>`${selectPerson(asOf, t)} WHERE (${where}) ${keyset}
+    ORDER BY p.family_name, p.given_name, p.id LIMIT ${limit}`.execute(db);
+  return result.rows;
+}
+
+export async function countWhere(db: AnyDb, where: RawBuilder<boolean>): Promise<number> {
+  const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM people AS p WHERE ${where}`.execute(db);
+  return result.rows[0]?.n ?? 0;
+}
+
+export async function findIdsWhere(db: AnyDb, where: RawBuilder<boolean>): Promise<number[]> {
+  const result = await sql<{ id: number }>`SELECT p.id FROM people AS p WHERE ${where} ORDER BY p.id`.execute(db);
+  return result.rows.map((r) => r.id);
+}
+
+/** Most common values of a text or list field among active people, optionally starting with `prefix`. */
+export async function topFieldValues(db: AnyDb, value: RawBuilder<unknown>, isList: boolean, prefix: string, limit: number): Promise<Facet[]> {
+  const source = isList ? sql`unnest(${value})` : value;
+  const result = await sql<Facet>`
+    SELECT v AS value, count(*)::int AS count FROM (SELECT ${source} AS v FROM people AS p WHERE p.status = 'active') AS x
+    WHERE v IS NOT NULL AND v <> '' AND starts_with(lower(v), lower(${prefix}::text))
+    GROUP BY v ORDER BY count DESC, v LIMIT ${limit}`.execute(db);
+  return result.rows;
+}
+
+/** Counts the people matching `where`, grouped by the text value of `group` (both over alias `p`). */
+export async function countGroupedWhere(db: AnyDb, where: RawBuilder<boolean>, group: RawBuilder<unknown>): Promise<{ value: string | null; count: number }[]> {
+  const result = await sql<{ value: string | null; count: number }>`
+    SELECT g AS value, count(*)::int AS count FROM (SELECT (${group})::text AS g FROM people AS p WHERE ${where}) AS x GROUP BY g`.execute(db);
+  return result.rows;
+}

@@ -1,6 +1,7 @@
 // Directory rules: who sees which fields, search with opaque cursors, a person's profile, editing
 // one's own profile (HR-owned fields stay read-only), and exporting everyone in the import format.
 import { z } from 'zod';
+import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../../../shared/people.js';
 import * as q from './people.queries.js';
 import { presentCard, presentProfile, presentRecord } from './present-person.js';
+import { personFieldSql } from './person-field-sql.js';
 
 export type DirectoryViewer = { personId: number | null; showHr: boolean };
 
@@ -115,4 +117,50 @@ export async function countPeople(input: { db: AnyDb }): Promise<number> {
 
 export async function findDemoCandidates(input: { db: AnyDb }) {
   return q.findDemoCandidates(input.db);
+}
+
+/**
+ * A page of people matching a predicate over alias `p` (built with the field SQL this module exports).
+ * @example await findPeoplePageWhere({ db, where: predicate, limit: 20, thresholds }) // { items, next_cursor }
+ */
+export async function findPeoplePageWhere(input: { db: AnyDb; where: RawBuilder<boolean>; limit: number; cursor?: string; thresholds: q.Thresholds }): Promise<PeoplePage> {
+  const rows = await q.findCardsWhere(input.db, input.where, input.limit + 1, today(), input.thresholds, input.cursor ? decodeCursor(input.cursor) : undefined);
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return { items: page.map(presentCard), next_cursor: rows.length > input.limit && last ? encodeCursor(last) : null };
+}
+
+export async function countPeopleWhere(input: { db: AnyDb; where: RawBuilder<boolean> }): Promise<number> {
+  return q.countWhere(input.db, input.where);
+}
+
+export async function findPeopleIdsWhere(input: { db: AnyDb; where: RawBuilder<boolean> }): Promise<number[]> {
+  return q.findIdsWhere(input.db, input.where);
+}
+
+/** Every person matching the predicate in the export format, a batch at a time. */
+export async function* exportPeopleWhere(input: { db: AnyDb; where: RawBuilder<boolean>; thresholds: q.Thresholds }): AsyncGenerator<PersonRecord> {
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await q.findCardsWhere(input.db, input.where, 2000, today(), input.thresholds, cursor ? decodeCursor(cursor) : undefined);
+    for (const row of rows) yield presentRecord(row);
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < 2000) return;
+    cursor = encodeCursor(last);
+  }
+}
+
+/** The most common values of a text or list field (Person, derived, or `attributes.<key>`) starting with `prefix`. */
+export async function topFieldValues(input: { db: AnyDb; field: string; prefix: string; limit: number; thresholds: q.Thresholds }): Promise<q.Facet[] | undefined> {
+  const ctx = { asOf: today(), thresholds: input.thresholds };
+  const isAttribute = input.field.startsWith('attributes.');
+  const value = isAttribute ? sql`(p.attributes ->> ${input.field.slice('attributes.'.length)}::text)` : personFieldSql(input.field, ctx);
+  if (!value) return undefined;
+  const isList = !isAttribute && ['skills', 'interests', 'mentor_topics', 'learning_goals', 'languages', 'cohorts'].includes(input.field);
+  return q.topFieldValues(input.db, value, isList, input.prefix, input.limit);
+}
+
+/** Counts people matching `where` per value of the expression `group` (e.g. a bit mask of predicates). */
+export async function countPeopleGroupedWhere(input: { db: AnyDb; where: RawBuilder<boolean>; group: RawBuilder<unknown> }) {
+  return q.countGroupedWhere(input.db, input.where, input.group);
 }

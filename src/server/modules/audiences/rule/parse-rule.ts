@@ -1,0 +1,145 @@
+// Validates segment-rule JSON (DESIGN §3.2) node by node with zod and turns it into the RuleNode tree.
+// Errors are 400s naming the JSON pointer of the offending node and saying, in a communicator's
+// words, what is wrong and what would be right.
+import { z } from 'zod';
+import {
+  ACTIVITY_TYPES,
+  ATTRIBUTE_FIELD_PREFIX,
+  OPS_BY_TYPE,
+  ORG_FIELD,
+  RULE_FIELDS,
+  RULE_LIMITS,
+  SEGMENT_KEY_PATTERN,
+  type FieldType,
+} from '../../../../shared/audiences.js';
+import { AppError } from '../../../platform/http/app-error.js';
+import type { ConditionValue, RuleNode } from './rule-ast.js';
+
+const FIELD_TYPES = new Map(RULE_FIELDS.map((f) => [f.name, f.type]));
+const ATTRIBUTE_KEY = /^[^\s.][^\s]{0,63}$/;
+
+const text = z.string().max(RULE_LIMITS.textValue, `a text value has at most ${RULE_LIMITS.textValue} characters`);
+const textList = z.array(text).max(RULE_LIMITS.listValue, `a list value has at most ${RULE_LIMITS.listValue} entries`);
+const number = z.number().finite();
+const date = z.iso.date({ message: 'a date is written YYYY-MM-DD' });
+const bool = z.boolean();
+
+/** The value each operator takes, per field type. */
+const VALUE_SCHEMAS: Record<FieldType, Record<string, z.ZodType>> = {
+  text: { eq: text, neq: text, in: textList, not_in: textList, contains: text, starts_with: text, exists: bool },
+  number: { eq: number, neq: number, lt: number, lte: number, gt: number, gte: number, between: z.tuple([number, number]), exists: bool },
+  date: { eq: date, neq: date, lt: date, lte: date, gt: date, gte: date, between: z.tuple([date, date]), exists: bool },
+  list: { has: text, has_any: textList, has_all: textList, has_none: textList, exists: bool },
+  boolean: { eq: bool },
+};
+
+/** Custom attributes have no declared type: the value says which comparison is meant. */
+const ATTRIBUTE_VALUE_SCHEMAS: Record<string, z.ZodType> = {
+  eq: z.union([text, number, bool]),
+  neq: z.union([text, number, bool]),
+  in: textList,
+  not_in: textList,
+  contains: text,
+  starts_with: text,
+  lt: z.union([number, date]),
+  lte: z.union([number, date]),
+  gt: z.union([number, date]),
+  gte: z.union([number, date]),
+  between: z.union([z.tuple([number, number]), z.tuple([date, date])]),
+  has: text,
+  has_any: textList,
+  has_all: textList,
+  has_none: textList,
+  exists: bool,
+};
+
+const conditionShape = z.object({ field: z.string().min(1, 'name a field'), op: z.string().min(1, 'name an operator'), value: z.unknown() }).strict();
+const activityShape = z
+  .object({
+    activity: z
+      .object({
+        type: z.enum(ACTIVITY_TYPES, { message: `the activity type is one of ${ACTIVITY_TYPES.join(', ')}` }),
+        campaign: z.union([z.number().int().positive(), z.string().regex(/^\d{1,18}$/).transform(Number)]).optional(),
+        within_days: z.number().int().min(0).max(36_500).optional(),
+      })
+      .strict(),
+    has: z.boolean({ message: 'say whether people must have ("has": true) or must not have ("has": false) the activity' }),
+  })
+  .strict();
+
+type Budget = { nodes: number };
+
+function fail(pointer: string, message: string): never {
+  throw new AppError('validation', `${message} (at ${pointer || '/'})`, { problems: [{ pointer, message }] });
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return `${where}${issue.message}`;
+}
+
+/**
+ * Parses rule JSON found at `pointer` of the request body.
+ * @example parseRule({ all: [{ field: 'generation', op: 'eq', value: 'millennial' }] }, '/rule')
+ */
+export function parseRule(json: unknown, pointer = '/rule'): RuleNode {
+  return parseNode(json, pointer, 1, { nodes: 0 });
+}
+
+function parseNode(json: unknown, pointer: string, depth: number, budget: Budget): RuleNode {
+  if (depth > RULE_LIMITS.depth) fail(pointer, `the rule is nested more than ${RULE_LIMITS.depth} levels deep`);
+  budget.nodes += 1;
+  if (budget.nodes > RULE_LIMITS.nodes) fail(pointer, `the rule has more than ${RULE_LIMITS.nodes} parts`);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) fail(pointer, 'each part of a rule is a JSON object');
+  const node = json as Record<string, unknown>;
+  const keys = Object.keys(node);
+  if (keys.length === 1 && (keys[0] === 'all' || keys[0] === 'any')) {
+    const kind = keys[0];
+    const list = node[kind];
+    if (!Array.isArray(list)) fail(pointer, `"${kind}" takes a list of rules`);
+    return { kind, pointer, children: list.map((child, i) => parseNode(child, `${pointer}/${kind}/${i}`, depth + 1, budget)) };
+  }
+  if (keys.length === 1 && keys[0] === 'not') return { kind: 'not', pointer, child: parseNode(node.not, `${pointer}/not`, depth + 1, budget) };
+  if (keys.length === 1 && keys[0] === 'segment') {
+    if (typeof node.segment !== 'string' || !SEGMENT_KEY_PATTERN.test(node.segment)) fail(pointer, '"segment" takes the key of a saved segment');
+    return { kind: 'segment', pointer, key: node.segment };
+  }
+  if ('activity' in node) {
+    const parsed = activityShape.safeParse(node);
+    if (!parsed.success) fail(pointer, firstIssue(parsed.error));
+    const a = parsed.data.activity;
+    return { kind: 'activity', pointer, type: a.type, campaign: a.campaign ?? null, withinDays: a.within_days ?? null, has: parsed.data.has };
+  }
+  if ('field' in node || 'op' in node) return parseCondition(node, pointer);
+  fail(pointer, `a rule part is {"all": [...]}, {"any": [...]}, {"not": ...}, {"field", "op", "value"}, {"activity", "has"} or {"segment"}; found keys ${keys.map((k) => `"${k}"`).join(', ') || 'none'}`);
+}
+
+function parseCondition(node: Record<string, unknown>, pointer: string): RuleNode {
+  const shape = conditionShape.safeParse(node);
+  if (!shape.success) fail(pointer, firstIssue(shape.error));
+  const { field, op, value } = shape.data;
+  if (!('value' in node)) fail(pointer, `the condition on ${field} needs a "value"`);
+  if (field === ORG_FIELD) {
+    if (op !== 'within') fail(pointer, 'the org field takes the operator "within"');
+    const ref = z.string().trim().min(1).max(320).safeParse(value);
+    if (!ref.success) fail(pointer, '"org within" takes the external_id or e-mail of a person');
+    return { kind: 'org', pointer, ref: ref.data };
+  }
+  if (field.startsWith(ATTRIBUTE_FIELD_PREFIX)) {
+    const key = field.slice(ATTRIBUTE_FIELD_PREFIX.length);
+    if (!ATTRIBUTE_KEY.test(key)) fail(pointer, `"${field}" is not a valid custom attribute name`);
+    const schema = ATTRIBUTE_VALUE_SCHEMAS[op];
+    if (!schema) fail(pointer, `"${op}" is not an operator; custom attributes take ${Object.keys(ATTRIBUTE_VALUE_SCHEMAS).join(', ')}`);
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) fail(pointer, `the value for ${op} on ${field} does not fit: ${firstIssue(parsed.error)}`);
+    return { kind: 'condition', pointer, field, attribute: key, type: 'attribute', op, value: parsed.data as ConditionValue };
+  }
+  const type = FIELD_TYPES.get(field);
+  if (!type) fail(pointer, `there is no field "${field}"; use a Person field, a derived field, attributes.<key> or org`);
+  const schema = VALUE_SCHEMAS[type][op];
+  if (!schema) fail(pointer, `"${op}" does not work on the ${type} field ${field}; use one of ${OPS_BY_TYPE[type].join(', ')}`);
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) fail(pointer, `the value for ${op} on ${field} does not fit: ${firstIssue(parsed.error)}`);
+  return { kind: 'condition', pointer, field, attribute: null, type, op, value: parsed.data as ConditionValue };
+}
