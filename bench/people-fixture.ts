@@ -1,6 +1,7 @@
-// Loads N demo people straight into the people table with COPY, ids and org paths worked out here,
-// for benchmarks that need a large directory fast (a million people in about a minute). Not the
-// import: `import.bench.ts` measures that. PostgreSQL servers only (PGlite's socket has no COPY).
+// Loads N demo people straight into the people table, ids and org paths worked out here, for
+// benchmarks that need a large directory fast: COPY on a PostgreSQL server, batched jsonb inserts on
+// PGlite (its socket has no COPY). Not the import: `import.bench.ts` measures that. Also fills the
+// events table with a deterministic activity history for Activity conditions.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -31,7 +32,8 @@ function cell(value: unknown): string {
  * Loads `count` people (seeded, deterministic) and returns their ids by external_id.
  * @example const ids = await loadPeopleFixture(pool, 1_000_000);
  */
-export async function loadPeopleFixture(pool: pg.Pool, count: number, seed = 7): Promise<Map<string, number>> {
+export async function loadPeopleFixture(pool: pg.Pool, count: number, options: { seed?: number; copy?: boolean } = {}): Promise<Map<string, number>> {
+  const seed = options.seed ?? 7;
   const people: PersonInput[] = [...iterateDemoPeople({ count, seed, asOf: '2026-06-30' })];
   const ids = new Map(people.map((p, i) => [p.external_id, i + 1]));
   const managerOf = people.map((p) => (p.manager ? ids.get(p.manager)! : null));
@@ -49,7 +51,7 @@ export async function loadPeopleFixture(pool: pg.Pool, count: number, seed = 7):
     const m = managerOf[i];
     if (m && p.status !== 'inactive') reports[m - 1]! += 1;
   });
-  function* lines(): Generator<string> {
+  function* rows(): Generator<Record<(typeof COLUMNS)[number], unknown>> {
     for (let i = 0; i < count; i++) {
       const p = people[i]!;
       const row: Record<(typeof COLUMNS)[number], unknown> = {
@@ -63,16 +65,53 @@ export async function loadPeopleFixture(pool: pg.Pool, count: number, seed = 7):
         ambassador: p.ambassador ?? false, status: p.status ?? 'active', attributes: p.attributes ?? {}, org_path: pathOf(i),
         direct_reports: reports[i],
       };
-      yield COLUMNS.map((c) => cell(row[c])).join('\t') + '\n';
+      yield row;
     }
+  }
+  function* lines(): Generator<string> {
+    for (const row of rows()) yield COLUMNS.map((c) => cell(row[c])).join('\t') + '\n';
   }
   const client = await pool.connect();
   try {
-    await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY people (${COLUMNS.join(', ')}) FROM STDIN`)));
+    if (options.copy ?? true) {
+      await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY people (${COLUMNS.join(', ')}) FROM STDIN`)));
+    } else {
+      let batch: Record<string, unknown>[] = [];
+      const flush = async () => {
+        await client.query(`INSERT INTO people (${COLUMNS.join(', ')}) SELECT ${COLUMNS.map((c) => `r.${c}`).join(', ')} FROM jsonb_populate_recordset(NULL::people, $1::jsonb) AS r`, [JSON.stringify(batch)]);
+        batch = [];
+      };
+      for (const row of rows()) {
+        batch.push(row);
+        if (batch.length === 5000) await flush();
+      }
+      if (batch.length > 0) await flush();
+    }
     await client.query(`SELECT setval(pg_get_serial_sequence('people', 'id'), ${count})`);
     await client.query('ANALYZE people');
   } finally {
     client.release();
   }
   return ids;
+}
+
+/**
+ * A deterministic activity history: campaigns 1-3 delivered to about half the people over the 60
+ * days before `asOf`, with opens, clicks and acknowledgements for some of those deliveries.
+ */
+export async function loadEventsFixture(pool: pg.Pool, asOf: string): Promise<number> {
+  const result = await pool.query(`
+    INSERT INTO events (type, person_id, campaign_id, occurred_at)
+    SELECT t.type, d.person_id, d.campaign_id, d.at + t.delay
+    FROM (
+      SELECT p.id AS person_id, c AS campaign_id,
+        (($1::date - ((p.id * 7 + c * 3) % 60)::int)::timestamp AT TIME ZONE 'UTC') + make_interval(hours => (p.id % 9)::int + 8) AS at,
+        (p.id * 31 + c * 17) % 100 AS roll
+      FROM people AS p, generate_series(1, 3) AS c
+      WHERE (p.id + c) % 2 = 0
+    ) AS d
+    CROSS JOIN LATERAL (VALUES ('delivered', interval '0'), ('opened', interval '2 hours'), ('clicked', interval '3 hours'), ('acknowledged', interval '1 day')) AS t(type, delay)
+    WHERE t.type = 'delivered' OR (t.type = 'opened' AND d.roll < 60) OR (t.type = 'clicked' AND d.roll < 25) OR (t.type = 'acknowledged' AND d.roll < 15)`, [asOf]);
+  await pool.query('ANALYZE events');
+  return result.rowCount ?? 0;
 }

@@ -3,6 +3,7 @@
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   import: () => import('./import.bench.js'),
   org: () => import('./org.bench.js'),
+  audiences: () => import('./audiences.bench.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

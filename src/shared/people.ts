@@ -18,6 +18,20 @@ export const COHORTS = [...GENERATIONS, 'xennial'] as const;
 export const EXPERIENCE_LEVELS = ['novice', 'mid_career', 'expert'] as const;
 export const PERSON_STATUSES = ['active', 'inactive'] as const;
 
+/**
+ * Birth years of each cohort, inclusive; null is open-ended (Pew generations plus xennial 1977-83).
+ * Migration 0001's people_generation/people_cohorts say the same in SQL.
+ */
+export const COHORT_BIRTH_YEARS: Record<(typeof COHORTS)[number], readonly [number | null, number | null]> = {
+  silent: [null, 1945],
+  boomer: [1946, 1964],
+  gen_x: [1965, 1980],
+  millennial: [1981, 1996],
+  gen_z: [1997, 2012],
+  gen_alpha: [2013, null],
+  xennial: [1977, 1983],
+};
+
 export type JobLevel = (typeof JOB_LEVELS)[number];
 export type Generation = (typeof GENERATIONS)[number];
 export type Cohort = (typeof COHORTS)[number];

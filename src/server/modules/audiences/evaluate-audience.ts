@@ -4,7 +4,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { PeoplePage, PersonRecord } from '../../../shared/people.js';
 import type { PreviewResponse } from '../../../shared/audiences.js';
-import { countPeopleWhere, exportPeopleWhere, findPeopleIdsWhere, findPeoplePageWhere, type Thresholds } from '../people/index.js';
+import { countPeopleWhere, exportPeopleWhere, findPeopleIdsWhere, findPeoplePageWhere, resolvePersonRefs, type Thresholds } from '../people/index.js';
+import type { RuleNode } from './rule/rule-ast.js';
 import { compileAudience } from './rule/compile-rule.js';
 import { parseRule } from './rule/parse-rule.js';
 import { resolveSegments } from './rule/resolve-segments.js';
@@ -28,7 +29,16 @@ const today = () => new Date().toISOString().slice(0, 10);
  */
 export async function compileAudienceRule(input: AudienceInput): Promise<RawBuilder<boolean>> {
   const { root, segments } = await checkAudienceRule(input);
-  return compileAudience(root, { field: { asOf: input.asOf ?? today(), thresholds: input.thresholds }, segments });
+  const refs = [root, ...segments.values()].flatMap(orgRefs);
+  const orgIds = await resolvePersonRefs({ db: input.db, refs });
+  return compileAudience(root, { field: { asOf: input.asOf ?? today(), thresholds: input.thresholds }, segments, orgIds });
+}
+
+function orgRefs(node: RuleNode): string[] {
+  if (node.kind === 'org') return [node.ref];
+  if (node.kind === 'all' || node.kind === 'any') return node.children.flatMap(orgRefs);
+  if (node.kind === 'not') return orgRefs(node.child);
+  return [];
 }
 
 /**

@@ -215,3 +215,13 @@ export async function countGroupedWhere(db: AnyDb, where: RawBuilder<boolean>, g
     SELECT g AS value, count(*)::int AS count FROM (SELECT (${group})::text AS g FROM people AS p WHERE ${where}) AS x GROUP BY g`.execute(db);
   return result.rows;
 }
+
+/** Ids of people by external_id or (lower-cased) e-mail; an external_id match wins over an e-mail match. */
+export async function findIdsByRefs(db: AnyDb, refs: string[]): Promise<{ ref: string; id: number }[]> {
+  if (refs.length === 0) return [];
+  const result = await sql<{ ref: string; id: number }>`
+    SELECT DISTINCT ON (x.ref) x.ref, r.id FROM unnest(${refs}::text[]) AS x(ref)
+    JOIN people AS r ON r.external_id = x.ref OR r.email = lower(x.ref)
+    ORDER BY x.ref, (r.external_id = x.ref) DESC, r.id`.execute(db);
+  return result.rows;
+}

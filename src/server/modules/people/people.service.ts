@@ -164,3 +164,8 @@ export async function topFieldValues(input: { db: AnyDb; field: string; prefix: 
 export async function countPeopleGroupedWhere(input: { db: AnyDb; where: RawBuilder<boolean>; group: RawBuilder<unknown> }) {
   return q.countGroupedWhere(input.db, input.where, input.group);
 }
+
+/** Resolves person references (external_id or e-mail) to ids; unknown references are left out. */
+export async function resolvePersonRefs(input: { db: AnyDb; refs: string[] }): Promise<Map<string, number>> {
+  return new Map((await q.findIdsByRefs(input.db, [...new Set(input.refs)])).map((r) => [r.ref, r.id]));
+}

@@ -64,10 +64,9 @@ export function attributeSql(key: string): RawBuilder<unknown> {
   return sql`(p.attributes -> ${key}::text)`;
 }
 
-/** True when `p` is the person `ref` (external_id, else e-mail) or anywhere below them; false when no one is `ref`. */
-export function orgWithinSql(ref: string): RawBuilder<boolean> {
-  return sql<boolean>`(p.org_path @> ARRAY[(SELECT r.id FROM people AS r WHERE r.external_id = ${ref}::text OR r.email = lower(${ref}::text)
-    ORDER BY (r.external_id = ${ref}::text) DESC LIMIT 1)]::bigint[])`;
+/** True when `p` is the person with this id or anywhere below them in the org tree. */
+export function orgWithinSql(personId: number): RawBuilder<boolean> {
+  return sql<boolean>`(p.org_path @> ARRAY[${personId}::bigint])`;
 }
 
 /** Only active people are ever in an audience (DESIGN §3.1). */

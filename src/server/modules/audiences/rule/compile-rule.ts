@@ -4,9 +4,15 @@
 // and campaigns all ask it (see docs/adr/0007).
 import { sql, type RawBuilder } from 'kysely';
 import { activePersonSql, attributeSql, orgWithinSql, personFieldSql, type FieldContext } from '../../people/index.js';
+import { compileDerivedAsRange } from './compile-derived.js';
 import type { ConditionValue, RuleNode } from './rule-ast.js';
 
-export type CompileContext = { field: FieldContext; segments: ReadonlyMap<string, RuleNode> };
+export type CompileContext = {
+  field: FieldContext;
+  segments: ReadonlyMap<string, RuleNode>;
+  /** Ids of the people named by `org within` (unknown references are absent: they match no one). */
+  orgIds: ReadonlyMap<string, number>;
+};
 
 type Sql = RawBuilder<unknown>;
 const TRUE = sql<boolean>`TRUE`;
@@ -33,11 +39,15 @@ export function compileNode(node: RuleNode, ctx: CompileContext): RawBuilder<boo
       if (!target) throw new Error(`segment ${node.key} was not resolved before compiling`);
       return compileNode(target, ctx);
     }
-    case 'org':
-      return orgWithinSql(node.ref);
+    case 'org': {
+      const id = ctx.orgIds.get(node.ref);
+      return id === undefined ? FALSE : orgWithinSql(id);
+    }
     case 'activity':
       return compileActivity(node, ctx.field.asOf);
     case 'condition': {
+      const shortcut = compileDerivedAsRange(node, ctx.field);
+      if (shortcut) return shortcut;
       const predicate = node.type === 'attribute'
         ? compileAttribute(node.attribute!, node.op, node.value)
         : compileTyped(personFieldSql(node.field, ctx.field)!, node.type, node.op, node.value);
@@ -92,12 +102,16 @@ function compileOrdered(e: Sql, op: string, v: ConditionValue, cast: Sql): Sql {
   throw new Error(`ordered op ${op}`);
 }
 
+// List values are lower-cased here, as the import lower-cases stored hashtags, and bound as one
+// array so the planner sees the values.
+const lowerList = (v: ConditionValue) => (Array.isArray(v) ? (v as string[]) : [v as string]).map((x) => x.toLowerCase());
+
 function compileList(e: Sql, op: string, v: ConditionValue): Sql {
   switch (op) {
-    case 'has': return sql`(${e} IS NOT NULL AND ${e} @> ARRAY[lower(${v}::text)])`;
-    case 'has_any': return sql`(${e} IS NOT NULL AND ${e} && ${lowered(v as string[])})`;
-    case 'has_all': return sql`(${e} IS NOT NULL AND ${e} @> ${lowered(v as string[])})`;
-    case 'has_none': return sql`(${e} IS NOT NULL AND NOT (${e} && ${lowered(v as string[])}))`;
+    case 'has': return sql`(${e} IS NOT NULL AND ${e} @> ${lowerList(v)}::text[])`;
+    case 'has_any': return sql`(${e} IS NOT NULL AND ${e} && ${lowerList(v)}::text[])`;
+    case 'has_all': return sql`(${e} IS NOT NULL AND ${e} @> ${lowerList(v)}::text[])`;
+    case 'has_none': return sql`(${e} IS NOT NULL AND NOT (${e} && ${lowerList(v)}::text[]))`;
     case 'exists': return v ? sql`(cardinality(${e}) > 0)` : sql`(${e} IS NULL OR cardinality(${e}) = 0)`;
   }
   throw new Error(`list op ${op}`);
