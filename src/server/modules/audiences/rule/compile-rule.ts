@@ -62,7 +62,10 @@ function compileActivity(node: Extract<RuleNode, { kind: 'activity' }>, asOf: st
     sql`e.type = ${node.type}::text`,
     sql`e.occurred_at < ((${asOf}::date + 1)::timestamp AT TIME ZONE 'UTC')`,
   ];
-  if (node.campaign !== null) conditions.push(sql`e.campaign_id = ${node.campaign}::bigint`);
+  if (node.campaign !== null) {
+    const id = typeof node.campaign === 'number' ? node.campaign : /^\d{1,15}$/.test(node.campaign) ? Number(node.campaign) : null;
+    conditions.push(id === null ? sql`FALSE` : sql`e.campaign_id = ${id}::bigint`);
+  }
   if (node.withinDays !== null) conditions.push(sql`e.occurred_at >= ((${asOf}::date - ${node.withinDays}::int)::timestamp AT TIME ZONE 'UTC')`);
   const exists = sql<boolean>`EXISTS (SELECT 1 FROM events AS e WHERE ${sql.join(conditions, sql` AND `)})`;
   return node.has ? exists : sql<boolean>`(NOT ${exists})`;

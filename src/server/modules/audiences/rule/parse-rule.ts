@@ -59,7 +59,8 @@ const activityShape = z
     activity: z
       .object({
         type: z.enum(ACTIVITY_TYPES, { message: `the activity type is one of ${ACTIVITY_TYPES.join(', ')}` }),
-        campaign: z.union([z.number().int().positive(), z.string().regex(/^\d{1,18}$/).transform(Number)]).optional(),
+        // Campaign ids are numbers today; any other id simply matches no recorded event.
+        campaign: z.union([z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), z.string().trim().min(1).max(200)]).optional(),
         within_days: z.number().int().min(0).max(36_500).optional(),
       })
       .strict(),

@@ -6,7 +6,7 @@ export type RuleNode =
   | { kind: 'all' | 'any'; pointer: string; children: RuleNode[] }
   | { kind: 'not'; pointer: string; child: RuleNode }
   | { kind: 'segment'; pointer: string; key: string }
-  | { kind: 'activity'; pointer: string; type: ActivityType; campaign: number | null; withinDays: number | null; has: boolean }
+  | { kind: 'activity'; pointer: string; type: ActivityType; campaign: number | string | null; withinDays: number | null; has: boolean }
   | { kind: 'org'; pointer: string; ref: string }
   | { kind: 'condition'; pointer: string; field: string; attribute: string | null; type: FieldType | 'attribute'; op: string; value: ConditionValue };
 
