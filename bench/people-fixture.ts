@@ -81,7 +81,9 @@ export async function loadPeopleFixture(pool: pg.Pool, count: number, options: {
         await client.query(`INSERT INTO people (${COLUMNS.join(', ')}) SELECT ${COLUMNS.map((c) => `r.${c}`).join(', ')} FROM jsonb_populate_recordset(NULL::people, $1::jsonb) AS r`, [JSON.stringify(batch)]);
         batch = [];
       };
-      for (const row of rows()) {
+      // Separate statements check the manager foreign key each time: managers go first.
+      const ordered = [...rows()].sort((a, b) => (a.org_path as number[]).length - (b.org_path as number[]).length);
+      for (const row of ordered) {
         batch.push(row);
         if (batch.length === 5000) await flush();
       }

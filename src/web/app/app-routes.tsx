@@ -1,5 +1,12 @@
 // Every screen and its address; everything but /login needs a signed-in user.
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Outlet, Route, Routes } from 'react-router';
+import { AUDIENCE_ROLES } from '../features/audiences/audience-access';
+import { AudiencePage } from '../features/audiences/audience-page';
+import { JourneyPage } from '../features/audiences/journey-page';
+import { PersonaEditorPage } from '../features/audiences/persona-editor-page';
+import { PersonasPage } from '../features/audiences/personas-page';
+import { SegmentPage } from '../features/audiences/segment-page';
+import { SegmentsPage } from '../features/audiences/segments-page';
 import { LoginPage } from '../features/identity/login-page';
 import { DirectoryPage } from '../features/people/directory-page';
 import { ImportPeoplePage } from '../features/people/import-people-page';
@@ -32,6 +39,21 @@ export function AppRoutes() {
             </RequireAuth>
           }
         />
+        <Route
+          element={
+            <RequireAuth roles={AUDIENCE_ROLES}>
+              <Outlet />
+            </RequireAuth>
+          }
+        >
+          <Route path="audiences" element={<AudiencePage />} />
+          <Route path="audiences/segments" element={<SegmentsPage />} />
+          <Route path="audiences/segments/:key" element={<SegmentPage />} />
+          <Route path="personas" element={<PersonasPage />} />
+          <Route path="personas/new" element={<PersonaEditorPage />} />
+          <Route path="personas/:id" element={<PersonaEditorPage />} />
+          <Route path="personas/:id/journey" element={<JourneyPage />} />
+        </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

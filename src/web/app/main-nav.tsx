@@ -2,6 +2,7 @@
 import { NavLink, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { canManageAudiences } from '../features/audiences/audience-access';
 import { useCurrentUser } from './auth-context';
 import { canImportPeople, canSeeApiDocs } from './roles';
 
@@ -26,6 +27,24 @@ export function MainNav({ onNavigate }: MainNavProps) {
       />
       {user.person_id !== null && (
         <NavLink component={Link} to="/me" label={t('nav.myProfile')} active={pathname === '/me'} onClick={onNavigate} />
+      )}
+      {canManageAudiences(user.role) && (
+        <>
+          <NavLink
+            component={Link}
+            to="/audiences"
+            label={t('nav.audiences')}
+            active={pathname === '/audiences' || pathname.startsWith('/audiences/')}
+            onClick={onNavigate}
+          />
+          <NavLink
+            component={Link}
+            to="/personas"
+            label={t('nav.personas')}
+            active={pathname === '/personas' || pathname.startsWith('/personas/')}
+            onClick={onNavigate}
+          />
+        </>
       )}
       {canImportPeople(user.role) && (
         <NavLink
