@@ -116,6 +116,15 @@ export const segmentSchema = z.object({
 });
 export type Segment = z.infer<typeof segmentSchema>;
 
+/** `GET /api/v1/audiences/fields`: every field a rule may name, with `attributes.<key>` and `org`. */
+export const ruleFieldsSchema = z.object({
+  fields: z.array(z.object({ name: z.string(), type: z.enum(FIELD_TYPES), derived: z.boolean(), suggest: z.boolean() })),
+  activity_types: z.array(z.string()),
+});
+export type RuleFields = z.infer<typeof ruleFieldsSchema>;
+
+export const segmentListSchema = z.object({ items: z.array(segmentSchema) });
+
 export const fieldValuesSchema = z.object({ values: z.array(z.object({ value: z.string(), count: z.number().int() })) });
 export type FieldValues = z.infer<typeof fieldValuesSchema>;
 
@@ -154,6 +163,8 @@ export const personaSchema = personaInputSchema.extend({
   updated_at: z.string(),
 });
 export type Persona = z.infer<typeof personaSchema>;
+
+export const personaListSchema = z.object({ items: z.array(personaSchema) });
 
 /** How many people each persona covers, how personas overlap, and who none covers. */
 export const coverageSchema = z.object({

@@ -3,22 +3,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../server/testing/test-server.js';
-import { WEB_DIST_DIR, PROJECT_ROOT } from '../../server/platform/paths.js';
+import type { TestServer } from '../../server/testing/test-server.js';
+import { RESULTS_DIR, signInAsAdmin, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const RESULTS = path.join(PROJECT_ROOT, 'test-results');
-const SCREENSHOT = path.join(RESULTS, 'audiences-de.png');
+
+const SCREENSHOT = path.join(RESULTS_DIR, 'audiences-de.png');
 
 const MILLENNIALS = { field: 'generation', op: 'in', value: ['millennial'] };
 const XENNIALS = { field: 'cohorts', op: 'has', value: 'xennial' };
@@ -53,28 +44,17 @@ describe('audiences in the browser', () => {
     await page.getByRole('option', { name, exact: true }).click();
   };
 
+  let harness: BrowserHarness;
+
   beforeAll(async () => {
-    if (!existsSync(path.join(WEB_DIST_DIR, 'index.html'))) {
-      const { build } = await import('vite');
-      await build({ configFile: path.join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'warn' });
-    }
-    server = await startTestServer({ demoPeople: 300 });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
-    page = await context.newPage();
+    harness = await startBrowserHarness({ width: 1440, height: 1000 });
+    ({ server, browser, page } = harness);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(async () => harness?.close());
 
   it('signs the admin in and opens Audiences from the navigation', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-email').fill(server.admin.email);
-    await page.getByTestId('login-password').fill(server.admin.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/people/);
+    await signInAsAdmin(harness);
     const me = await page.request.get(`${server.url}/api/v1/auth/me`);
     csrf = ((await me.json()) as { csrf_token: string }).csrf_token;
 
@@ -240,14 +220,14 @@ describe('audiences in the browser', () => {
   it('shows segments, personas and the journey map in German', async () => {
     await page.getByTestId('language-switcher').selectOption('de');
     await page.getByRole('navigation').getByRole('link', { name: 'Zielgruppen', exact: true }).waitFor();
-    await mkdir(RESULTS, { recursive: true });
+    await mkdir(RESULTS_DIR, { recursive: true });
     await page.getByRole('heading', { name: 'Journey Map' }).waitFor();
-    await page.screenshot({ path: path.join(RESULTS, 'journey-de.png'), fullPage: true });
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'journey-de.png'), fullPage: true });
 
     await page.goto(`${server.url}/personas`);
     await page.getByTestId('coverage-view').waitFor();
     await page.getByText(/^Von keiner Persona abgedeckt: /).waitFor();
-    await page.screenshot({ path: path.join(RESULTS, 'personas-de.png'), fullPage: true });
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'personas-de.png'), fullPage: true });
 
     await page.goto(`${server.url}/audiences/segments/millennial-xennials`);
     await page.getByTestId('rule-group-mode').getByText('Alle', { exact: true }).waitFor();

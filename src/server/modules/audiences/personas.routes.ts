@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { coverageSchema, journeyMapSchema, personaInputSchema, personaSchema } from '../../../shared/audiences.js';
+import { coverageSchema, journeyMapSchema, personaInputSchema, personaListSchema, personaSchema } from '../../../shared/audiences.js';
 import type { ModuleContext } from '../module-context.js';
 import { createPersona, deletePersona, getJourney, getPersona, listPersonas, personaCoverage, saveJourney, updatePersona } from './personas.service.js';
 
@@ -14,7 +14,7 @@ export function registerPersonaRoutes(app: FastifyInstance, ctx: ModuleContext):
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/personas', {
-    schema: { tags: ['personas'], summary: 'All personas', response: { 200: z.object({ items: z.array(personaSchema) }) } },
+    schema: { tags: ['personas'], summary: 'All personas', response: { 200: personaListSchema } },
     config: read,
   }, async () => ({ items: await listPersonas({ db: ctx.db }) }));
 

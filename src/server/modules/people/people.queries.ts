@@ -199,13 +199,13 @@ export async function findIdsWhere(db: AnyDb, where: RawBuilder<boolean>): Promi
   return result.rows.map((r) => r.id);
 }
 
-/** Most common values of a text or list field among active people, optionally starting with `prefix`. */
-export async function topFieldValues(db: AnyDb, value: RawBuilder<unknown>, isList: boolean, prefix: string, limit: number): Promise<Facet[]> {
+/** Most common values of a text or list field among active people, optionally containing `text` (prefix matches first). */
+export async function topFieldValues(db: AnyDb, value: RawBuilder<unknown>, isList: boolean, text: string, limit: number): Promise<Facet[]> {
   const source = isList ? sql`unnest(${value})` : value;
   const result = await sql<Facet>`
     SELECT v AS value, count(*)::int AS count FROM (SELECT ${source} AS v FROM people AS p WHERE p.status = 'active') AS x
-    WHERE v IS NOT NULL AND v <> '' AND starts_with(lower(v), lower(${prefix}::text))
-    GROUP BY v ORDER BY count DESC, v LIMIT ${limit}`.execute(db);
+    WHERE v IS NOT NULL AND v <> '' AND strpos(lower(v), lower(${text}::text)) > 0
+    GROUP BY v ORDER BY starts_with(lower(v), lower(${text}::text)) DESC, count DESC, v LIMIT ${limit}`.execute(db);
   return result.rows;
 }
 

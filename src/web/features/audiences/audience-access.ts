@@ -7,7 +7,7 @@ export function canManageAudiences(role: Role): boolean {
   return (AUDIENCE_ROLES as readonly Role[]).includes(role);
 }
 
-/** Member lists as CSV use the people export, which only administrators hold. */
+/** Member lists as CSV: everyone who may build audiences (they already see HR fields). */
 export function canExportMembers(role: Role): boolean {
-  return role === 'admin';
+  return canManageAudiences(role);
 }
