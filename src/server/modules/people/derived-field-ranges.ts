@@ -42,7 +42,9 @@ export function experienceLevelSql(level: string, asOf: string, t: { noviceBelow
   };
   const range = Object.hasOwn(derived, level) ? derived[level] : undefined;
   if (!range) return sql<boolean>`FALSE`;
-  return sql<boolean>`(p.experience_level_explicit = ${level}::text OR (p.experience_level_explicit IS NULL AND ${range}))`;
+  // Every branch is two-valued (never NULL), so NOT of this predicate is exact.
+  return sql<boolean>`((p.experience_level_explicit IS NOT NULL AND p.experience_level_explicit = ${level}::text)
+    OR (p.experience_level_explicit IS NULL AND ${careerStartYear} IS NOT NULL AND ${range}))`;
 }
 
 /** People who have an experience level at all (explicit, or a career start or hire date). */

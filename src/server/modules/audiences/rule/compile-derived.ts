@@ -32,13 +32,13 @@ function generation(op: string, v: unknown): Pred | undefined {
 }
 
 function cohorts(op: string, v: unknown): Pred | undefined {
+  if (op === 'exists') return v ? hasBirthYear : not(hasBirthYear);
   const list = (Array.isArray(v) ? (v as string[]) : [v as string]).map((x) => cohortSql(x.toLowerCase()));
   switch (op) {
     case 'has': return list[0]!;
     case 'has_any': return or(list);
     case 'has_all': return and(list);
     case 'has_none': return not(or(list));
-    case 'exists': return v ? hasBirthYear : not(hasBirthYear);
   }
   return undefined;
 }
