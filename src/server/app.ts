@@ -21,6 +21,7 @@ import { WEB_DIST_DIR } from './platform/paths.js';
 import { registerAuthentication, registerIdentityRoutes } from './modules/identity/index.js';
 import { registerPeopleRoutes } from './modules/people/index.js';
 import { registerAudienceRoutes, registerPersonaRoutes } from './modules/audiences/index.js';
+import { registerExpertiseRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
 export type AppDeps = { config: Config; database: Database; jobs: JobQueue; webDir?: string };
@@ -42,6 +43,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
+  // Import files (CSV, JSON Lines) arrive as text; each import route sets its own size limit.
+  app.addContentTypeParser(['text/csv', 'application/x-ndjson', 'application/jsonl', 'application/json-lines'], { parseAs: 'string', bodyLimit: 200 * 1024 * 1024 }, (_request, body, done) => done(null, body));
   requireAccessDeclarations(app);
 
   await app.register(cookie);
@@ -76,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPeopleRoutes(app, ctx);
   registerAudienceRoutes(app, ctx);
   registerPersonaRoutes(app, ctx);
+  registerExpertiseRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true }, config: { access: { public: true } } }, async () => ({ status: 'ok' }));

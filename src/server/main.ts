@@ -10,6 +10,7 @@ import { openRuntime, type Runtime } from './runtime.js';
 import { buildApp } from './app.js';
 import { seedDemo, type DemoLogin } from './demo/seed-demo.js';
 import { detectPeopleFileFormat, exportPeople, importPeopleFile, listAttributeKeys, toExportStream } from './modules/people/index.js';
+import { importContributionsFile } from './modules/expertise/index.js';
 import { createApiToken, revokeApiToken, upsertUserWithPassword, generatePassword } from './modules/identity/index.js';
 import { ROLES, type Role } from '../shared/identity.js';
 import type { ImportReport } from '../shared/people.js';
@@ -137,6 +138,18 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
       const text = await readFile(file, 'utf8');
       await withRuntime({ config: config() }, async (rt) => {
         const report = await importPeopleFile({ db: rt.database.db, text, format });
+        printImport(out, report);
+        if (report.rejected > 0) process.exitCode = 2;
+      });
+    });
+
+  importCmd
+    .command('contributions <file>')
+    .description('import contributions (JSON Lines, DESIGN §3.6) as evidence for expert search')
+    .action(async (file: string) => {
+      const text = await readFile(file, 'utf8');
+      await withRuntime({ config: config() }, async (rt) => {
+        const report = await importContributionsFile({ db: rt.database.db, text });
         printImport(out, report);
         if (report.rejected > 0) process.exitCode = 2;
       });

@@ -57,7 +57,8 @@ export function normaliseHashtag(raw: string): string {
   return raw.trim().replace(/^#+/, '').trim().toLowerCase().replace(/\s+/g, '-');
 }
 
-const HASHTAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_.+\-]*$/u;
+// Letters and digits first (or a dot, as in .net); then also - _ . + and # (c#, c++, node.js).
+const HASHTAG_PATTERN = /^[\p{L}\p{N}.][\p{L}\p{N}_.+#\-]*$/u;
 
 export const hashtagSchema = z
   .string()
@@ -67,7 +68,7 @@ export const hashtagSchema = z
       .string()
       .min(1, 'a hashtag cannot be empty')
       .max(LIMITS.hashtag, `a hashtag has at most ${LIMITS.hashtag} characters`)
-      .regex(HASHTAG_PATTERN, 'a hashtag holds letters, digits, "-", "_", "." or "+" only'),
+      .regex(HASHTAG_PATTERN, 'a hashtag holds letters, digits, "-", "_", ".", "+" or "#" only'),
   );
 
 /** A list of hashtags, de-duplicated in input order. */
@@ -85,7 +86,8 @@ export const personInputSchema = z.object({
   external_id: z.string().trim().min(1, 'external_id is required').max(LIMITS.shortText),
   email: z.string().trim().toLowerCase().pipe(z.email({ message: 'not an e-mail address' })),
   given_name: z.string().trim().min(1, 'given_name is required').max(LIMITS.name),
-  family_name: z.string().trim().min(1, 'family_name is required').max(LIMITS.name),
+  /** May be empty: not everyone has one (mononyms, community handles). */
+  family_name: z.string().trim().max(LIMITS.name),
   department: optionalText(LIMITS.shortText),
   function: optionalText(LIMITS.shortText),
   job_title: optionalText(LIMITS.shortText),

@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   'profile:edit-own',
   'audiences:read',
   'audiences:write',
+  'contributions:import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -10,4 +10,4 @@ export { generateDemoPeople } from './demo/generate-demo-people.js';
 export { countPeopleWhere, countPeopleGroupedWhere, exportPeopleWhere, findPeopleIdsWhere, findPeoplePageWhere, topFieldValues } from './people.service.js';
 export { personFieldSql, attributeSql, orgWithinSql, activePersonSql, type FieldContext } from './person-field-sql.js';
 export { cohortSql, tenureAtLeastSql, hasTenureSql, experienceLevelSql, hasExperienceLevelSql } from './derived-field-ranges.js';
-export { resolvePersonRefs } from './people.service.js';
+export { resolvePersonRefs, findPeopleCardsByIds, findPeopleIdsByTags } from './people.service.js';

@@ -225,3 +225,18 @@ export async function findIdsByRefs(db: AnyDb, refs: string[]): Promise<{ ref: s
     ORDER BY x.ref, (r.external_id = x.ref) DESC, r.id`.execute(db);
   return result.rows;
 }
+
+/** Active people with the given ids, in no particular order. */
+export async function findCardsByIds(db: AnyDb, ids: number[], asOf: string, t: Thresholds): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  const result = await sql<PersonRow>`${selectPerson(asOf, t)} WHERE p.id = ANY(${ids}::bigint[]) AND p.status = 'active'`.execute(db);
+  return result.rows;
+}
+
+/** Active people whose skills or mentor topics include any of `tags`, with those tags. */
+export async function findIdsByTags(db: AnyDb, tags: string[], limit: number): Promise<number[]> {
+  if (tags.length === 0) return [];
+  const result = await sql<{ id: number }>`
+    SELECT id FROM people WHERE status = 'active' AND (skills && ${tags}::text[] OR mentor_topics && ${tags}::text[]) LIMIT ${limit}`.execute(db);
+  return result.rows.map((r) => r.id);
+}

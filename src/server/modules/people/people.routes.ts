@@ -19,7 +19,6 @@ import { exportPeople, getFacets, getProfile, listAttributeKeys, searchDirectory
 import { toExportStream } from './export-format.js';
 
 const IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
-const IMPORT_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl', 'application/json-lines'];
 
 function viewerOf(request: FastifyRequest): DirectoryViewer {
   const principal = principalOf(request);
@@ -35,7 +34,6 @@ function ownPersonId(request: FastifyRequest): number {
 export function registerPeopleRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const thresholds = ctx.config.experienceThresholds;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  app.addContentTypeParser(IMPORT_TYPES, { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body));
 
   r.get('/api/v1/people', {
     schema: { tags: ['people'], summary: 'Search the directory', querystring: peopleQuerySchema, response: { 200: peoplePageSchema } },

@@ -9,6 +9,7 @@ import {
   type PeopleFacets,
   type PeoplePage,
   type PeopleQuery,
+  type PersonCard,
   type PersonProfile,
   type PersonRecord,
   type ProfileUpdate,
@@ -168,4 +169,15 @@ export async function countPeopleGroupedWhere(input: { db: AnyDb; where: RawBuil
 /** Resolves person references (external_id or e-mail) to ids; unknown references are left out. */
 export async function resolvePersonRefs(input: { db: AnyDb; refs: string[] }): Promise<Map<string, number>> {
   return new Map((await q.findIdsByRefs(input.db, [...new Set(input.refs)])).map((r) => [r.ref, r.id]));
+}
+
+/** Cards of active people by id (missing and inactive ids are left out). */
+export async function findPeopleCardsByIds(input: { db: AnyDb; ids: number[]; thresholds: q.Thresholds }): Promise<Map<number, PersonCard>> {
+  const rows = await q.findCardsByIds(input.db, input.ids, today(), input.thresholds);
+  return new Map(rows.map((r) => [r.id, presentCard(r)]));
+}
+
+/** Ids of active people who list any of the hashtags as a skill or mentor topic. */
+export async function findPeopleIdsByTags(input: { db: AnyDb; tags: string[]; limit: number }): Promise<number[]> {
+  return q.findIdsByTags(input.db, input.tags, input.limit);
 }

@@ -4,7 +4,7 @@ import type { PersonCard, PersonProfile, PersonRecord, PersonRef } from '../../.
 import { SELF_EDITABLE_FIELDS } from '../../../shared/people.js';
 import type { PersonRefRow, PersonRow } from './people.queries.js';
 
-export const displayName = (p: { given_name: string; family_name: string }) => `${p.given_name} ${p.family_name}`;
+export const displayName = (p: { given_name: string; family_name: string }) => `${p.given_name} ${p.family_name}`.trim();
 
 export function presentCard(row: PersonRow): PersonCard {
   return {

@@ -1,0 +1,112 @@
+// The only SQL over contributions: upserts with their search vectors, the collection statistics,
+// and BM25 scoring of the contributions that match a query's rarest terms.
+import { sql } from 'kysely';
+import type { AnyDb } from '../../platform/db/connect.js';
+
+export type ContributionRow = {
+  external_id: string;
+  person_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  tags: string[];
+  language: string;
+  created_at: string;
+  score: number | null;
+  accepted: boolean | null;
+  url: string | null;
+};
+
+export async function findExistingExternalIds(db: AnyDb, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const result = await sql<{ external_id: string }>`SELECT external_id FROM contributions WHERE external_id = ANY(${ids}::text[])`.execute(db);
+  return new Set(result.rows.map((r) => r.external_id));
+}
+
+/** Inserts or replaces contributions, computing each one's search vector in its language. */
+export async function upsertContributions(db: AnyDb, rows: ContributionRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    WITH r AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(external_id text, person_id bigint, kind text, title text,
+        body text, tags text[], language text, created_at timestamptz, score integer, accepted boolean, url text)
+    ), v AS (
+      SELECT r.*, setweight(to_tsvector(expertise_ts_config(r.language), r.title), 'A')
+        || setweight(to_tsvector(expertise_ts_config(r.language), replace(array_to_string(r.tags, ' '), '-', ' ')), 'A')
+        || setweight(to_tsvector(expertise_ts_config(r.language), r.body), 'B') AS search
+      FROM r
+    )
+    INSERT INTO contributions (external_id, person_id, kind, title, body, tags, language, created_at, score, accepted, url, search, search_length)
+    SELECT external_id, person_id, kind, title, body, tags, language, created_at, score, accepted, url, search, length(search) FROM v
+    ON CONFLICT (external_id) DO UPDATE SET person_id = EXCLUDED.person_id, kind = EXCLUDED.kind, title = EXCLUDED.title,
+      body = EXCLUDED.body, tags = EXCLUDED.tags, language = EXCLUDED.language, created_at = EXCLUDED.created_at,
+      score = EXCLUDED.score, accepted = EXCLUDED.accepted, url = EXCLUDED.url, search = EXCLUDED.search,
+      search_length = EXCLUDED.search_length, imported_at = now()`.execute(db);
+}
+
+/** Recounts lexeme document frequencies and the collection size, for BM25. */
+export async function refreshCollectionStatistics(db: AnyDb): Promise<void> {
+  await sql`DELETE FROM contribution_lexemes`.execute(db);
+  await sql`INSERT INTO contribution_lexemes (lexeme, documents) SELECT word, ndoc FROM ts_stat('SELECT search FROM contributions')`.execute(db);
+  await sql`
+    INSERT INTO contribution_stats (documents, average_length, newest)
+    SELECT count(*)::int, coalesce(avg(search_length), 0), max(created_at) FROM contributions
+    ON CONFLICT (singleton) DO UPDATE SET documents = EXCLUDED.documents, average_length = EXCLUDED.average_length, newest = EXCLUDED.newest`.execute(db);
+}
+
+export type ScoredContribution = {
+  id: number;
+  person_id: number;
+  title: string;
+  tags: string[];
+  accepted: boolean | null;
+  score: number | null;
+  kind: string;
+  bm25: number;
+  /** Days between this contribution and the newest one in the collection. */
+  age_days: number;
+  matched: string[];
+};
+
+/**
+ * BM25 (k1 1.2, b 0.75; title and tags count twice) of the contributions that contain any of the
+ * query's `maxTerms` rarest known lexemes, in English, German, Dutch and unstemmed forms.
+ */
+export async function scoreContributions(db: AnyDb, query: string, maxTerms: number, limit: number): Promise<ScoredContribution[]> {
+  const result = await sql<ScoredContribution>`
+    WITH stats AS (SELECT documents, greatest(average_length, 1) AS avgdl, newest FROM contribution_stats),
+    words AS (
+      SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', ${query}) || to_tsvector('german', ${query})
+        || to_tsvector('dutch', ${query}) || to_tsvector('simple', ${query}))) AS lexeme
+    ),
+    terms AS (
+      SELECT l.lexeme, ln(1 + (s.documents - l.documents + 0.5) / (l.documents + 0.5)) AS idf
+      FROM words AS w JOIN contribution_lexemes AS l ON l.lexeme = w.lexeme, stats AS s
+      ORDER BY l.documents ASC LIMIT ${maxTerms}
+    ),
+    tsq AS (SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS q FROM terms)
+    SELECT c.id, c.person_id, c.title, c.tags, c.accepted, c.score, c.kind,
+      sum(t.idf * (u.tf * 2.2) / (u.tf + 1.2 * (0.25 + 0.75 * c.search_length / s.avgdl)))::float8 AS bm25,
+      greatest(extract(epoch FROM (s.newest - c.created_at)) / 86400, 0)::float8 AS age_days,
+      array_agg(t.lexeme) AS matched
+    FROM tsq, stats AS s, contributions AS c
+    CROSS JOIN LATERAL (
+      SELECT x.lexeme, (SELECT count(*) + count(*) FILTER (WHERE w = 'A') FROM unnest(x.weights) AS w)::float8 AS tf
+      FROM unnest(c.search) AS x
+    ) AS u
+    JOIN terms AS t ON t.lexeme = u.lexeme
+    WHERE tsq.q IS NOT NULL AND c.search @@ tsq.q
+    GROUP BY c.id, s.newest
+    ORDER BY bm25 DESC
+    LIMIT ${limit}`.execute(db);
+  return result.rows;
+}
+
+/** How many contributions and accepted answers each person has (the prior for helpfulness). */
+export async function countContributions(db: AnyDb, personIds: number[]): Promise<Map<number, { total: number; accepted: number }>> {
+  if (personIds.length === 0) return new Map();
+  const result = await sql<{ person_id: number; total: number; accepted: number }>`
+    SELECT person_id, count(*)::int AS total, count(*) FILTER (WHERE accepted)::int AS accepted
+    FROM contributions WHERE person_id = ANY(${personIds}::bigint[]) GROUP BY person_id`.execute(db);
+  return new Map(result.rows.map((r) => [r.person_id, { total: r.total, accepted: r.accepted }]));
+}

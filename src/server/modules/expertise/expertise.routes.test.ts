@@ -1,0 +1,83 @@
+// Expertise through the HTTP API: importing contributions (bad lines reported, authors resolved,
+// language detected, upserts), and expert search ranking with reasons, for any signed-in caller.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { bearer, startTestRuntime, type TestCaller, type TestRuntime } from '../../testing/test-runtime.js';
+import { importPeopleRows } from '../people/index.js';
+import { detectLanguage } from './index.js';
+
+let t: TestRuntime;
+let admin: TestCaller;
+
+const people = [
+  { external_id: 'P1', email: 'petra@x.example', given_name: 'Petra', family_name: 'Pivot', skills: ['excel', 'pivot-tables'], language: 'de' },
+  { external_id: 'P2', email: 'noah@x.example', given_name: 'Noah', family_name: 'Net', skills: ['kubernetes'] },
+  { external_id: 'P3', email: 'vera@x.example', given_name: 'Vera', family_name: 'Verhandlung', skills: ['negotiation'], language: 'de' },
+];
+
+const contributions = [
+  { external_id: 'C1', person: 'P1', kind: 'answer', title: 'How do I build pivot tables from a CSV export?', body: 'Use a pivot table with the date as rows and group by month.', tags: ['excel'], created_at: '2026-05-01', accepted: true, score: 4 },
+  { external_id: 'C2', person: 'noah@x.example', kind: 'answer', title: 'Restarting pods in a deployment', body: 'kubectl rollout restart deployment my-app restarts all pods.', tags: ['kubernetes'], created_at: '2026-05-02', score: 2 },
+  { external_id: 'C3', person: 'P3', kind: 'document', title: 'Verhandlungstechnik für Einkäufer', body: 'Die wichtigsten Techniken für Verhandlungen mit Lieferanten und wie man sie vorbereitet.', tags: ['negotiation'], created_at: '2026-04-01' },
+];
+
+const importLines = (lines: unknown[], caller = admin) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/contributions/import', headers: { ...caller.headers, 'content-type': 'application/x-ndjson' }, payload: lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') });
+
+beforeAll(async () => {
+  t = await startTestRuntime();
+  await importPeopleRows({ db: t.database.db, rows: people.map((value, i) => ({ line: i + 1, value })) });
+  admin = await bearer(t, 'admin');
+});
+afterAll(async () => t?.close());
+
+describe('contributions import', () => {
+  it('imports good lines, reports bad ones with line and field, and detects the language', async () => {
+    const res = await importLines([...contributions, '{not json', { ...contributions[0], external_id: 'C9', person: 'nobody' }, { ...contributions[0], external_id: 'C10', kind: 'tweet' }]);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 6, created: 3, rejected: 3 });
+    expect(res.json().errors.map((e: { line: number; field: string | null }) => [e.line, e.field])).toEqual([[4, null], [5, 'person'], [6, 'kind']]);
+    const languages = await sql<{ external_id: string; language: string }>`SELECT external_id, language FROM contributions ORDER BY external_id`.execute(t.database.db);
+    expect(languages.rows.map((r) => r.language)).toEqual(['en', 'en', 'de']);
+  });
+
+  it('upserts by external_id', async () => {
+    const res = await importLines([{ ...contributions[1], title: 'Restarting pods safely' }]);
+    expect(res.json()).toMatchObject({ created: 0, updated: 1, rejected: 0 });
+  });
+
+  it('is for admins only', async () => {
+    expect((await importLines(contributions, await bearer(t, 'communicator'))).statusCode).toBe(403);
+  });
+});
+
+describe('expert search', () => {
+  it('ranks the person whose evidence answers the question first, with reasons', async () => {
+    const employee = await bearer(t, 'employee');
+    const res = await t.app.inject({ url: '/api/v1/experts?q=pivot%20tables%20by%20month', headers: employee.headers });
+    expect(res.statusCode).toBe(200);
+    const [first] = res.json().results;
+    expect(first.person.external_id).toBe('P1');
+    expect(first.reasons).toEqual(expect.arrayContaining(['#pivot-tables', expect.stringMatching(/answered "How do I build pivot tables/)]));
+  });
+
+  it('finds German evidence through German stemming', async () => {
+    const res = await t.app.inject({ url: `/api/v1/experts?q=${encodeURIComponent('Verhandlungen mit Lieferanten')}`, headers: admin.headers });
+    expect(res.json().results[0].person.external_id).toBe('P3');
+  });
+
+  it('answers 400 without a question, and 401 to strangers', async () => {
+    expect((await t.app.inject({ url: '/api/v1/experts?q=', headers: admin.headers })).statusCode).toBe(400);
+    expect((await t.app.inject({ url: '/api/v1/experts?q=excel' })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/v1/experts?q=excel&limit=101', headers: admin.headers })).statusCode).toBe(400);
+  });
+});
+
+describe('detectLanguage', () => {
+  it('tells English, German and Dutch apart and falls back when unsure', () => {
+    expect(detectLanguage('How do I restart the pods in this cluster?')).toBe('en');
+    expect(detectLanguage('Wie kann ich die Tabelle nach Monat gruppieren und filtern?')).toBe('de');
+    expect(detectLanguage('Hoe kan ik de tabel per maand groeperen en filteren?')).toBe('nl');
+    expect(detectLanguage('kubectl', 'nl')).toBe('nl');
+  });
+});

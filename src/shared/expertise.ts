@@ -1,0 +1,54 @@
+// The expertise contract of DESIGN §3.6 shared by server and web: contributions as imported, and the
+// expert-search request and answer.
+import { z } from 'zod';
+import { hashtagListSchema } from './people.js';
+
+export const CONTRIBUTION_KINDS = ['answer', 'question', 'document', 'post', 'help'] as const;
+export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
+
+/** One line of a contributions JSON Lines file: evidence of what `person` knows. */
+export const contributionInputSchema = z
+  .object({
+    /** Unique id of the contribution in its source system; the upsert key. */
+    external_id: z.string().trim().min(1).max(200),
+    /** external_id or e-mail of the author. */
+    person: z.string().trim().min(1).max(320),
+    kind: z.enum(CONTRIBUTION_KINDS),
+    title: z.string().trim().max(1000).default(''),
+    body: z.string().max(200_000).default(''),
+    tags: hashtagListSchema.default([]),
+    /** BCP 47 primary language (en, de, nl…); detected from the text when absent. */
+    language: z.string().trim().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).nullable().optional(),
+    created_at: z.union([z.iso.datetime({ offset: true }), z.iso.date()]),
+    score: z.number().int().nullable().optional(),
+    accepted: z.boolean().nullable().optional(),
+    url: z.url().max(2000).nullable().optional(),
+  })
+  .strict();
+export type ContributionInput = z.input<typeof contributionInputSchema>;
+
+export const expertsQuerySchema = z.object({
+  q: z.string().trim().min(1, 'type what you need help with').max(2000),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export const expertResultSchema = z.object({
+  person: z.object({
+    id: z.number().int(),
+    external_id: z.string(),
+    display_name: z.string(),
+    job_title: z.string().nullable(),
+    department: z.string().nullable(),
+    location: z.string().nullable(),
+    skills: z.array(z.string()),
+    mentor_available: z.boolean(),
+    ambassador: z.boolean(),
+  }),
+  score: z.number(),
+  /** Why this person ranks here, in plain words ("#excel-dashboards", "answered 3 questions about pivot tables"). */
+  reasons: z.array(z.string()),
+});
+export type ExpertResult = z.infer<typeof expertResultSchema>;
+
+export const expertsResponseSchema = z.object({ results: z.array(expertResultSchema) });
+export type ExpertsResponse = z.infer<typeof expertsResponseSchema>;
