@@ -7,6 +7,7 @@ import { lockDataDir } from './platform/db/data-dir-lock.js';
 import { migrate, pendingMigrations } from './platform/db/migrate.js';
 import { JobQueue, type AnyJobDefinition } from './platform/jobs/job-queue.js';
 import { purgeExpiredSessionsJob } from './modules/identity/index.js';
+import { ensureSkillTaxonomy } from './modules/expertise/index.js';
 
 /** Every job definition of every module; workers run them, any process may enqueue them. */
 export const JOB_DEFINITIONS: AnyJobDefinition[] = [purgeExpiredSessionsJob];
@@ -55,6 +56,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
         throw new Error(`the database has ${pending.length} pending migration(s) (${pending.map((m) => m.version).join(', ')}); run \`resonance migrate\` or start with --migrate`);
       }
     }
+    await ensureSkillTaxonomy({ db: database.db });
   } catch (error) {
     await database.close();
     release();

@@ -13,6 +13,7 @@ const people = [
   { external_id: 'P1', email: 'petra@x.example', given_name: 'Petra', family_name: 'Pivot', skills: ['excel', 'pivot-tables'], language: 'de' },
   { external_id: 'P2', email: 'noah@x.example', given_name: 'Noah', family_name: 'Net', skills: ['kubernetes'] },
   { external_id: 'P3', email: 'vera@x.example', given_name: 'Vera', family_name: 'Verhandlung', skills: ['negotiation'], language: 'de' },
+  { external_id: 'P4', email: 'jan@x.example', given_name: 'Jan', family_name: 'Jansen', skills: ['verhandlungsführung'], language: 'nl' },
 ];
 
 const contributions = [
@@ -64,6 +65,22 @@ describe('expert search', () => {
   it('finds German evidence through German stemming', async () => {
     const res = await t.app.inject({ url: `/api/v1/experts?q=${encodeURIComponent('Verhandlungen mit Lieferanten')}`, headers: admin.headers });
     expect(res.json().results[0].person.external_id).toBe('P3');
+  });
+
+  it('finds a skill through its German alias, in whichever form people wrote it', async () => {
+    const res = await t.app.inject({ url: '/api/v1/experts?q=Verhandlungstechnik', headers: admin.headers });
+    const byId = Object.fromEntries(res.json().results.map((r: { person: { external_id: string }; reasons: string[] }) => [r.person.external_id, r.reasons]));
+    expect(byId.P3).toContain('#negotiation');
+    expect(byId.P4).toContain('#verhandlungsführung');
+    const sheet = await t.app.inject({ url: '/api/v1/experts?q=Hilfe%20mit%20Tabellenkalkulation', headers: admin.headers });
+    expect(sheet.json().results[0]).toMatchObject({ person: { external_id: 'P1' }, reasons: expect.arrayContaining(['#excel']) });
+  });
+
+  it('suggests skills while typing, by tag, alias or label in the chosen language', async () => {
+    const res = await t.app.inject({ url: '/api/v1/skills/suggest?q=tabellen&lang=de', headers: admin.headers });
+    expect(res.json().suggestions).toContainEqual({ tag: 'excel', label: 'Excel', matched: 'tabellenkalkulation' });
+    const byLabel = await t.app.inject({ url: '/api/v1/skills/suggest?q=Verhandlungsf&lang=de', headers: admin.headers });
+    expect(byLabel.json().suggestions.map((s: { tag: string }) => s.tag)).toContain('negotiation');
   });
 
   it('answers 400 without a question, and 401 to strangers', async () => {

@@ -7,6 +7,9 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { ModuleContext } from '../module-context.js';
 import { findExperts } from './find-experts.js';
 import { importContributionsFile } from './import-contributions.js';
+import { suggestSkills } from './skill-taxonomy.js';
+import { z } from 'zod';
+import { UI_LANGUAGES } from '../../../shared/identity.js';
 
 export function registerExpertiseRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -31,4 +34,14 @@ export function registerExpertiseRoutes(app: FastifyInstance, ctx: ModuleContext
     }
     return importContributionsFile({ db: ctx.db, text: request.body });
   });
+
+  r.get('/api/v1/skills/suggest', {
+    schema: {
+      tags: ['expertise'],
+      summary: 'Skills whose hashtag, alias or label starts with what was typed, for pickers',
+      querystring: z.object({ q: z.string().max(64), lang: z.enum(UI_LANGUAGES).default('en'), limit: z.coerce.number().int().min(1).max(50).default(10) }),
+      response: { 200: z.object({ suggestions: z.array(z.object({ tag: z.string(), label: z.string(), matched: z.string() })) }) },
+    },
+    config: { access: { signedIn: true } },
+  }, async (request) => ({ suggestions: await suggestSkills({ db: ctx.db, prefix: request.query.q, language: request.query.lang, limit: request.query.limit }) }));
 }

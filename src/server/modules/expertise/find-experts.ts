@@ -8,6 +8,7 @@ import type { ExpertResult, ExpertsResponse } from '../../../shared/expertise.js
 import type { PersonCard } from '../../../shared/people.js';
 import { findPeopleCardsByIds, findPeopleIdsByTags, type Thresholds } from '../people/index.js';
 import * as q from './expertise.queries.js';
+import { resolveSkills } from './skill-taxonomy.js';
 
 export type RankingWeights = { maxTerms: number; maxContributions: number; acceptedBoost: number; scoreBoost: number; profileWeight: number; priorWeight: number; recencyDays: number };
 
@@ -30,10 +31,13 @@ function queryTokens(text: string): string[] {
   return [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].filter((t) => t.length >= 2).slice(0, 200);
 }
 
-/** Profile hashtags the question names: the whole tag, or every part of a hyphenated tag. */
-function matchedTags(card: PersonCard, tokens: Set<string>): string[] {
+/**
+ * Profile hashtags the question names: the whole tag, every part of a hyphenated tag, or any form
+ * (canonical or alias) of a skill the question names.
+ */
+function matchedTags(card: PersonCard, tokens: Set<string>, skillForms: Map<string, string>): string[] {
   const tags = [...new Set([...card.skills, ...card.mentor_topics])];
-  return tags.filter((tag) => tokens.has(tag) || tag.split(/[-_.+]/).filter(Boolean).every((part) => tokens.has(part)));
+  return tags.filter((tag) => skillForms.has(tag) || tokens.has(tag) || tag.split(/[-_.+]/).filter(Boolean).every((part) => tokens.has(part)));
 }
 
 type Evidence = { score: number; docs: q.ScoredContribution[] };
@@ -48,9 +52,13 @@ export async function findExperts(input: { db: AnyDb; q: string; limit: number; 
   const tokens = queryTokens(input.q);
   const tokenSet = new Set(tokens);
   const candidateTags = [...new Set([...tokens, ...tokens.slice(0, -1).map((t, i) => `${t}-${tokens[i + 1]}`)])];
+  // Words of the question that name a skill (directly or as an alias) bring in every form of it.
+  const skills = await resolveSkills({ db: input.db, candidates: candidateTags });
+  const skillForms = new Map<string, string>();
+  for (const s of skills) for (const form of [s.tag, ...s.aliases]) skillForms.set(form, s.tag);
   const [docs, tagged] = await Promise.all([
     q.scoreContributions(input.db, input.q, w.maxTerms, w.maxContributions),
-    findPeopleIdsByTags({ db: input.db, tags: candidateTags, limit: 500 }),
+    findPeopleIdsByTags({ db: input.db, tags: [...new Set([...candidateTags, ...skillForms.keys()])], limit: 500 }),
   ]);
   const evidence = new Map<number, Evidence>();
   for (const d of docs) {
@@ -69,7 +77,7 @@ export async function findExperts(input: { db: AnyDb; q: string; limit: number; 
   const ranked: ExpertResult[] = [];
   for (const [id, card] of cards) {
     const e = evidence.get(id);
-    const tags = matchedTags(card, tokenSet);
+    const tags = matchedTags(card, tokenSet, skillForms);
     const count = counts.get(id) ?? { total: 0, accepted: 0 };
     const score = (e?.score ?? 0) + w.profileWeight * tags.length + w.priorWeight * Math.log1p(count.total);
     if (score <= 0) continue;

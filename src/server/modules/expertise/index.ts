@@ -3,3 +3,4 @@ export { importContributionsFile } from './import-contributions.js';
 export { findExperts, RANKING } from './find-experts.js';
 export { detectLanguage } from './detect-language.js';
 export { registerExpertiseRoutes } from './expertise.routes.js';
+export { seedSkillTaxonomy, ensureSkillTaxonomy, resolveSkills, suggestSkills } from './skill-taxonomy.js';

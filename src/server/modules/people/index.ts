@@ -11,3 +11,5 @@ export { countPeopleWhere, countPeopleGroupedWhere, exportPeopleWhere, findPeopl
 export { personFieldSql, attributeSql, orgWithinSql, activePersonSql, type FieldContext } from './person-field-sql.js';
 export { cohortSql, tenureAtLeastSql, hasTenureSql, experienceLevelSql, hasExperienceLevelSql } from './derived-field-ranges.js';
 export { resolvePersonRefs, findPeopleCardsByIds, findPeopleIdsByTags } from './people.service.js';
+/** The curated skill catalogue (tags, en/de/nl labels, aliases) the demo draws from and expertise seeds its taxonomy with. */
+export { SKILLS as SKILL_CATALOGUE } from './demo/skills-catalogue.js';
