@@ -30,7 +30,14 @@ export type ContributionInput = z.input<typeof contributionInputSchema>;
 export const expertsQuerySchema = z.object({
   q: z.string().trim().min(1, 'type what you need help with').max(2000),
   limit: z.coerce.number().int().min(1).max(100).default(10),
+  department: z.string().trim().max(200).optional(),
+  location: z.string().trim().max(200).optional(),
+  /** A language the expert speaks (their primary language or one of their languages). */
+  language: z.string().trim().toLowerCase().max(35).optional(),
+  /** Only people available to mentor. */
+  mentor: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
+export type ExpertsQuery = z.output<typeof expertsQuerySchema>;
 
 export const expertResultSchema = z.object({
   person: z.object({
@@ -43,6 +50,8 @@ export const expertResultSchema = z.object({
     skills: z.array(z.string()),
     mentor_available: z.boolean(),
     ambassador: z.boolean(),
+    /** False when the person said they cannot be asked for help now; they rank after everyone available. */
+    available: z.boolean(),
   }),
   score: z.number(),
   /** Why this person ranks here, in plain words ("#excel-dashboards", "answered 3 questions about pivot tables"). */
@@ -52,3 +61,11 @@ export type ExpertResult = z.infer<typeof expertResultSchema>;
 
 export const expertsResponseSchema = z.object({ results: z.array(expertResultSchema) });
 export type ExpertsResponse = z.infer<typeof expertsResponseSchema>;
+
+export const endorsementInputSchema = z.object({ skill: z.string().trim().min(1).max(64) }).strict();
+
+export const endorsementsSchema = z.object({
+  endorsements: z.array(z.object({ skill: z.string(), count: z.number().int(), endorsed_by_me: z.boolean() })),
+});
+
+export const availabilitySchema = z.object({ available: z.boolean(), note: z.string().trim().max(500).nullable().optional() }).strict();

@@ -2,7 +2,7 @@
 // language detected, upserts), and expert search ranking with reasons, for any signed-in caller.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { bearer, startTestRuntime, type TestCaller, type TestRuntime } from '../../testing/test-runtime.js';
+import { bearer, signIn, startTestRuntime, type TestCaller, type TestRuntime } from '../../testing/test-runtime.js';
 import { importPeopleRows } from '../people/index.js';
 import { detectLanguage } from './index.js';
 
@@ -87,6 +87,60 @@ describe('expert search', () => {
     expect((await t.app.inject({ url: '/api/v1/experts?q=', headers: admin.headers })).statusCode).toBe(400);
     expect((await t.app.inject({ url: '/api/v1/experts?q=excel' })).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/v1/experts?q=excel&limit=101', headers: admin.headers })).statusCode).toBe(400);
+  });
+});
+
+describe('endorsements and availability', () => {
+  const id = async (externalId: string) =>
+    (await sql<{ id: number }>`SELECT id FROM people WHERE external_id = ${externalId}`.execute(t.database.db)).rows[0]!.id;
+  let petraSession: TestCaller;
+  let noah: TestCaller;
+  let vera: TestCaller;
+  beforeAll(async () => {
+    petraSession = await signIn(t, 'employee', await id('P1'));
+    noah = await signIn(t, 'employee', await id('P2'));
+    vera = await signIn(t, 'employee', await id('P3'));
+  });
+
+  it('lets colleagues endorse a listed skill once each, and shows it in search reasons', async () => {
+    const petra = await id('P1');
+    for (const caller of [noah, vera, noah]) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/people/${petra}/endorsements`, headers: caller.headers, payload: { skill: '#Excel' } });
+      expect(res.statusCode).toBe(201);
+    }
+    const list = await t.app.inject({ url: `/api/v1/people/${petra}/endorsements`, headers: noah.headers });
+    expect(list.json().endorsements).toEqual([{ skill: 'excel', count: 2, endorsed_by_me: true }]);
+    const search = await t.app.inject({ url: '/api/v1/experts?q=excel', headers: noah.headers });
+    expect(search.json().results[0].reasons).toContain('#excel, endorsed by 2');
+    const withdraw = await t.app.inject({ method: 'DELETE', url: `/api/v1/people/${petra}/endorsements/excel`, headers: vera.headers, payload: {} });
+    expect(withdraw.statusCode).toBe(204);
+  });
+
+  it('refuses endorsing oneself, a skill the person does not list, and accounts without a profile', async () => {
+    const petra = await id('P1');
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/people/${petra}/endorsements`, headers: petraSession.headers, payload: { skill: 'excel' } })).statusCode).toBe(400);
+    const other = noah;
+    const unlisted = await t.app.inject({ method: 'POST', url: `/api/v1/people/${petra}/endorsements`, headers: other.headers, payload: { skill: 'kubernetes' } });
+    expect(unlisted.json().errors[0].pointer).toBe('/skill');
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/people/${petra}/endorsements`, headers: admin.headers, payload: { skill: 'excel' } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/people/999999/endorsements', headers: other.headers, payload: { skill: 'excel' } })).statusCode).toBe(404);
+  });
+
+  it('ranks an unavailable expert below an available one and says why', async () => {
+    const off = await t.app.inject({ method: 'PUT', url: '/api/v1/experts/me/availability', headers: vera.headers, payload: { available: false, note: 'on parental leave' } });
+    expect(off.json()).toEqual({ available: false, note: 'on parental leave' });
+    const res = await t.app.inject({ url: '/api/v1/experts?q=Verhandlungstechnik', headers: admin.headers });
+    const results = res.json().results as { person: { external_id: string; available: boolean }; reasons: string[] }[];
+    expect(results.map((r) => r.person.external_id)).toEqual(['P4', 'P3']);
+    expect(results[1]!.reasons).toContain('currently unavailable');
+    await t.app.inject({ method: 'PUT', url: '/api/v1/experts/me/availability', headers: vera.headers, payload: { available: true } });
+  });
+
+  it('filters by department, location, language and mentoring', async () => {
+    const ids = async (query: string) =>
+      (await t.app.inject({ url: `/api/v1/experts?q=Verhandlungstechnik&${query}`, headers: admin.headers })).json().results.map((r: { person: { external_id: string } }) => r.person.external_id);
+    expect(await ids('language=nl')).toEqual(['P4']);
+    expect(await ids('mentor=true')).toEqual([]);
   });
 });
 

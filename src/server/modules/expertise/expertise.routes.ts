@@ -1,7 +1,9 @@
 // /api/v1/experts and /api/v1/contributions: find the colleagues who can help, import evidence.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { expertsQuerySchema, expertsResponseSchema } from '../../../shared/expertise.js';
+import { availabilitySchema, endorsementInputSchema, endorsementsSchema, expertsQuerySchema, expertsResponseSchema } from '../../../shared/expertise.js';
+import { principalOf } from '../identity/index.js';
+import { endorseSkill, listEndorsements, setAvailability, withdrawEndorsement } from './endorsements.service.js';
 import { importReportSchema } from '../../../shared/people.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { ModuleContext } from '../module-context.js';
@@ -17,7 +19,39 @@ export function registerExpertiseRoutes(app: FastifyInstance, ctx: ModuleContext
   r.get('/api/v1/experts', {
     schema: { tags: ['expertise'], summary: 'People who can help with a question, best first, with the reasons', querystring: expertsQuerySchema, response: { 200: expertsResponseSchema } },
     config: { access: { signedIn: true } },
-  }, async (request) => findExperts({ db: ctx.db, q: request.query.q, limit: request.query.limit, thresholds: ctx.config.experienceThresholds }));
+  }, async (request) => {
+    const { q, limit, ...filters } = request.query;
+    return findExperts({ db: ctx.db, q, limit, filters, thresholds: ctx.config.experienceThresholds });
+  });
+
+  const personParams = z.object({ id: z.coerce.number().int().positive() });
+  const myPersonId = (request: FastifyRequest) => {
+    const principal = principalOf(request);
+    return principal.kind === 'user' ? principal.personId : null;
+  };
+
+  r.get('/api/v1/people/:id/endorsements', {
+    schema: { tags: ['expertise'], summary: 'How many colleagues endorsed each of a person\'s skills', params: personParams, response: { 200: endorsementsSchema } },
+    config: { access: { permission: 'people:read' } },
+  }, async (request) => listEndorsements({ db: ctx.db, personId: request.params.id, viewerId: myPersonId(request) }));
+
+  r.post('/api/v1/people/:id/endorsements', {
+    schema: { tags: ['expertise'], summary: 'Endorse one of a colleague\'s skills', params: personParams, body: endorsementInputSchema, response: { 201: endorsementsSchema } },
+    config: { access: { permission: 'skills:endorse' } },
+  }, async (request, reply) => reply.status(201).send(await endorseSkill({ db: ctx.db, personId: request.params.id, skill: request.body.skill, endorserId: myPersonId(request), thresholds: ctx.config.experienceThresholds })));
+
+  r.delete('/api/v1/people/:id/endorsements/:skill', {
+    schema: { tags: ['expertise'], summary: 'Withdraw my endorsement', params: personParams.extend({ skill: z.string().max(64) }), response: { 204: z.undefined() } },
+    config: { access: { permission: 'skills:endorse' } },
+  }, async (request, reply) => {
+    await withdrawEndorsement({ db: ctx.db, personId: request.params.id, skill: request.params.skill, endorserId: myPersonId(request) });
+    return reply.status(204).send();
+  });
+
+  r.put('/api/v1/experts/me/availability', {
+    schema: { tags: ['expertise'], summary: 'Say whether I can be asked for help now', body: availabilitySchema, response: { 200: z.object({ available: z.boolean(), note: z.string().nullable() }) } },
+    config: { access: { permission: 'profile:edit-own' } },
+  }, async (request) => setAvailability({ db: ctx.db, personId: myPersonId(request), available: request.body.available, note: request.body.note }));
 
   r.post('/api/v1/contributions/import', {
     bodyLimit: 200 * 1024 * 1024,

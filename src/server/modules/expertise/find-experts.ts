@@ -4,13 +4,14 @@
 // people who help often. Every result says why it ranks. Weights are in one place, tuned on the
 // Cardano evaluation set as a whole (never per query): see docs/benchmarks.md.
 import type { AnyDb } from '../../platform/db/connect.js';
-import type { ExpertResult, ExpertsResponse } from '../../../shared/expertise.js';
+import type { ExpertResult, ExpertsQuery, ExpertsResponse } from '../../../shared/expertise.js';
 import type { PersonCard } from '../../../shared/people.js';
 import { findPeopleCardsByIds, findPeopleIdsByTags, type Thresholds } from '../people/index.js';
 import * as q from './expertise.queries.js';
 import { resolveSkills } from './skill-taxonomy.js';
+import * as signals from './expertise-signals.queries.js';
 
-export type RankingWeights = { maxTerms: number; maxContributions: number; acceptedBoost: number; scoreBoost: number; profileWeight: number; priorWeight: number; recencyDays: number };
+export type RankingWeights = { maxTerms: number; maxContributions: number; acceptedBoost: number; scoreBoost: number; profileWeight: number; priorWeight: number; recencyDays: number; endorsementWeight: number };
 
 export const RANKING: RankingWeights = {
   /** Query terms used to fetch evidence: the rarest ones carry the question. */
@@ -23,6 +24,8 @@ export const RANKING: RankingWeights = {
   priorWeight: 0.3,
   /** Evidence halves in value every this many days older than the newest contribution (0: off). */
   recencyDays: 30,
+  /** Per named profile hashtag: log(1 + colleagues who endorsed it). */
+  endorsementWeight: 1,
 };
 
 const KIND_VERB: Record<string, string> = { answer: 'answered', question: 'asked', document: 'wrote', post: 'posted', help: 'helped with' };
@@ -46,7 +49,9 @@ type Evidence = { score: number; docs: q.ScoredContribution[] };
  * Ranks people for a question.
  * @example const { results } = await findExperts({ db, q: 'pivot tables in Excel', limit: 10, thresholds });
  */
-export async function findExperts(input: { db: AnyDb; q: string; limit: number; thresholds?: Thresholds; weights?: Partial<RankingWeights> }): Promise<ExpertsResponse> {
+export type ExpertFilters = Pick<ExpertsQuery, 'department' | 'location' | 'language' | 'mentor'>;
+
+export async function findExperts(input: { db: AnyDb; q: string; limit: number; filters?: ExpertFilters; thresholds?: Thresholds; weights?: Partial<RankingWeights> }): Promise<ExpertsResponse> {
   const w = { ...RANKING, ...input.weights };
   const thresholds = input.thresholds ?? { noviceBelow: 3, midBelow: 10 };
   const tokens = queryTokens(input.q);
@@ -70,25 +75,44 @@ export async function findExperts(input: { db: AnyDb; q: string; limit: number; 
     evidence.set(d.person_id, e);
   }
   const ids = [...new Set([...evidence.keys(), ...tagged])];
-  const [cards, counts] = await Promise.all([
+  const [cards, counts, endorsements, unavailable] = await Promise.all([
     findPeopleCardsByIds({ db: input.db, ids, thresholds }),
     q.countContributions(input.db, ids),
+    signals.countEndorsementsFor(input.db, ids),
+    signals.findUnavailable(input.db, ids),
   ]);
   const ranked: ExpertResult[] = [];
   for (const [id, card] of cards) {
+    if (!passes(card, input.filters)) continue;
     const e = evidence.get(id);
     const tags = matchedTags(card, tokenSet, skillForms);
+    const endorsed = endorsements.get(id) ?? new Map<string, number>();
     const count = counts.get(id) ?? { total: 0, accepted: 0 };
-    const score = (e?.score ?? 0) + w.profileWeight * tags.length + w.priorWeight * Math.log1p(count.total);
+    const endorsementScore = tags.reduce((sum, tag) => sum + Math.log1p(endorsed.get(tag) ?? 0), 0);
+    const score = (e?.score ?? 0) + w.profileWeight * tags.length + w.endorsementWeight * endorsementScore + w.priorWeight * Math.log1p(count.total);
     if (score <= 0) continue;
-    ranked.push({ person: personOf(card), score: Math.round(score * 1000) / 1000, reasons: reasonsFor(tags, e, count) });
+    const available = !unavailable.has(id);
+    const reasons = reasonsFor(tags, endorsed, e, count);
+    if (!available) reasons.push('currently unavailable');
+    ranked.push({ person: personOf(card, available), score: Math.round(score * 1000) / 1000, reasons });
   }
-  ranked.sort((a, b) => b.score - a.score || a.person.display_name.localeCompare(b.person.display_name));
+  // People who asked not to be contacted come after everyone who can help now, whatever their score.
+  ranked.sort((a, b) => Number(b.person.available) - Number(a.person.available) || b.score - a.score || a.person.display_name.localeCompare(b.person.display_name));
   return { results: ranked.slice(0, input.limit) };
 }
 
-function personOf(card: PersonCard): ExpertResult['person'] {
+function passes(card: PersonCard, f: ExpertFilters | undefined): boolean {
+  if (!f) return true;
+  const same = (a: string | null, b: string | undefined) => b === undefined || (a ?? '').toLowerCase() === b.toLowerCase();
+  if (!same(card.department, f.department) || !same(card.location, f.location)) return false;
+  if (f.language && card.language?.split('-')[0] !== f.language && !card.languages.includes(f.language)) return false;
+  if (f.mentor && !card.mentor_available) return false;
+  return true;
+}
+
+function personOf(card: PersonCard, available: boolean): ExpertResult['person'] {
   return {
+    available,
     id: card.id,
     external_id: card.external_id,
     display_name: card.display_name,
@@ -101,8 +125,8 @@ function personOf(card: PersonCard): ExpertResult['person'] {
   };
 }
 
-function reasonsFor(tags: string[], e: Evidence | undefined, count: { total: number; accepted: number }): string[] {
-  const reasons = tags.map((t) => `#${t}`);
+function reasonsFor(tags: string[], endorsed: Map<string, number>, e: Evidence | undefined, count: { total: number; accepted: number }): string[] {
+  const reasons = tags.map((t) => (endorsed.get(t) ? `#${t}, endorsed by ${endorsed.get(t)}` : `#${t}`));
   if (e && e.docs.length > 0) {
     const best = [...e.docs].sort((a, b) => b.bm25 - a.bm25)[0]!;
     const accepted = e.docs.filter((d) => d.accepted).length;

@@ -10,14 +10,15 @@ export const PERMISSIONS = [
   'audiences:read',
   'audiences:write',
   'contributions:import',
+  'skills:endorse',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  communicator: ['people:read', 'people:read-hr', 'profile:edit-own', 'audiences:read', 'audiences:write'],
-  leader: ['people:read', 'profile:edit-own'],
-  employee: ['people:read', 'profile:edit-own'],
+  communicator: ['people:read', 'people:read-hr', 'profile:edit-own', 'audiences:read', 'audiences:write', 'skills:endorse'],
+  leader: ['people:read', 'profile:edit-own', 'skills:endorse'],
+  employee: ['people:read', 'profile:edit-own', 'skills:endorse'],
 };
 
 /**
