@@ -11,14 +11,15 @@ export const PERMISSIONS = [
   'audiences:write',
   'contributions:import',
   'skills:endorse',
+  'help:ask',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  communicator: ['people:read', 'people:read-hr', 'profile:edit-own', 'audiences:read', 'audiences:write', 'skills:endorse'],
-  leader: ['people:read', 'profile:edit-own', 'skills:endorse'],
-  employee: ['people:read', 'profile:edit-own', 'skills:endorse'],
+  communicator: ['people:read', 'people:read-hr', 'profile:edit-own', 'audiences:read', 'audiences:write', 'skills:endorse', 'help:ask'],
+  leader: ['people:read', 'profile:edit-own', 'skills:endorse', 'help:ask'],
+  employee: ['people:read', 'profile:edit-own', 'skills:endorse', 'help:ask'],
 };
 
 /**

@@ -240,3 +240,20 @@ export async function findIdsByTags(db: AnyDb, tags: string[], limit: number): P
     SELECT id FROM people WHERE status = 'active' AND (skills && ${tags}::text[] OR mentor_topics && ${tags}::text[]) LIMIT ${limit}`.execute(db);
   return result.rows.map((r) => r.id);
 }
+
+/** Active people available to mentor any of `topics` (excluding one person). */
+export async function findMentorRows(db: AnyDb, topics: string[], excludeId: number, limit: number, asOf: string, t: Thresholds): Promise<PersonRow[]> {
+  if (topics.length === 0) return [];
+  const result = await sql<PersonRow>`${selectPerson(asOf, t)}
+    WHERE p.status = 'active' AND p.mentor_available AND p.mentor_topics && ${topics}::text[] AND p.id <> ${excludeId}
+    LIMIT ${limit}`.execute(db);
+  return result.rows;
+}
+
+/** Active ambassadors, those at `location` first. */
+export async function findAmbassadorRows(db: AnyDb, location: string | null, limit: number, asOf: string, t: Thresholds): Promise<PersonRow[]> {
+  const result = await sql<PersonRow>`${selectPerson(asOf, t)}
+    WHERE p.status = 'active' AND p.ambassador
+    ORDER BY (lower(p.location) = lower(${location}::text)) DESC NULLS LAST, p.family_name, p.given_name, p.id LIMIT ${limit}`.execute(db);
+  return result.rows;
+}

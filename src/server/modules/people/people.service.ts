@@ -181,3 +181,13 @@ export async function findPeopleCardsByIds(input: { db: AnyDb; ids: number[]; th
 export async function findPeopleIdsByTags(input: { db: AnyDb; tags: string[]; limit: number }): Promise<number[]> {
   return q.findIdsByTags(input.db, input.tags, input.limit);
 }
+
+/** Cards of people available to mentor any of the topics. */
+export async function findMentorCards(input: { db: AnyDb; topics: string[]; excludeId: number; limit: number; thresholds: q.Thresholds }): Promise<PersonCard[]> {
+  return (await q.findMentorRows(input.db, input.topics, input.excludeId, input.limit, today(), input.thresholds)).map(presentCard);
+}
+
+/** Ambassadors, those at `location` first: first contacts for newcomers. */
+export async function findAmbassadorCards(input: { db: AnyDb; location: string | null; limit: number; thresholds: q.Thresholds }): Promise<PersonCard[]> {
+  return (await q.findAmbassadorRows(input.db, input.location, input.limit, today(), input.thresholds)).map(presentCard);
+}
