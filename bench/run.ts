@@ -4,6 +4,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   import: () => import('./import.bench.js'),
   org: () => import('./org.bench.js'),
   audiences: () => import('./audiences.bench.js'),
+  experts: () => import('./experts.bench.js'),
   'experts-quality': () => import('./experts-quality.bench.js'),
 };
 

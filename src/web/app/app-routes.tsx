@@ -7,6 +7,7 @@ import { PersonaEditorPage } from '../features/audiences/persona-editor-page';
 import { PersonasPage } from '../features/audiences/personas-page';
 import { SegmentPage } from '../features/audiences/segment-page';
 import { SegmentsPage } from '../features/audiences/segments-page';
+import { ExpertsPage } from '../features/expertise/experts-page';
 import { LoginPage } from '../features/identity/login-page';
 import { DirectoryPage } from '../features/people/directory-page';
 import { ImportPeoplePage } from '../features/people/import-people-page';
@@ -30,6 +31,7 @@ export function AppRoutes() {
         <Route index element={<Navigate to="/people" replace />} />
         <Route path="people" element={<DirectoryPage />} />
         <Route path="people/:id" element={<ProfilePage />} />
+        <Route path="experts" element={<ExpertsPage />} />
         <Route path="me" element={<MyProfilePage />} />
         <Route
           path="admin/import"

@@ -25,6 +25,13 @@ export function MainNav({ onNavigate }: MainNavProps) {
         active={pathname === '/people' || pathname.startsWith('/people/')}
         onClick={onNavigate}
       />
+      <NavLink
+        component={Link}
+        to="/experts"
+        label={t('nav.findHelp')}
+        active={pathname === '/experts'}
+        onClick={onNavigate}
+      />
       {user.person_id !== null && (
         <NavLink component={Link} to="/me" label={t('nav.myProfile')} active={pathname === '/me'} onClick={onNavigate} />
       )}

@@ -70,32 +70,40 @@ export type ScoredContribution = {
 
 /**
  * BM25 (k1 1.2, b 0.75; title and tags count twice) of the contributions that contain any of the
- * query's `maxTerms` rarest known lexemes, in English, German, Dutch and unstemmed forms.
+ * query's `maxTerms` rarest known lexemes (in English, German, Dutch and unstemmed forms), taking
+ * rarer terms first until `maxPostings` contributions are in play.
  */
-export async function scoreContributions(db: AnyDb, query: string, maxTerms: number, limit: number): Promise<ScoredContribution[]> {
+export async function scoreContributions(db: AnyDb, query: string, maxTerms: number, limit: number, maxPostings = 20_000): Promise<ScoredContribution[]> {
   const result = await sql<ScoredContribution>`
     WITH stats AS (SELECT documents, greatest(average_length, 1) AS avgdl, newest FROM contribution_stats),
     words AS (
       SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', ${query}) || to_tsvector('german', ${query})
         || to_tsvector('dutch', ${query}) || to_tsvector('simple', ${query}))) AS lexeme
     ),
-    terms AS (
-      SELECT l.lexeme, ln(1 + (s.documents - l.documents + 0.5) / (l.documents + 0.5)) AS idf
+    ranked_terms AS (
+      SELECT l.lexeme, l.documents, ln(1 + (s.documents - l.documents + 0.5) / (l.documents + 0.5)) AS idf,
+        sum(l.documents) OVER (ORDER BY l.documents, l.lexeme) - l.documents AS postings_before
       FROM words AS w JOIN contribution_lexemes AS l ON l.lexeme = w.lexeme, stats AS s
       ORDER BY l.documents ASC LIMIT ${maxTerms}
     ),
-    tsq AS (SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS q FROM terms)
+    -- The rarest terms, until their posting lists together pass the budget: bounded work per query.
+    terms AS (SELECT lexeme, idf FROM ranked_terms WHERE postings_before < ${maxPostings}),
+    tsq AS (SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS q FROM terms),
+    -- However common the rarest term, at most maxPostings contributions are scored: the newest.
+    candidates AS (
+      SELECT c.id FROM tsq, contributions AS c WHERE tsq.q IS NOT NULL AND c.search @@ tsq.q
+      ORDER BY c.created_at DESC LIMIT ${maxPostings}
+    )
     SELECT c.id, c.person_id, c.title, c.tags, c.accepted, c.score, c.kind,
       sum(t.idf * (u.tf * 2.2) / (u.tf + 1.2 * (0.25 + 0.75 * c.search_length / s.avgdl)))::float8 AS bm25,
       greatest(extract(epoch FROM (s.newest - c.created_at)) / 86400, 0)::float8 AS age_days,
       array_agg(t.lexeme) AS matched
-    FROM tsq, stats AS s, contributions AS c
+    FROM candidates AS k JOIN contributions AS c ON c.id = k.id, stats AS s
     CROSS JOIN LATERAL (
       SELECT x.lexeme, (SELECT count(*) + count(*) FILTER (WHERE w = 'A') FROM unnest(x.weights) AS w)::float8 AS tf
       FROM unnest(c.search) AS x
     ) AS u
     JOIN terms AS t ON t.lexeme = u.lexeme
-    WHERE tsq.q IS NOT NULL AND c.search @@ tsq.q
     GROUP BY c.id, s.newest
     ORDER BY bm25 DESC
     LIMIT ${limit}`.execute(db);

@@ -11,11 +11,13 @@ import * as q from './expertise.queries.js';
 import { resolveSkills } from './skill-taxonomy.js';
 import * as signals from './expertise-signals.queries.js';
 
-export type RankingWeights = { maxTerms: number; maxContributions: number; acceptedBoost: number; scoreBoost: number; profileWeight: number; priorWeight: number; recencyDays: number; endorsementWeight: number };
+export type RankingWeights = { maxTerms: number; maxPostings: number; maxContributions: number; acceptedBoost: number; scoreBoost: number; profileWeight: number; priorWeight: number; recencyDays: number; endorsementWeight: number };
 
 export const RANKING: RankingWeights = {
   /** Query terms used to fetch evidence: the rarest ones carry the question. */
   maxTerms: 30,
+  /** Stop adding (ever more common) terms once their contributions number this many. */
+  maxPostings: 800,
   /** Contributions scored per query. */
   maxContributions: 400,
   acceptedBoost: 0.5,
@@ -62,8 +64,8 @@ export async function findExperts(input: { db: AnyDb; q: string; limit: number; 
   const skillForms = new Map<string, string>();
   for (const s of skills) for (const form of [s.tag, ...s.aliases]) skillForms.set(form, s.tag);
   const [docs, tagged] = await Promise.all([
-    q.scoreContributions(input.db, input.q, w.maxTerms, w.maxContributions),
-    findPeopleIdsByTags({ db: input.db, tags: [...new Set([...candidateTags, ...skillForms.keys()])], limit: 500 }),
+    q.scoreContributions(input.db, input.q, w.maxTerms, w.maxContributions, w.maxPostings),
+    findPeopleIdsByTags({ db: input.db, tags: [...new Set([...candidateTags, ...skillForms.keys()])], limit: 200 }),
   ]);
   const evidence = new Map<number, Evidence>();
   for (const d of docs) {

@@ -233,11 +233,11 @@ export async function findCardsByIds(db: AnyDb, ids: number[], asOf: string, t: 
   return result.rows;
 }
 
-/** Active people whose skills or mentor topics include any of `tags`, with those tags. */
+/** Active people whose skills include any of `tags` (the skills GIN index answers). */
 export async function findIdsByTags(db: AnyDb, tags: string[], limit: number): Promise<number[]> {
   if (tags.length === 0) return [];
   const result = await sql<{ id: number }>`
-    SELECT id FROM people WHERE status = 'active' AND (skills && ${tags}::text[] OR mentor_topics && ${tags}::text[]) LIMIT ${limit}`.execute(db);
+    SELECT id FROM people WHERE skills && ${tags}::text[] AND status = 'active' LIMIT ${limit}`.execute(db);
   return result.rows.map((r) => r.id);
 }
 

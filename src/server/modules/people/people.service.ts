@@ -177,7 +177,7 @@ export async function findPeopleCardsByIds(input: { db: AnyDb; ids: number[]; th
   return new Map(rows.map((r) => [r.id, presentCard(r)]));
 }
 
-/** Ids of active people who list any of the hashtags as a skill or mentor topic. */
+/** Ids of active people who list any of the hashtags as a skill. */
 export async function findPeopleIdsByTags(input: { db: AnyDb; tags: string[]; limit: number }): Promise<number[]> {
   return q.findIdsByTags(input.db, input.tags, input.limit);
 }

@@ -16,6 +16,9 @@ export type MyProfileFormProps = {
   saveError: unknown;
 };
 
+/** Lists the skill taxonomy can suggest for; interests and languages are free-form. */
+const SKILL_LIKE_FIELDS: readonly string[] = ['skills', 'mentor_topics', 'learning_goals'];
+
 export function MyProfileForm({ profile, skillSuggestions, onSave, saving, saveError }: MyProfileFormProps) {
   const { t } = useTranslation();
   const initial = useMemo(() => draftFromProfile(profile), [profile]);
@@ -41,6 +44,7 @@ export function MyProfileForm({ profile, skillSuggestions, onSave, saving, saveE
             value={draft[field]}
             onChange={(tags) => set(field, tags)}
             suggestions={field === 'skills' ? skillSuggestions : undefined}
+            suggestSkills={SKILL_LIKE_FIELDS.includes(field)}
             disabled={!editable.includes(field)}
             error={fieldErrors[field]}
           />

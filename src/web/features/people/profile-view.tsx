@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PersonProfile } from '../../../shared/people';
 import { HashtagList } from '../../ui/hashtag-list';
+import { EndorsableSkillList } from '../expertise/endorsable-skill-list';
 import { HrFieldsCard } from './hr-fields-card';
 import { OrgCard } from './org-card';
 import { ProfileHeader } from './profile-header';
@@ -35,7 +36,7 @@ export function ProfileView({ profile }: { profile: PersonProfile }) {
                 <Text style={{ whiteSpace: 'pre-line' }}>{profile.can_help_with}</Text>
               </ProfileSection>
               <ProfileSection title={t('fields.skills')} empty={profile.skills.length === 0}>
-                <HashtagList tags={profile.skills} onSelect={findBySkill} />
+                <EndorsableSkillList personId={profile.id} skills={profile.skills} onSelect={findBySkill} />
               </ProfileSection>
               <ProfileSection title={t('fields.mentor_topics')} empty={profile.mentor_topics.length === 0}>
                 <HashtagList tags={profile.mentor_topics} color="teal" />
