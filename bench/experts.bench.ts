@@ -41,7 +41,7 @@ export async function run(args: string[]): Promise<void> {
           p.skills[1:2] AS tags, coalesce(p.language, 'en') AS language,
           timestamptz '2026-06-30' - make_interval(days => (g % 700)::int) AS created_at, (g % 7) - 1 AS score, g % 5 = 0 AS accepted
         FROM generate_series(1, ${contributions}::int) AS g
-        JOIN people AS p ON p.id = 1 + (g * 7919) % ${people}::int
+        JOIN people AS p ON p.id = 1 + (g::bigint * 7919) % ${people}::int
       ) AS x
       CROSS JOIN LATERAL (SELECT setweight(to_tsvector(expertise_ts_config(x.language), x.title), 'A')
         || setweight(to_tsvector(expertise_ts_config(x.language), array_to_string(x.tags, ' ')), 'A')

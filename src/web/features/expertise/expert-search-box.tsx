@@ -1,33 +1,16 @@
 // The big "what do you need help with?" box; waits for a pause in typing before it searches.
-import { useEffect, useRef, useState } from 'react';
 import { CloseButton, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { useDebouncedSearch } from '../../ui/use-debounced-search';
 
 export type ExpertSearchBoxProps = {
   value: string;
   onSearch: (value: string) => void;
 };
 
-const DEBOUNCE_MS = 300;
-
 export function ExpertSearchBox({ value, onSearch }: ExpertSearchBoxProps) {
   const { t } = useTranslation();
-  const [text, setText] = useState(value);
-  const [debounced] = useDebouncedValue(text, DEBOUNCE_MS);
-
-  // Follow outside changes (the back button, a shared link) without fighting the user's typing.
-  useEffect(() => {
-    setText((current) => (current.trim() === value ? current : value));
-  }, [value]);
-
-  // Only a new debounced text may search; refs hand the effect the latest URL value and callback.
-  const latest = useRef({ value, onSearch });
-  latest.current = { value, onSearch };
-  useEffect(() => {
-    const query = debounced.trim();
-    if (query !== latest.current.value) latest.current.onSearch(query);
-  }, [debounced]);
+  const [text, setText] = useDebouncedSearch(value, onSearch);
 
   return (
     <TextInput

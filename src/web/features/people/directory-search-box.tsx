@@ -1,34 +1,16 @@
 // Free-text search for the directory; waits for a pause in typing before it changes the query.
-import { useEffect, useRef, useState } from 'react';
 import { CloseButton, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { useDebouncedSearch } from '../../ui/use-debounced-search';
 
 export type DirectorySearchBoxProps = {
   value: string;
   onSearch: (value: string) => void;
 };
 
-const DEBOUNCE_MS = 300;
-
 export function DirectorySearchBox({ value, onSearch }: DirectorySearchBoxProps) {
   const { t } = useTranslation();
-  const [text, setText] = useState(value);
-  const [debounced] = useDebouncedValue(text, DEBOUNCE_MS);
-
-  // Follow outside changes (e.g. "Clear filters" or the back button) without fighting the user's typing.
-  useEffect(() => {
-    setText((current) => (current.trim() === value ? current : value));
-  }, [value]);
-
-  // Only a new debounced text may trigger a search: if a changed callback or URL value re-ran this
-  // effect, a stale text would undo the back button. Refs give the effect the latest of both.
-  const latest = useRef({ value, onSearch });
-  latest.current = { value, onSearch };
-  useEffect(() => {
-    const query = debounced.trim();
-    if (query !== latest.current.value) latest.current.onSearch(query);
-  }, [debounced]);
+  const [text, setText] = useDebouncedSearch(value, onSearch);
 
   return (
     <TextInput
