@@ -59,12 +59,14 @@ export async function findExperts(input: { db: AnyDb; q: string; limit: number; 
   const tokens = queryTokens(input.q);
   const tokenSet = new Set(tokens);
   const candidateTags = [...new Set([...tokens, ...tokens.slice(0, -1).map((t, i) => `${t}-${tokens[i + 1]}`)])];
+  // Evidence scoring runs while the question's skill words are resolved and their people found.
+  const scoring = q.scoreContributions(input.db, input.q, w.maxTerms, w.maxContributions, w.maxPostings);
   // Words of the question that name a skill (directly or as an alias) bring in every form of it.
   const skills = await resolveSkills({ db: input.db, candidates: candidateTags });
   const skillForms = new Map<string, string>();
   for (const s of skills) for (const form of [s.tag, ...s.aliases]) skillForms.set(form, s.tag);
   const [docs, tagged] = await Promise.all([
-    q.scoreContributions(input.db, input.q, w.maxTerms, w.maxContributions, w.maxPostings),
+    scoring,
     findPeopleIdsByTags({ db: input.db, tags: [...new Set([...candidateTags, ...skillForms.keys()])], limit: 200 }),
   ]);
   const evidence = new Map<number, Evidence>();
