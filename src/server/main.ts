@@ -80,8 +80,9 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
         if (seeded.report) out.log(`demo organisation created: ${seeded.report.created} people`);
         logins = seeded.logins;
       }
-      await app.listen({ host: c.HOST, port: opts.port ?? c.PORT });
-      if (logins.length > 0) printLogins(out, logins, c.publicUrl);
+      const port = opts.port ?? c.PORT;
+      await app.listen({ host: c.HOST, port });
+      if (logins.length > 0) printLogins(out, logins, c.PUBLIC_URL ? c.publicUrl : `http://localhost:${port}`);
     });
 
   program
