@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { bearer, startTestRuntime, type TestCaller, type TestRuntime } from '../../testing/test-runtime.js';
 import { importPeopleRows } from '../people/index.js';
+import { isInAudience } from './index.js';
 
 let t: TestRuntime;
 let communicator: TestCaller;
@@ -52,6 +53,14 @@ describe('preview', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().count).toBe(2);
     expect(sampleIds(res.json())).toEqual(['S1', 'S2']);
+  });
+
+  it('answers "is this person in it" with the same compiled rule', async () => {
+    const id = async (e: string) => (await sql<{ id: number }>`SELECT id FROM people WHERE external_id = ${e}`.execute(t.database.db)).rows[0]!.id;
+    const ask = async (e: string) => isInAudience({ db: t.database.db, rule: ruleOfTheIssue, asOf: AS_OF, thresholds: t.config.experienceThresholds, personId: await id(e) });
+    expect(await ask('S1')).toBe(true);
+    expect(await ask('S5')).toBe(false);
+    expect(await ask('OUT')).toBe(false);
   });
 
   it('counts everyone active for an empty all, and no one for an empty any', async () => {

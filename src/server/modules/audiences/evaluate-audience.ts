@@ -4,7 +4,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { PeoplePage, PersonRecord } from '../../../shared/people.js';
 import type { PreviewResponse } from '../../../shared/audiences.js';
-import { countPeopleWhere, exportPeopleWhere, findPeopleIdsWhere, findPeoplePageWhere, resolvePersonRefs, type Thresholds } from '../people/index.js';
+import { countPeopleWhere, exportPeopleWhere, findPeopleIdsWhere, findPeoplePageWhere, isPersonSql, resolvePersonRefs, type Thresholds } from '../people/index.js';
 import type { RuleNode } from './rule/rule-ast.js';
 import { compileAudience } from './rule/compile-rule.js';
 import { parseRule } from './rule/parse-rule.js';
@@ -69,7 +69,7 @@ export async function findAudienceIds(input: AudienceInput): Promise<number[]> {
 /** Whether one person is in the audience, by the same compiled predicate. */
 export async function isInAudience(input: AudienceInput & { personId: number }): Promise<boolean> {
   const where = await compileAudienceRule(input);
-  return (await countPeopleWhere({ db: input.db, where: sql<boolean>`(p.id = ${input.personId} AND ${where})` })) > 0;
+  return (await countPeopleWhere({ db: input.db, where: sql<boolean>`(${isPersonSql(input.personId)} AND ${where})` })) > 0;
 }
 
 export async function findAudiencePage(input: AudienceInput & { cursor?: string; limit: number }): Promise<PeoplePage> {

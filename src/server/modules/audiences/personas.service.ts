@@ -1,12 +1,12 @@
 // Personas: who a group of employees is, what they need and how to speak to them, the rule that finds
 // them, their journey map, and how well the personas together cover the workforce.
-import { sql } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { notFound } from '../../platform/http/app-error.js';
 import { journeyMapSchema, personaInputSchema, type Coverage, type JourneyMap, type JourneyMapInput, type Persona, type PersonaInput } from '../../../shared/audiences.js';
 import { activePersonSql, countPeopleGroupedWhere, type Thresholds } from '../people/index.js';
 import { checkAudienceRule, compileAudienceRule } from './evaluate-audience.js';
 import * as q from './audiences.queries.js';
+import { compileMembershipMask } from './rule/compile-rule.js';
 
 /** Coverage counts personas with a 63-bit mask in one pass over the people. */
 export const COVERAGE_PERSONA_LIMIT = 63;
@@ -86,10 +86,7 @@ export async function saveJourney(input: { db: AnyDb; id: number; journey: Journ
 export async function personaCoverage(input: { db: AnyDb; thresholds: Thresholds; asOf?: string }): Promise<Coverage> {
   const personas = (await q.listPersonas(input.db)).slice(0, COVERAGE_PERSONA_LIMIT);
   const predicates = await Promise.all(personas.map((p, i) => compileAudienceRule({ db: input.db, rule: p.rule, thresholds: input.thresholds, asOf: input.asOf, pointer: `/personas/${i}/rule` })));
-  const mask = predicates.length === 0
-    ? sql`0::bigint`
-    : sql.join(predicates.map((pred, i) => sql`(CASE WHEN ${pred} THEN (1::bigint << ${i}::int) ELSE 0::bigint END)`), sql` | `);
-  const groups = await countPeopleGroupedWhere({ db: input.db, where: activePersonSql, group: mask });
+  const groups = await countPeopleGroupedWhere({ db: input.db, where: activePersonSql, group: compileMembershipMask(predicates) });
   const counts = personas.map(() => 0);
   const pairs = new Map<string, number>();
   let total = 0;

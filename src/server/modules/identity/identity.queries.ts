@@ -23,10 +23,6 @@ export async function findUserByEmail(db: AnyDb, email: string): Promise<UserRow
   return tables(db).selectFrom('users').select(USER_COLUMNS).where('email', '=', email.toLowerCase()).executeTakeFirst();
 }
 
-export async function findUserById(db: AnyDb, id: number): Promise<UserRow | undefined> {
-  return tables(db).selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
-}
-
 export type NewUser = { email: string; display_name: string; role: Role; password_hash: string | null; person_id: number | null };
 
 /** Creates the user or, when the e-mail exists, updates its role, name, link and password. */

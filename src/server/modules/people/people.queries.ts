@@ -157,12 +157,6 @@ export async function listAttributeKeys(db: AnyDb): Promise<string[]> {
   return result.rows.map((r) => r.key);
 }
 
-/** Ids of the given external_ids that exist. */
-export async function findIdsByExternalIds(db: AnyDb, externalIds: string[]): Promise<Map<string, number>> {
-  const result = await sql<{ id: number; external_id: string }>`SELECT id, external_id FROM people WHERE external_id = ANY(${externalIds}::text[])`.execute(db);
-  return new Map(result.rows.map((r) => [r.external_id, r.id]));
-}
-
 export async function countPeople(db: AnyDb): Promise<number> {
   const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM people`.execute(db);
   return result.rows[0]?.n ?? 0;

@@ -1,7 +1,7 @@
 // Directory rules: who sees which fields, search with opaque cursors, a person's profile, editing
 // one's own profile (HR-owned fields stay read-only), and exporting everyone in the import format.
 import { z } from 'zod';
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../../../shared/people.js';
 import * as q from './people.queries.js';
 import { presentCard, presentProfile, presentRecord } from './present-person.js';
-import { personFieldSql } from './person-field-sql.js';
+import { attributeTextSql, personFieldSql } from './person-field-sql.js';
 
 export type DirectoryViewer = { personId: number | null; showHr: boolean };
 
@@ -155,7 +155,7 @@ export async function* exportPeopleWhere(input: { db: AnyDb; where: RawBuilder<b
 export async function topFieldValues(input: { db: AnyDb; field: string; prefix: string; limit: number; thresholds: q.Thresholds }): Promise<q.Facet[] | undefined> {
   const ctx = { asOf: today(), thresholds: input.thresholds };
   const isAttribute = input.field.startsWith('attributes.');
-  const value = isAttribute ? sql`(p.attributes ->> ${input.field.slice('attributes.'.length)}::text)` : personFieldSql(input.field, ctx);
+  const value = isAttribute ? attributeTextSql(input.field.slice('attributes.'.length)) : personFieldSql(input.field, ctx);
   if (!value) return undefined;
   const isList = !isAttribute && ['skills', 'interests', 'mentor_topics', 'learning_goals', 'languages', 'cohorts'].includes(input.field);
   return q.topFieldValues(input.db, value, isList, input.prefix, input.limit);

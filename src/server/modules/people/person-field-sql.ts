@@ -64,6 +64,16 @@ export function attributeSql(key: string): RawBuilder<unknown> {
   return sql`(p.attributes -> ${key}::text)`;
 }
 
+/** The text value of a custom attribute of `p` (SQL NULL when absent). */
+export function attributeTextSql(key: string): RawBuilder<unknown> {
+  return sql`(p.attributes ->> ${key}::text)`;
+}
+
+/** True for the one person `p` with this id. */
+export function isPersonSql(personId: number): RawBuilder<boolean> {
+  return sql<boolean>`(p.id = ${personId}::bigint)`;
+}
+
 /** True when `p` is the person with this id or anywhere below them in the org tree. */
 export function orgWithinSql(personId: number): RawBuilder<boolean> {
   return sql<boolean>`(p.org_path @> ARRAY[${personId}::bigint])`;

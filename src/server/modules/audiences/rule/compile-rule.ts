@@ -3,7 +3,7 @@
 // the result is ANDed with "active". This is the only evaluator: preview, members, membership checks
 // and campaigns all ask it (see docs/adr/0007).
 import { sql, type RawBuilder } from 'kysely';
-import { activePersonSql, attributeSql, orgWithinSql, personFieldSql, type FieldContext } from '../../people/index.js';
+import { activePersonSql, attributeSql, attributeTextSql, orgWithinSql, personFieldSql, type FieldContext } from '../../people/index.js';
 import { compileDerivedAsRange } from './compile-derived.js';
 import type { ConditionValue, RuleNode } from './rule-ast.js';
 
@@ -24,6 +24,16 @@ const FALSE = sql<boolean>`FALSE`;
  */
 export function compileAudience(node: RuleNode, ctx: CompileContext): RawBuilder<boolean> {
   return sql<boolean>`(${activePersonSql} AND ${compileNode(node, ctx)})`;
+}
+
+/**
+ * One bigint per person whose bit i is set when predicate i holds: counts every combination of many
+ * audiences (persona coverage and overlaps) in a single pass. At most 63 predicates.
+ */
+export function compileMembershipMask(predicates: RawBuilder<boolean>[]): RawBuilder<unknown> {
+  if (predicates.length > 63) throw new Error('a membership mask holds at most 63 audiences');
+  if (predicates.length === 0) return sql`0::bigint`;
+  return sql.join(predicates.map((pred, i) => sql`(CASE WHEN ${pred} THEN (1::bigint << ${i}::int) ELSE 0::bigint END)`), sql` | `);
 }
 
 export function compileNode(node: RuleNode, ctx: CompileContext): RawBuilder<boolean> {
@@ -141,7 +151,7 @@ const DECIMAL = '^\\s*-?[0-9]+(\\.[0-9]+)?\\s*$';
  */
 function compileAttribute(key: string, op: string, v: ConditionValue): Sql {
   const j = attributeSql(key);
-  const t = sql`(p.attributes ->> ${key}::text)`;
+  const t = attributeTextSql(key);
   if (op === 'exists') {
     const present = sql`(${j} IS NOT NULL AND ${j} NOT IN ('null'::jsonb, '""'::jsonb, '[]'::jsonb))`;
     return v ? present : sql`(NOT ${present})`;
