@@ -21,7 +21,7 @@ import { WEB_DIST_DIR } from './platform/paths.js';
 import { registerAuthentication, registerIdentityRoutes } from './modules/identity/index.js';
 import { registerPeopleRoutes } from './modules/people/index.js';
 import { registerAudienceRoutes, registerPersonaRoutes } from './modules/audiences/index.js';
-import { registerCommunityRoutes, registerExpertiseRoutes } from './modules/expertise/index.js';
+import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
 export type AppDeps = { config: Config; database: Database; jobs: JobQueue; webDir?: string };
@@ -81,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPersonaRoutes(app, ctx);
   registerExpertiseRoutes(app, ctx);
   registerCommunityRoutes(app, ctx);
+  registerContributionRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true }, config: { access: { public: true } } }, async () => ({ status: 'ok' }));

@@ -1,11 +1,13 @@
-// /api/v1/help-requests, /api/v1/kudos, /api/v1/mentors and /api/v1/ambassadors: asking colleagues
-// for help, thanking them, and first contacts for newcomers.
+// /api/v1/help-requests, /api/v1/kudos, /api/v1/mentors, /api/v1/ambassadors and my availability:
+// asking colleagues for help (and the inbox of it), thanking them, and first contacts for newcomers.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
-import { acceptHelpRequest, askForHelp, declineHelpRequest, getHelpRequest, giveKudos, listKudos, postHelpMessage, resolveHelpRequest, thankExpert } from './help.service.js';
+import { ambassadorsSchema, helpInboxSchema, helpRequestSchema, kudosListSchema, mentorSuggestionsSchema, myAvailabilitySchema, pageQuerySchema } from '../../../shared/community.js';
+import { getAvailability } from './endorsements.service.js';
+import { acceptHelpRequest, askForHelp, declineHelpRequest, getHelpRequest, giveKudos, listKudos, listMyHelpRequests, postHelpMessage, resolveHelpRequest, thankExpert } from './help.service.js';
 import { listAmbassadors, suggestMentors } from './mentors.service.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -25,8 +27,13 @@ export function registerCommunityRoutes(app: FastifyInstance, ctx: ModuleContext
     config: community,
   }, async (request, reply) => reply.status(201).send(await askForHelp({ db: ctx.db, jobs: ctx.jobs, askerId: me(request), question: request.body.question })));
 
+  r.get('/api/v1/help-requests', {
+    schema: { tags: ['community'], summary: 'My help inbox: requests I asked and those I was invited to or took, newest first', querystring: pageQuerySchema, response: { 200: helpInboxSchema } },
+    config: community,
+  }, async (request) => listMyHelpRequests({ db: ctx.db, personId: me(request), cursor: request.query.cursor, limit: request.query.limit, thresholds }));
+
   r.get('/api/v1/help-requests/:id', {
-    schema: { tags: ['community'], summary: 'A help request, for its asker and invited experts', params: idParams },
+    schema: { tags: ['community'], summary: 'A help request, for its asker and invited experts', params: idParams, response: { 200: helpRequestSchema } },
     config: community,
   }, async (request) => getHelpRequest({ db: ctx.db, id: request.params.id, viewerId: me(request), thresholds }));
 
@@ -64,17 +71,22 @@ export function registerCommunityRoutes(app: FastifyInstance, ctx: ModuleContext
   }, async (request, reply) => reply.status(201).send(await giveKudos({ db: ctx.db, fromId: me(request), toId: request.body.to, message: request.body.message, skill: request.body.skill, thresholds })));
 
   r.get('/api/v1/people/:id/kudos', {
-    schema: { tags: ['community'], summary: 'Kudos a person received, newest first', params: idParams },
+    schema: { tags: ['community'], summary: 'Kudos a person received, newest first', params: idParams, response: { 200: kudosListSchema } },
     config: { access: { permission: 'people:read' } },
   }, async (request) => listKudos({ db: ctx.db, personId: request.params.id, thresholds }));
 
+  r.get('/api/v1/experts/me/availability', {
+    schema: { tags: ['community'], summary: 'Whether I said I can be asked for help now (everyone is, until they say otherwise)', response: { 200: myAvailabilitySchema } },
+    config: { access: { permission: 'profile:edit-own' } },
+  }, async (request) => getAvailability({ db: ctx.db, personId: me(request) }));
+
   r.get('/api/v1/mentors/suggestions', {
-    schema: { tags: ['community'], summary: 'Mentors for my learning goals, in my language, nearby first' },
+    schema: { tags: ['community'], summary: 'Mentors for my learning goals, in my language, nearby first', response: { 200: mentorSuggestionsSchema } },
     config: community,
   }, async (request) => suggestMentors({ db: ctx.db, personId: me(request), thresholds }));
 
   r.get('/api/v1/ambassadors', {
-    schema: { tags: ['community'], summary: 'Ambassadors, first contacts for newcomers; those at a location first', querystring: z.object({ location: z.string().trim().max(200).optional() }) },
+    schema: { tags: ['community'], summary: 'Ambassadors, first contacts for newcomers; those at a location first', querystring: z.object({ location: z.string().trim().max(200).optional() }), response: { 200: ambassadorsSchema } },
     config: { access: { permission: 'people:read' } },
   }, async (request) => listAmbassadors({ db: ctx.db, location: request.query.location ?? null, thresholds }));
 }

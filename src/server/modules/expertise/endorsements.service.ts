@@ -49,3 +49,8 @@ export async function setAvailability(input: { db: AnyDb; personId: number | nul
   await q.upsertAvailability(input.db, { personId: input.personId, available: input.available, note: input.note ?? null });
   return q.findAvailability(input.db, input.personId);
 }
+
+export async function getAvailability(input: { db: AnyDb; personId: number | null }) {
+  if (input.personId === null) throw new AppError('forbidden', 'this account has no directory profile');
+  return q.findAvailability(input.db, input.personId);
+}

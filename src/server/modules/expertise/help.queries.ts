@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 
 export type HelpRequestRow = { id: number; asker_id: number; question: string; status: 'open' | 'accepted' | 'resolved' | 'cancelled'; expert_id: number | null; created_at: Date; resolved_at: Date | null };
-export type InvitationRow = { request_id: number; expert_id: number; status: string; rank: number; reasons: string[] };
+export type InvitationRow = { request_id: number; expert_id: number; status: 'invited' | 'accepted' | 'declined' | 'closed'; rank: number; reasons: string[] };
 
 export async function insertHelpRequest(db: AnyDb, askerId: number, question: string): Promise<HelpRequestRow> {
   return (await sql<HelpRequestRow>`INSERT INTO help_requests (asker_id, question) VALUES (${askerId}, ${question}) RETURNING *`.execute(db)).rows[0]!;
@@ -83,4 +83,32 @@ export async function findKudosFor(db: AnyDb, personId: number, limit: number): 
 /** Kudos given since a point in time, for the advocacy module's points (its hook into expertise). */
 export async function findKudosSince(db: AnyDb, since: Date): Promise<KudosRow[]> {
   return (await sql<KudosRow>`SELECT * FROM kudos WHERE created_at > ${since} ORDER BY created_at, id`.execute(db)).rows;
+}
+
+export type InboxRow = HelpRequestRow & { role: 'asker' | 'expert'; my_invitation: InvitationRow['status'] | null; message_count: number };
+
+/**
+ * Requests `personId` asked or was invited to (invitations still open or taken), newest first, those
+ * with an id below `beforeId`. Each side of the UNION uses its own index.
+ */
+export async function findInbox(db: AnyDb, personId: number, beforeId: number | null, limit: number): Promise<InboxRow[]> {
+  return (await sql<InboxRow>`
+    WITH mine AS (
+      SELECT id FROM help_requests WHERE asker_id = ${personId}
+      UNION
+      SELECT request_id FROM help_invitations WHERE expert_id = ${personId} AND status IN ('invited', 'accepted')
+    )
+    SELECT r.*, CASE WHEN r.asker_id = ${personId} THEN 'asker' ELSE 'expert' END AS role,
+      i.status AS my_invitation,
+      (SELECT count(*)::int FROM help_messages AS m WHERE m.request_id = r.id) AS message_count
+    FROM mine JOIN help_requests AS r ON r.id = mine.id
+    LEFT JOIN help_invitations AS i ON i.request_id = r.id AND i.expert_id = ${personId}
+    WHERE ${beforeId}::bigint IS NULL OR r.id < ${beforeId}::bigint
+    ORDER BY r.id DESC
+    LIMIT ${limit}`.execute(db)).rows;
+}
+
+/** Whether the asker has given kudos for this request. */
+export async function hasThanks(db: AnyDb, requestId: number, fromId: number): Promise<boolean> {
+  return (await sql<{ n: number }>`SELECT count(*)::int AS n FROM kudos WHERE help_request_id = ${requestId} AND from_id = ${fromId}`.execute(db)).rows[0]!.n > 0;
 }

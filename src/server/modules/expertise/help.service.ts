@@ -1,6 +1,7 @@
 // Help requests: an employee describes a problem; a job asks the top experts, spreading requests so
 // the same few are not flooded; one accepts; they talk; the asker resolves and thanks. A resolved
 // request becomes evidence of the expert's knowledge. Kudos are public thanks with a reason.
+import { z } from 'zod';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
@@ -61,7 +62,7 @@ async function participantView(db: AnyDb, id: number, viewer: number, thresholds
   const request = await q.findHelpRequest(db, id);
   const invitations = request ? await q.findInvitations(db, id) : [];
   if (!request || (request.asker_id !== viewer && !invitations.some((i) => i.expert_id === viewer))) throw notFound(`help request ${id}`);
-  const messages = await q.findMessages(db, id);
+  const [messages, thanked] = await Promise.all([q.findMessages(db, id), q.hasThanks(db, id, request.asker_id)]);
   const cards = await findPeopleCardsByIds({ db, ids: [request.asker_id, ...invitations.map((i) => i.expert_id)], thresholds });
   const name = (pid: number) => cards.get(pid)?.display_name ?? 'former colleague';
   return {
@@ -74,8 +75,49 @@ async function participantView(db: AnyDb, id: number, viewer: number, thresholds
       expert: request.expert_id ? { id: request.expert_id, display_name: name(request.expert_id) } : null,
       invitations: invitations.map((i) => ({ expert: { id: i.expert_id, display_name: name(i.expert_id) }, status: i.status, reasons: i.reasons })),
       messages: messages.map((m) => ({ author: { id: m.author_id, display_name: name(m.author_id) }, body: m.body, created_at: m.created_at.toISOString() })),
+      thanked,
       created_at: request.created_at.toISOString(),
     },
+  };
+}
+
+const inboxCursorSchema = z.tuple([z.literal('h'), z.number().int().positive()]);
+
+function decodeInboxCursor(cursor: string | undefined): number | null {
+  if (cursor === undefined) return null;
+  try {
+    return inboxCursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')))[1];
+  } catch {
+    throw new AppError('validation', 'the cursor is not one this API gave out', { problems: [{ pointer: '/cursor', in: 'query', message: 'invalid cursor' }] });
+  }
+}
+
+/**
+ * My help inbox: requests I asked and those I was invited to or took, newest first, in cursor pages.
+ * @example const { items, next_cursor } = await listMyHelpRequests({ db, personId: 7, limit: 20, thresholds });
+ */
+export async function listMyHelpRequests(input: { db: AnyDb; personId: number | null; cursor?: string; limit: number; thresholds: Thresholds }) {
+  const personId = needPerson(input.personId);
+  const rows = await q.findInbox(input.db, personId, decodeInboxCursor(input.cursor), input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const ids = page.flatMap((r) => (r.expert_id ? [r.asker_id, r.expert_id] : [r.asker_id]));
+  const cards = await findPeopleCardsByIds({ db: input.db, ids: [...new Set(ids)], thresholds: input.thresholds });
+  const ref = (id: number) => ({ id, display_name: cards.get(id)?.display_name ?? null });
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      question: r.question,
+      status: r.status,
+      role: r.role,
+      my_invitation: r.my_invitation,
+      asker: ref(r.asker_id),
+      expert: r.expert_id ? ref(r.expert_id) : null,
+      message_count: r.message_count,
+      created_at: r.created_at.toISOString(),
+      resolved_at: r.resolved_at?.toISOString() ?? null,
+    })),
+    next_cursor: rows.length > input.limit && last ? Buffer.from(JSON.stringify(['h', last.id])).toString('base64url') : null,
   };
 }
 

@@ -5,6 +5,7 @@ export { detectLanguage } from './detect-language.js';
 export { registerExpertiseRoutes } from './expertise.routes.js';
 export { seedSkillTaxonomy, ensureSkillTaxonomy, resolveSkills, suggestSkills } from './skill-taxonomy.js';
 export { registerCommunityRoutes } from './community.routes.js';
+export { registerContributionRoutes } from './contributions.routes.js';
 export { routeHelpRequestJob } from './jobs/route-help-request.job.js';
 export { kudosSince, askForHelp, routeHelpRequest } from './help.service.js';
 export { suggestMentors, listAmbassadors } from './mentors.service.js';

@@ -12,14 +12,15 @@ export const PERMISSIONS = [
   'contributions:import',
   'skills:endorse',
   'help:ask',
+  'contributions:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  communicator: ['people:read', 'people:read-hr', 'profile:edit-own', 'audiences:read', 'audiences:write', 'skills:endorse', 'help:ask'],
-  leader: ['people:read', 'profile:edit-own', 'skills:endorse', 'help:ask'],
-  employee: ['people:read', 'profile:edit-own', 'skills:endorse', 'help:ask'],
+  communicator: ['people:read', 'people:read-hr', 'profile:edit-own', 'audiences:read', 'audiences:write', 'skills:endorse', 'help:ask', 'contributions:write'],
+  leader: ['people:read', 'profile:edit-own', 'skills:endorse', 'help:ask', 'contributions:write'],
+  employee: ['people:read', 'profile:edit-own', 'skills:endorse', 'help:ask', 'contributions:write'],
 };
 
 /**
