@@ -7,6 +7,9 @@ import { PersonaEditorPage } from '../features/audiences/persona-editor-page';
 import { PersonasPage } from '../features/audiences/personas-page';
 import { SegmentPage } from '../features/audiences/segment-page';
 import { SegmentsPage } from '../features/audiences/segments-page';
+import { HelpInboxPage } from '../features/community/help-inbox-page';
+import { HelpRequestPage } from '../features/community/help-request-page';
+import { ShareKnowledgePage } from '../features/community/share-knowledge-page';
 import { ExpertsPage } from '../features/expertise/experts-page';
 import { LoginPage } from '../features/identity/login-page';
 import { DirectoryPage } from '../features/people/directory-page';
@@ -32,6 +35,9 @@ export function AppRoutes() {
         <Route path="people" element={<DirectoryPage />} />
         <Route path="people/:id" element={<ProfilePage />} />
         <Route path="experts" element={<ExpertsPage />} />
+        <Route path="help" element={<HelpInboxPage />} />
+        <Route path="help/:id" element={<HelpRequestPage />} />
+        <Route path="share" element={<ShareKnowledgePage />} />
         <Route path="me" element={<MyProfilePage />} />
         <Route
           path="admin/import"

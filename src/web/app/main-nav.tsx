@@ -33,7 +33,17 @@ export function MainNav({ onNavigate }: MainNavProps) {
         onClick={onNavigate}
       />
       {user.person_id !== null && (
-        <NavLink component={Link} to="/me" label={t('nav.myProfile')} active={pathname === '/me'} onClick={onNavigate} />
+        <>
+          <NavLink
+            component={Link}
+            to="/help"
+            label={t('nav.help')}
+            active={pathname === '/help' || pathname.startsWith('/help/')}
+            onClick={onNavigate}
+          />
+          <NavLink component={Link} to="/share" label={t('nav.shareKnowledge')} active={pathname === '/share'} onClick={onNavigate} />
+          <NavLink component={Link} to="/me" label={t('nav.myProfile')} active={pathname === '/me'} onClick={onNavigate} />
+        </>
       )}
       {canManageAudiences(user.role) && (
         <>

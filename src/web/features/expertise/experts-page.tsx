@@ -4,6 +4,7 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageLoader } from '../../ui/page-loader';
+import { AskForHelpButton } from '../community/ask-for-help-button';
 import { usePeopleFacets } from '../people/people-queries';
 import { ExpertFilterBar } from './expert-filter-bar';
 import { useExpertSearch } from './expert-queries';
@@ -26,10 +27,13 @@ export function ExpertsPage() {
 
   return (
     <Stack gap="md" maw={960}>
-      <Stack gap={4}>
-        <Title order={2}>{t('experts.title')}</Title>
-        <Text c="dimmed">{t('experts.intro')}</Text>
-      </Stack>
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <Stack gap={4}>
+          <Title order={2}>{t('experts.title')}</Title>
+          <Text c="dimmed">{t('experts.intro')}</Text>
+        </Stack>
+        <AskForHelpButton searchText={search.q} />
+      </Group>
       <ExpertSearchBox value={search.q} onSearch={onSearch} />
       <ExpertFilterBar search={search} facets={facets.data} onChange={setFilter} onMentorChange={setMentor} />
       {facets.error && <ErrorAlert error={facets.error} title={t('experts.facetsFailed')} />}

@@ -1,9 +1,12 @@
-// /me — edit one's own profile beside the read-only HR record; links to the public view.
+// /me — edit one's own profile beside my availability for help requests, mentors and ambassadors
+// to contact, and the read-only HR record; links to the public view.
 import { Alert, Anchor, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api-client';
 import { ErrorAlert } from '../../ui/error-alert';
+import { AvailabilityCard } from '../community/availability-card';
+import { NewcomerCard } from '../community/newcomer-card';
 import { PageLoader } from '../../ui/page-loader';
 import { HrFieldsCard } from './hr-fields-card';
 import { HrRecordCard } from './hr-record-card';
@@ -56,6 +59,8 @@ export function MyProfilePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
+            <AvailabilityCard />
+            <NewcomerCard location={profile.location} />
             <HrRecordCard profile={profile} />
             <HrFieldsCard profile={profile} />
           </Stack>
