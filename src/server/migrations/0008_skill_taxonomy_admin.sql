@@ -9,31 +9,39 @@ CREATE FUNCTION skill_form_key(form text) RETURNS text LANGUAGE sql IMMUTABLE PA
   SELECT regexp_replace(lower(form), '[\s_-]+', '', 'g')
 $$;
 
-CREATE INDEX skill_tags_key_idx ON skill_tags (skill_form_key(tag));
-CREATE INDEX skill_aliases_key_idx ON skill_aliases (skill_form_key(alias));
-CREATE INDEX skill_tags_label_en_key_idx ON skill_tags (skill_form_key(label_en));
-CREATE INDEX skill_tags_label_de_key_idx ON skill_tags (skill_form_key(label_de));
-CREATE INDEX skill_tags_label_nl_key_idx ON skill_tags (skill_form_key(label_nl));
-CREATE INDEX skill_tags_key_trgm_idx ON skill_tags USING gin (skill_form_key(tag) gin_trgm_ops);
-CREATE INDEX skill_aliases_key_trgm_idx ON skill_aliases USING gin (skill_form_key(alias) gin_trgm_ops);
-CREATE INDEX skill_tags_label_en_trgm_idx ON skill_tags USING gin (skill_form_key(label_en) gin_trgm_ops);
-CREATE INDEX skill_tags_label_de_trgm_idx ON skill_tags USING gin (skill_form_key(label_de) gin_trgm_ops);
-CREATE INDEX skill_tags_label_nl_trgm_idx ON skill_tags USING gin (skill_form_key(label_nl) gin_trgm_ops);
+-- Stored, so matching reads keys instead of recomputing them for every row it compares.
+ALTER TABLE skill_tags
+  ADD COLUMN key text GENERATED ALWAYS AS (skill_form_key(tag)) STORED,
+  ADD COLUMN label_en_key text GENERATED ALWAYS AS (skill_form_key(label_en)) STORED,
+  ADD COLUMN label_de_key text GENERATED ALWAYS AS (skill_form_key(label_de)) STORED,
+  ADD COLUMN label_nl_key text GENERATED ALWAYS AS (skill_form_key(label_nl)) STORED;
+ALTER TABLE skill_aliases ADD COLUMN key text GENERATED ALWAYS AS (skill_form_key(alias)) STORED;
+
+CREATE INDEX skill_tags_key_idx ON skill_tags (key);
+CREATE INDEX skill_aliases_key_idx ON skill_aliases (key);
+CREATE INDEX skill_tags_label_en_key_idx ON skill_tags (label_en_key);
+CREATE INDEX skill_tags_label_de_key_idx ON skill_tags (label_de_key);
+CREATE INDEX skill_tags_label_nl_key_idx ON skill_tags (label_nl_key);
+CREATE INDEX skill_tags_key_trgm_idx ON skill_tags USING gin (key gin_trgm_ops);
+CREATE INDEX skill_aliases_key_trgm_idx ON skill_aliases USING gin (key gin_trgm_ops);
+CREATE INDEX skill_tags_label_en_trgm_idx ON skill_tags USING gin (label_en_key gin_trgm_ops);
+CREATE INDEX skill_tags_label_de_trgm_idx ON skill_tags USING gin (label_de_key gin_trgm_ops);
+CREATE INDEX skill_tags_label_nl_trgm_idx ON skill_tags USING gin (label_nl_key gin_trgm_ops);
 
 -- Every form that names a skill. Labels count only from five characters of key on ("IT", "Go" and
 -- "R" are words of ordinary questions); tags and aliases count at any length, as before. The filter
 -- sits outside the UNION ALL so that each branch stays a plain scan the planner can probe by index.
 CREATE VIEW skill_forms AS
   SELECT f.tag, f.form, f.key, f.source FROM (
-    SELECT tag, tag AS form, skill_form_key(tag) AS key, 'tag'::text AS source FROM skill_tags
+    SELECT tag, tag AS form, key, 'tag'::text AS source FROM skill_tags
     UNION ALL
-    SELECT tag, alias, skill_form_key(alias), 'alias'::text FROM skill_aliases
+    SELECT tag, alias, key, 'alias'::text FROM skill_aliases
     UNION ALL
-    SELECT tag, label_en, skill_form_key(label_en), 'label'::text FROM skill_tags
+    SELECT tag, label_en, label_en_key, 'label'::text FROM skill_tags
     UNION ALL
-    SELECT tag, label_de, skill_form_key(label_de), 'label'::text FROM skill_tags
+    SELECT tag, label_de, label_de_key, 'label'::text FROM skill_tags
     UNION ALL
-    SELECT tag, label_nl, skill_form_key(label_nl), 'label'::text FROM skill_tags
+    SELECT tag, label_nl, label_nl_key, 'label'::text FROM skill_tags
   ) AS f
   WHERE f.source <> 'label' OR length(f.key) >= 5;
 

@@ -1,4 +1,5 @@
-// The only SQL over skill_tags and skill_aliases.
+// Read-side SQL over the skill taxonomy (skill_tags, skill_aliases and the skill_forms view):
+// seeding, resolving the words of a question, suggestions while typing. Admin writes: skill-admin.queries.ts.
 import { sql, type Kysely } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 
@@ -24,16 +25,38 @@ export async function hasAnyTag(db: Executor): Promise<boolean> {
 
 export type ResolvedSkill = { tag: string; via: string; aliases: string[] };
 
-/** Canonical tags named by any candidate (as tag or alias), with all their aliases. */
-export async function findTagsByForms(db: Executor, candidates: string[]): Promise<ResolvedSkill[]> {
-  const result = await sql<ResolvedSkill>`
+/** How a probe met a skill form: the same key, or trigram-similar (a typo candidate to check). */
+export type SkillMatchRow = { probe: string; kind: 'exact' | 'fuzzy'; tag: string; key: string; similarity: number; aliases: string[]; label_en: string; label_de: string; label_nl: string };
+
+/** A word to read as a typo: its key, and a length a form it could be a typo of may have. */
+export type TypoProbe = { word: string; length: number };
+
+/**
+ * In one round trip: skill forms whose key equals a probe (words and the parts of compounds), and
+ * the `fuzzyLimit` most trigram-similar forms (pg_trgm `%`) of each typo probe, each with the skill's
+ * aliases and labels. Keys are `skill_form_key` values (migration 0008).
+ */
+export async function findSkillMatches(db: Executor, probes: string[], typos: TypoProbe[], fuzzyLimit: number): Promise<SkillMatchRow[]> {
+  const result = await sql<SkillMatchRow>`
     WITH hits AS (
-      SELECT t.tag, c AS via FROM unnest(${candidates}::text[]) AS c JOIN skill_tags AS t ON t.tag = c
-      UNION
-      SELECT a.tag, c FROM unnest(${candidates}::text[]) AS c JOIN skill_aliases AS a ON a.alias = c
+      SELECT DISTINCT c AS probe, 'exact' AS kind, f.tag, f.key, 1::real AS similarity
+      FROM unnest(${probes}::text[]) AS c JOIN skill_forms AS f ON f.key = c
+      UNION ALL
+      -- A typo keeps its first letter and has one of a few lengths (typo-distance.ts): joining on both
+      -- compares each form with the few words it could be a typo of, in one pass over the forms,
+      -- instead of computing trigram similarity for every pair.
+      SELECT DISTINCT c.word, 'fuzzy', f.tag, f.key, similarity(f.key, c.word)
+      FROM unnest(${typos.map((t) => t.word)}::text[], ${typos.map((t) => t.length)}::int[]) AS c(word, len)
+      JOIN skill_forms AS f ON left(f.key, 1) = left(c.word, 1) AND length(f.key) = c.len
+      WHERE f.key % c.word
+    ), ranked AS (
+      SELECT h.*, row_number() OVER (PARTITION BY h.kind, h.probe ORDER BY h.similarity DESC, h.tag, h.key) AS n FROM hits AS h
     )
-    SELECT h.tag, min(h.via) AS via, coalesce((SELECT array_agg(a.alias ORDER BY a.alias) FROM skill_aliases AS a WHERE a.tag = h.tag), '{}') AS aliases
-    FROM hits AS h GROUP BY h.tag ORDER BY h.tag`.execute(db);
+    SELECT r.probe, r.kind, r.tag, r.key, r.similarity, t.label_en, t.label_de, t.label_nl,
+      coalesce((SELECT array_agg(a.alias ORDER BY a.alias) FROM skill_aliases AS a WHERE a.tag = r.tag), '{}') AS aliases
+    FROM ranked AS r JOIN skill_tags AS t ON t.tag = r.tag
+    WHERE r.kind = 'exact' OR r.n <= ${fuzzyLimit}
+    ORDER BY r.probe, r.kind, r.similarity DESC, r.tag`.execute(db);
   return result.rows;
 }
 
