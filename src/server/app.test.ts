@@ -68,6 +68,7 @@ describe('authorisation on every route', () => {
       'GET /api/v1/people/facets': { admin: true, communicator: true, leader: true, employee: true },
       'GET /api/v1/people/export': { admin: true, communicator: false, leader: false, employee: false },
       'POST /api/v1/people/import': { admin: true, communicator: false, leader: false, employee: false },
+      'GET /api/v1/skills': { admin: true, communicator: false, leader: false, employee: false },
     };
     for (const role of ROLES) {
       const caller = await bearer(t, role);

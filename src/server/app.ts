@@ -21,7 +21,7 @@ import { WEB_DIST_DIR } from './platform/paths.js';
 import { registerAuthentication, registerIdentityRoutes } from './modules/identity/index.js';
 import { registerPeopleRoutes } from './modules/people/index.js';
 import { registerAudienceRoutes, registerPersonaRoutes } from './modules/audiences/index.js';
-import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes } from './modules/expertise/index.js';
+import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
 export type AppDeps = { config: Config; database: Database; jobs: JobQueue; webDir?: string };
@@ -80,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAudienceRoutes(app, ctx);
   registerPersonaRoutes(app, ctx);
   registerExpertiseRoutes(app, ctx);
+  registerSkillAdminRoutes(app, ctx);
   registerCommunityRoutes(app, ctx);
   registerContributionRoutes(app, ctx);
 

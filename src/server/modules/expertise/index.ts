@@ -3,6 +3,7 @@ export { importContributionsFile } from './import-contributions.js';
 export { findExperts, RANKING } from './find-experts.js';
 export { detectLanguage } from './detect-language.js';
 export { registerExpertiseRoutes } from './expertise.routes.js';
+export { registerSkillAdminRoutes } from './skill-admin.routes.js';
 export { seedSkillTaxonomy, ensureSkillTaxonomy, resolveSkills, suggestSkills } from './skill-taxonomy.js';
 export { registerCommunityRoutes } from './community.routes.js';
 export { registerContributionRoutes } from './contributions.routes.js';

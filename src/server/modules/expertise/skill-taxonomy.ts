@@ -34,21 +34,21 @@ const MAX_FUZZY_WORDS = 40;
 const MAX_PROBES = 4000;
 const FUZZY_PER_WORD = 5;
 
-type Match = { tag: string; via: string; aliases: string[]; labels: { en: string; de: string; nl: string }; form: string; kind: 'exact' | 'compound' | 'typo' };
+export type SkillWordMatch = { tag: string; via: string; aliases: string[]; labels: { en: string; de: string; nl: string }; form: string; kind: 'exact' | 'compound' | 'typo' };
 
 /**
  * Skills each candidate names, in one statement: exactly (tag, alias or label, ignoring case, spaces
  * and hyphens), else as parts of a German or Dutch compound, else as a typo (trigram candidates,
  * checked by edit distance). A candidate that names a skill exactly is never also read as a typo.
  */
-async function matchCandidates(db: AnyDb, candidates: string[]): Promise<Match[]> {
+export async function matchSkillWords(db: AnyDb, candidates: string[], maxTypoWords = MAX_FUZZY_WORDS): Promise<SkillWordMatch[]> {
   const keys = [...new Set(candidates.map(formKey).filter((k) => k !== ''))];
   const viaOf = new Map<string, string>();
   for (const c of [...candidates].sort()) if (!viaOf.has(formKey(c))) viaOf.set(formKey(c), c);
   const splittable = keys.filter((k) => /^[\p{L}\p{N}]+$/u.test(k) && !/[-_\s]/.test(viaOf.get(k) ?? ''));
   const probes = new Set(keys);
   for (const k of splittable) for (const p of compoundProbes(k)) if (probes.size < MAX_PROBES) probes.add(p);
-  const typos = keys.slice(0, MAX_FUZZY_WORDS).flatMap((word) => typoLengths(word).map((length) => ({ word, length })));
+  const typos = keys.slice(0, maxTypoWords).flatMap((word) => typoLengths(word).map((length) => ({ word, length })));
   const rows = await q.findSkillMatches(db, [...probes], typos, FUZZY_PER_WORD);
 
   const exact = new Map<string, q.SkillMatchRow[]>();
@@ -57,9 +57,9 @@ async function matchCandidates(db: AnyDb, candidates: string[]): Promise<Match[]
     const into = r.kind === 'exact' ? exact : similar;
     into.set(r.probe, [...(into.get(r.probe) ?? []), r]);
   }
-  const present = (r: q.SkillMatchRow, via: string, kind: Match['kind']): Match =>
+  const present = (r: q.SkillMatchRow, via: string, kind: SkillWordMatch['kind']): SkillWordMatch =>
     ({ tag: r.tag, via, aliases: r.aliases, labels: { en: r.label_en, de: r.label_de, nl: r.label_nl }, form: r.key, kind });
-  const matches: Match[] = [];
+  const matches: SkillWordMatch[] = [];
   const known = new Set(exact.keys());
   for (const key of keys) {
     const via = viaOf.get(key)!;
@@ -89,7 +89,7 @@ async function matchCandidates(db: AnyDb, candidates: string[]): Promise<Match[]
 export async function resolveSkills(input: { db: AnyDb; candidates: string[] }): Promise<q.ResolvedSkill[]> {
   if (input.candidates.length === 0) return [];
   const byTag = new Map<string, q.ResolvedSkill>();
-  for (const m of await matchCandidates(input.db, input.candidates)) {
+  for (const m of await matchSkillWords(input.db, input.candidates)) {
     const seen = byTag.get(m.tag);
     if (!seen || m.via < seen.via) byTag.set(m.tag, { tag: m.tag, via: m.via, aliases: m.aliases });
   }
@@ -106,7 +106,7 @@ export async function suggestSkills(input: { db: AnyDb; prefix: string; language
   if (prefix === '') return [];
   const [rows, fuzzy] = await Promise.all([
     q.findTagsByPrefix(input.db, prefix, input.language),
-    formKey(prefix).length >= 4 ? matchCandidates(input.db, [prefix]) : Promise.resolve([]),
+    formKey(prefix).length >= 4 ? matchSkillWords(input.db, [prefix]) : Promise.resolve([]),
   ]);
   const byPrefix = rows.sort((a, b) => Number(!a.tag.startsWith(prefix)) - Number(!b.tag.startsWith(prefix)) || a.tag.localeCompare(b.tag));
   const seen = new Set(byPrefix.map((r) => r.tag));

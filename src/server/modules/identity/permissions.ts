@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'skills:endorse',
   'help:ask',
   'contributions:write',
+  /** Review free-typed hashtags, approve, alias, merge and edit skills of the taxonomy. */
+  'skills:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
