@@ -11,6 +11,7 @@ import { HelpInboxPage } from '../features/community/help-inbox-page';
 import { HelpRequestPage } from '../features/community/help-request-page';
 import { ShareKnowledgePage } from '../features/community/share-knowledge-page';
 import { ExpertsPage } from '../features/expertise/experts-page';
+import { SkillsAdminPage } from '../features/expertise/skills-admin-page';
 import { LoginPage } from '../features/identity/login-page';
 import { DirectoryPage } from '../features/people/directory-page';
 import { ImportPeoplePage } from '../features/people/import-people-page';
@@ -44,6 +45,14 @@ export function AppRoutes() {
           element={
             <RequireAuth roles={['admin']}>
               <ImportPeoplePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/skills"
+          element={
+            <RequireAuth roles={['admin']}>
+              <SkillsAdminPage />
             </RequireAuth>
           }
         />

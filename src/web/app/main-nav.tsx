@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { canManageAudiences } from '../features/audiences/audience-access';
 import { useCurrentUser } from './auth-context';
-import { canImportPeople, canSeeApiDocs } from './roles';
+import { canImportPeople, canManageSkills, canSeeApiDocs } from './roles';
 
 export type MainNavProps = {
   /** Called after a click, so the mobile drawer can close. */
@@ -71,6 +71,9 @@ export function MainNav({ onNavigate }: MainNavProps) {
           active={pathname === '/admin/import'}
           onClick={onNavigate}
         />
+      )}
+      {canManageSkills(user.role) && (
+        <NavLink component={Link} to="/admin/skills" label={t('nav.skills')} active={pathname === '/admin/skills'} onClick={onNavigate} />
       )}
       {canSeeApiDocs(user.role) && <NavLink component="a" href="/api/docs" label={t('nav.apiDocs')} />}
     </Stack>

@@ -13,3 +13,8 @@ export function canSeeApiDocs(role: Role): boolean {
 export function canImportPeople(role: Role): boolean {
   return role === 'admin';
 }
+
+/** Curating the skill taxonomy (merges, new tags) is the admins' `skills:manage` permission. */
+export function canManageSkills(role: Role): boolean {
+  return role === 'admin';
+}
