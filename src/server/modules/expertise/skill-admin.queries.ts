@@ -98,26 +98,35 @@ export async function findUnknownTags(db: AnyDb, tags: string[]): Promise<string
 
 export type Neighbour = { probe: string; tag: string; matched: string; similarity: number };
 
+/** pg_trgm's default `%` threshold: below it, a form is not a neighbour. */
+const NEIGHBOUR_SIMILARITY = 0.3;
+
 /**
- * The `limit` skills most similar (pg_trgm) to each probe by tag, alias or label, above pg_trgm's
- * similarity threshold. The trigram indexes answer each probe; a sequential scan per probe would
- * compute similarity against every form, so this runs with sequential scans priced out.
+ * The `limit` skills most similar to each probe by tag, alias or label: pg_trgm similarity (shared
+ * distinct trigrams over all distinct trigrams of both keys), computed set-wise from `show_trgm` by
+ * joining the probes' trigrams with the forms' trigrams, so only pairs that share a trigram are
+ * counted at all. Probing the trigram index once per probe was ten times slower for a page of 100.
  */
 export async function findNeighbours(db: AnyDb, probes: string[], limit: number): Promise<Neighbour[]> {
   if (probes.length === 0) return [];
-  return db.transaction().execute(async (trx) => {
-    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-    const result = await sql<Neighbour>`
-      SELECT c AS probe, n.tag, n.matched, n.similarity FROM unnest(${probes}::text[]) AS c
-      CROSS JOIN LATERAL (
-        SELECT DISTINCT ON (m.tag) m.tag, m.form AS matched, m.similarity FROM (
-          SELECT f.tag, f.form, similarity(f.key, skill_form_key(c)) AS similarity FROM skill_forms AS f WHERE f.key % skill_form_key(c)
-        ) AS m ORDER BY m.tag, m.similarity DESC
-      ) AS n`.execute(trx);
-    const byProbe = new Map<string, Neighbour[]>();
-    for (const r of result.rows) byProbe.set(r.probe, [...(byProbe.get(r.probe) ?? []), r]);
-    return [...byProbe.values()].flatMap((list) => list.sort((a, b) => b.similarity - a.similarity || a.tag.localeCompare(b.tag)).slice(0, limit));
-  });
+  const result = await sql<Neighbour>`
+    WITH p AS MATERIALIZED (SELECT c AS probe, show_trgm(skill_form_key(c)) AS g FROM unnest(${probes}::text[]) AS c),
+    pt AS MATERIALIZED (SELECT p.probe, cardinality(p.g) AS n, t FROM p CROSS JOIN LATERAL unnest(p.g) AS t),
+    f AS MATERIALIZED (SELECT DISTINCT tag, form, show_trgm(key) AS g FROM skill_forms),
+    ft AS MATERIALIZED (SELECT f.tag, f.form, cardinality(f.g) AS n, t FROM f CROSS JOIN LATERAL unnest(f.g) AS t),
+    pairs AS (
+      SELECT pt.probe, ft.tag, ft.form, count(*) AS shared, min(pt.n) AS np, min(ft.n) AS nf
+      FROM pt JOIN ft ON ft.t = pt.t GROUP BY pt.probe, ft.tag, ft.form
+    ), scored AS (
+      SELECT probe, tag, form AS matched, (shared::real / (np + nf - shared)) AS similarity FROM pairs
+    ), best AS (
+      SELECT DISTINCT ON (probe, tag) probe, tag, matched, similarity FROM scored
+      WHERE similarity >= ${NEIGHBOUR_SIMILARITY} ORDER BY probe, tag, similarity DESC, matched
+    )
+    SELECT probe, tag, matched, similarity FROM (
+      SELECT b.*, row_number() OVER (PARTITION BY probe ORDER BY similarity DESC, tag) AS n FROM best AS b
+    ) AS ranked WHERE n <= ${limit} ORDER BY probe, similarity DESC, tag`.execute(db);
+  return result.rows;
 }
 
 export type AuditInput = { action: 'approve' | 'alias' | 'merge' | 'edit' | 'ignore'; tag: string; target: string | null; detail: Record<string, unknown>; actor: { kind: 'user' | 'token'; id: number; name: string } };
