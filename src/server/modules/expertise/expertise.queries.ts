@@ -1,5 +1,5 @@
 // The only SQL over contributions: upserts with their search vectors, the collection statistics,
-// and BM25 scoring of the contributions that match a query's rarest terms.
+// and BM25 scoring of the contributions that match a query's rarest terms (read from their postings).
 import { sql } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 
@@ -44,36 +44,42 @@ export async function upsertContributions(db: AnyDb, rows: ContributionRow[]): P
       search_length = EXCLUDED.search_length, imported_at = now()`.execute(db);
 }
 
-/** Recounts lexeme document frequencies and the collection size, for BM25. */
+/**
+ * Recounts lexeme document frequencies and the collection size, for BM25, and refreshes the planner's
+ * statistics: right after a first import they are empty, and the planner then guesses hundreds of
+ * thousands of rows and compiles the search query with JIT (40 ms of a 50 ms budget). Takes the
+ * statistics lock first, so two refreshes (or a refresh and a single-document update) queue.
+ */
 export async function refreshCollectionStatistics(db: AnyDb): Promise<void> {
+  await sql`LOCK TABLE contribution_lexemes IN SHARE ROW EXCLUSIVE MODE`.execute(db);
   await sql`DELETE FROM contribution_lexemes`.execute(db);
   await sql`INSERT INTO contribution_lexemes (lexeme, documents) SELECT word, ndoc FROM ts_stat('SELECT search FROM contributions')`.execute(db);
   await sql`
     INSERT INTO contribution_stats (documents, average_length, newest)
     SELECT count(*)::int, coalesce(avg(search_length), 0), max(created_at) FROM contributions
     ON CONFLICT (singleton) DO UPDATE SET documents = EXCLUDED.documents, average_length = EXCLUDED.average_length, newest = EXCLUDED.newest`.execute(db);
+  await sql`ANALYZE contributions, contribution_postings, contribution_lexemes`.execute(db);
 }
 
 export type ScoredContribution = {
   id: number;
   person_id: number;
   title: string;
-  tags: string[];
   accepted: boolean | null;
   score: number | null;
   kind: string;
   bm25: number;
   /** Days between this contribution and the newest one in the collection. */
   age_days: number;
-  matched: string[];
 };
 
 /**
  * BM25 (k1 1.2, b 0.75; title and tags count twice) of the contributions that contain any of the
  * query's `maxTerms` rarest known lexemes (in English, German, Dutch and unstemmed forms), taking
- * rarer terms first until `maxPostings` contributions are in play.
+ * rarer terms first until `maxPostings` contributions are in play, and of each term at most its
+ * `termPostings` newest contributions.
  */
-export async function scoreContributions(db: AnyDb, query: string, maxTerms: number, limit: number, maxPostings = 20_000): Promise<ScoredContribution[]> {
+export async function scoreContributions(db: AnyDb, query: string, maxTerms: number, limit: number, maxPostings: number, termPostings: number): Promise<ScoredContribution[]> {
   const result = await sql<ScoredContribution>`
     WITH stats AS (SELECT documents, greatest(average_length, 1) AS avgdl, newest FROM contribution_stats),
     words AS (
@@ -88,22 +94,19 @@ export async function scoreContributions(db: AnyDb, query: string, maxTerms: num
     ),
     -- The rarest terms, until their posting lists together pass the budget: bounded work per query.
     terms AS (SELECT lexeme, idf FROM ranked_terms WHERE postings_before < ${maxPostings}),
-    tsq AS (SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS q FROM terms),
-    -- However common the rarest term, at most maxPostings contributions are scored: the newest.
-    candidates AS (
-      SELECT c.id FROM tsq, contributions AS c WHERE tsq.q IS NOT NULL AND c.search @@ tsq.q
-      ORDER BY c.created_at DESC LIMIT ${maxPostings}
+    -- Each term's newest postings, however common the term: bounded index range reads (ADR 0009).
+    postings AS (
+      SELECT t.lexeme, t.idf, p.contribution_id, p.tf
+      FROM terms AS t
+      CROSS JOIN LATERAL (
+        SELECT cp.contribution_id, cp.tf FROM contribution_postings AS cp
+        WHERE cp.lexeme = t.lexeme ORDER BY cp.created_at DESC LIMIT ${termPostings}
+      ) AS p
     )
-    SELECT c.id, c.person_id, c.title, c.tags, c.accepted, c.score, c.kind,
-      sum(t.idf * (u.tf * 2.2) / (u.tf + 1.2 * (0.25 + 0.75 * c.search_length / s.avgdl)))::float8 AS bm25,
-      greatest(extract(epoch FROM (s.newest - c.created_at)) / 86400, 0)::float8 AS age_days,
-      array_agg(t.lexeme) AS matched
-    FROM candidates AS k JOIN contributions AS c ON c.id = k.id, stats AS s
-    CROSS JOIN LATERAL (
-      SELECT x.lexeme, (SELECT count(*) + count(*) FILTER (WHERE w = 'A') FROM unnest(x.weights) AS w)::float8 AS tf
-      FROM unnest(c.search) AS x
-    ) AS u
-    JOIN terms AS t ON t.lexeme = u.lexeme
+    SELECT c.id, c.person_id, c.title, c.accepted, c.score, c.kind,
+      sum(p.idf * (p.tf * 2.2) / (p.tf + 1.2 * (0.25 + 0.75 * c.search_length / s.avgdl)))::float8 AS bm25,
+      greatest(extract(epoch FROM (s.newest - c.created_at)) / 86400, 0)::float8 AS age_days
+    FROM postings AS p JOIN contributions AS c ON c.id = p.contribution_id, stats AS s
     GROUP BY c.id, s.newest
     ORDER BY bm25 DESC
     LIMIT ${limit}`.execute(db);

@@ -10,6 +10,7 @@ import { detectLanguage } from './detect-language.js';
 import { findExperts } from './find-experts.js';
 import * as q from './help.queries.js';
 import * as contributions from './expertise.queries.js';
+import * as statistics from './contributions.queries.js';
 import { routeHelpRequestJob } from './jobs/route-help-request.job.js';
 
 export const ROUTING = {
@@ -154,6 +155,7 @@ export async function resolveHelpRequest(input: { db: AnyDb; id: number; askerId
   const { request } = await participantView(input.db, input.id, askerId, input.thresholds);
   if (request.asker_id !== askerId) throw new AppError('forbidden', 'only the person who asked can resolve the request');
   await input.db.transaction().execute(async (trx) => {
+    await statistics.lockLexemeStatistics(trx);
     if (!(await q.resolveRequest(trx, input.id))) throw new AppError('conflict', 'only a request someone accepted can be resolved');
     const messages = await q.findMessages(trx, input.id);
     const body = [request.question, ...messages.filter((m) => m.author_id === request.expert_id).map((m) => m.body)].join('\n\n');
@@ -170,7 +172,9 @@ export async function resolveHelpRequest(input: { db: AnyDb; id: number; askerId
       accepted: true,
       url: null,
     }]);
-    await contributions.refreshCollectionStatistics(trx);
+    // One new document: counted into the statistics, not a rescan of the whole collection.
+    const evidenceId = await statistics.findContributionIdByExternalId(trx, `help-request-${input.id}`);
+    if (evidenceId !== undefined) await statistics.addToStatistics(trx, evidenceId);
   });
   return getHelpRequest({ db: input.db, id: input.id, viewerId: askerId, thresholds: input.thresholds });
 }
