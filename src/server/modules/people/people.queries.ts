@@ -221,9 +221,16 @@ export async function findIdsByRefs(db: AnyDb, refs: string[]): Promise<{ ref: s
 }
 
 /** Active people with the given ids, in no particular order. */
-export async function findCardsByIds(db: AnyDb, ids: number[], asOf: string, t: Thresholds): Promise<PersonRow[]> {
+/** The columns a person card shows: no derived fields, no manager, no attributes (lists of people read many). */
+export type CardRow = Pick<PersonRow, 'id' | 'external_id' | 'given_name' | 'family_name' | 'email' | 'department' | 'function' | 'job_title' | 'location' | 'region'
+  | 'country' | 'language' | 'skills' | 'interests' | 'mentor_topics' | 'learning_goals' | 'languages' | 'mentor_available' | 'ambassador' | 'direct_reports'>;
+
+export async function findCardsByIds(db: AnyDb, ids: number[]): Promise<CardRow[]> {
   if (ids.length === 0) return [];
-  const result = await sql<PersonRow>`${selectPerson(asOf, t)} WHERE p.id = ANY(${ids}::bigint[]) AND p.status = 'active'`.execute(db);
+  const result = await sql<CardRow>`
+    SELECT id, external_id, given_name, family_name, email, department, function, job_title, location, region, country, language,
+      skills, interests, mentor_topics, learning_goals, languages, mentor_available, ambassador, direct_reports
+    FROM people WHERE id = ANY(${ids}::bigint[]) AND status = 'active'`.execute(db);
   return result.rows;
 }
 
@@ -233,6 +240,24 @@ export async function findIdsByTags(db: AnyDb, tags: string[], limit: number): P
   const result = await sql<{ id: number }>`
     SELECT id FROM people WHERE skills && ${tags}::text[] AND status = 'active' LIMIT ${limit}`.execute(db);
   return result.rows.map((r) => r.id);
+}
+
+/**
+ * Active people whose "about" or "can help with" text contains any word of `text` (stemmed in English,
+ * German and Dutch, so a question matches whatever language the profile is in), best `ts_rank` first.
+ */
+export async function findIdsByProfileText(db: AnyDb, text: string, limit: number): Promise<{ id: number; rank: number }[]> {
+  const result = await sql<{ id: number; rank: number }>`
+    WITH q AS (
+      SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS q
+      FROM (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', ${text}) || to_tsvector('german', ${text}) || to_tsvector('dutch', ${text}))) AS lexeme) AS w
+    )
+    SELECT p.id, ts_rank(people_profile_vector(p.language, p.about, p.can_help_with), q.q)::float8 AS rank
+    FROM people AS p, q
+    WHERE q.q IS NOT NULL AND people_profile_vector(p.language, p.about, p.can_help_with) @@ q.q AND p.status = 'active'
+    ORDER BY rank DESC, p.id
+    LIMIT ${limit}`.execute(db);
+  return result.rows;
 }
 
 /** Active people available to mentor any of `topics` (excluding one person). */

@@ -171,15 +171,23 @@ export async function resolvePersonRefs(input: { db: AnyDb; refs: string[] }): P
   return new Map((await q.findIdsByRefs(input.db, [...new Set(input.refs)])).map((r) => [r.ref, r.id]));
 }
 
-/** Cards of active people by id (missing and inactive ids are left out). */
-export async function findPeopleCardsByIds(input: { db: AnyDb; ids: number[]; thresholds: q.Thresholds }): Promise<Map<number, PersonCard>> {
-  const rows = await q.findCardsByIds(input.db, input.ids, today(), input.thresholds);
+/**
+ * Cards of active people by id (missing and inactive ids are left out). Cards carry no derived fields,
+ * so `thresholds` is not needed; it is accepted for callers that pass their context along.
+ */
+export async function findPeopleCardsByIds(input: { db: AnyDb; ids: number[]; thresholds?: q.Thresholds }): Promise<Map<number, PersonCard>> {
+  const rows = await q.findCardsByIds(input.db, input.ids);
   return new Map(rows.map((r) => [r.id, presentCard(r)]));
 }
 
 /** Ids of active people who list any of the hashtags as a skill. */
 export async function findPeopleIdsByTags(input: { db: AnyDb; tags: string[]; limit: number }): Promise<number[]> {
   return q.findIdsByTags(input.db, input.tags, input.limit);
+}
+
+/** Active people whose profile text ("about", "can help with") matches words of `text`, best first. */
+export async function findPeopleByProfileText(input: { db: AnyDb; text: string; limit: number }): Promise<{ id: number; rank: number }[]> {
+  return q.findIdsByProfileText(input.db, input.text, input.limit);
 }
 
 /** Cards of people available to mentor any of the topics. */

@@ -2,11 +2,11 @@
 // withheld unless the caller may read them.
 import type { PersonCard, PersonProfile, PersonRecord, PersonRef } from '../../../shared/people.js';
 import { SELF_EDITABLE_FIELDS } from '../../../shared/people.js';
-import type { PersonRefRow, PersonRow } from './people.queries.js';
+import type { CardRow, PersonRefRow, PersonRow } from './people.queries.js';
 
 export const displayName = (p: { given_name: string; family_name: string }) => `${p.given_name} ${p.family_name}`.trim();
 
-export function presentCard(row: PersonRow): PersonCard {
+export function presentCard(row: CardRow): PersonCard {
   return {
     id: row.id,
     external_id: row.external_id,
