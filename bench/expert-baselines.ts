@@ -9,6 +9,9 @@ const contributionSchema = z.object({
   title: z.string().default(''),
   body: z.string().default(''),
   tags: z.array(z.string()).default([]),
+  created_at: z.string().optional(),
+  accepted: z.boolean().nullable().optional(),
+  score: z.number().nullable().optional(),
 });
 const querySchema = z.object({
   id: z.string(),

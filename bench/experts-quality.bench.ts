@@ -1,7 +1,9 @@
 // Expert-search quality: our findExperts on the Cardano StackExchange set against popularity and BM25
 // computed in the same run; MRR, P@1, nDCG@10 and latency. Options: --embedded, --limit N (default
-// 10), --explain N (our top 3 with reasons beside the relevant people), --baselines-only (no database).
+// 10), --explain N (our top 3 with reasons beside the relevant people), --baselines-only (no database),
+// --weights '{"profileWeight":1}' (try ranking weights without editing RANKING).
 import path from 'node:path';
+import { z } from 'zod';
 import { PROJECT_ROOT } from '../src/server/platform/paths.js';
 import { importPeopleFile } from '../src/server/modules/people/index.js';
 import { buildBm25, loadEvalSet, rankByPopularity, type EvalQuery, type EvalSet } from './expert-baselines.js';
@@ -63,13 +65,14 @@ async function searchAll(
   queries: EvalQuery[],
   limit: number,
   { findExperts }: Expertise,
+  weights: Record<string, number>,
 ): Promise<{ hits: Hit[][]; latencies: number[] }> {
-  await findExperts({ db: db.db, q: queries[0]?.query ?? 'warm-up', limit }); // warm caches and plans
+  await findExperts({ db: db.db, q: queries[0]?.query ?? 'warm-up', limit, weights }); // warm caches and plans
   const hits: Hit[][] = [];
   const latencies: number[] = [];
   for (const query of queries) {
     const started = performance.now();
-    const answer = await findExperts({ db: db.db, q: query.query, limit });
+    const answer = await findExperts({ db: db.db, q: query.query, limit, weights });
     latencies.push(performance.now() - started);
     hits.push(answer.results.map((r: Result) => ({ id: r.person.external_id, name: r.person.display_name, score: r.score, reasons: r.reasons })));
   }
@@ -115,7 +118,9 @@ export async function run(args: string[]): Promise<void> {
   const db = await openBenchDatabase({ embedded: args.includes('--embedded') });
   try {
     await loadIntoDatabase(db, set, expertise);
-    const { hits, latencies } = await searchAll(db, set.queries, limit, expertise);
+    const weightsAt = args.indexOf('--weights');
+    const weights = weightsAt >= 0 ? z.record(z.string(), z.number()).parse(JSON.parse(args[weightsAt + 1] ?? '{}')) : {};
+    const { hits, latencies } = await searchAll(db, set.queries, limit, expertise, weights);
     console.log(`${heading}, on ${db.label}; query text = the question only, never its tags`);
     const summaries = printTable(set, [{ name: 'ours', rankings: hits.map((h) => h.map((x) => x.id)) }, ...baselines]);
     const ours = summaries.get('ours')!;

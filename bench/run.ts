@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   audiences: () => import('./audiences.bench.js'),
   experts: () => import('./experts.bench.js'),
   'experts-quality': () => import('./experts-quality.bench.js'),
+  'experts-study': () => import('./experts-study.bench.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -14,6 +14,7 @@ const people = [
   { external_id: 'P2', email: 'noah@x.example', given_name: 'Noah', family_name: 'Net', skills: ['kubernetes'] },
   { external_id: 'P3', email: 'vera@x.example', given_name: 'Vera', family_name: 'Verhandlung', skills: ['negotiation'], language: 'de' },
   { external_id: 'P4', email: 'jan@x.example', given_name: 'Jan', family_name: 'Jansen', skills: ['verhandlungsführung'], language: 'nl' },
+  { external_id: 'P5', email: 'greta@x.example', given_name: 'Greta', family_name: 'Grün', language: 'de', can_help_with: 'Fragen zu Lieferketten und Zollformalitäten' },
 ];
 
 const contributions = [
@@ -74,6 +75,24 @@ describe('expert search', () => {
     expect(byId.P4).toContain('#verhandlungsführung');
     const sheet = await t.app.inject({ url: '/api/v1/experts?q=Hilfe%20mit%20Tabellenkalkulation', headers: admin.headers });
     expect(sheet.json().results[0]).toMatchObject({ person: { external_id: 'P1' }, reasons: expect.arrayContaining(['#excel']) });
+  });
+
+  it('finds people by what their profile says they can help with, stemmed in their language', async () => {
+    const res = await t.app.inject({ url: `/api/v1/experts?q=${encodeURIComponent('Wer hilft bei der Zollformalität?')}`, headers: admin.headers });
+    expect(res.json().results[0]).toMatchObject({ person: { external_id: 'P5' }, reasons: ['their profile says they know about this'] });
+  });
+
+  it('keeps the postings search reads in step with every write of a contribution', async () => {
+    const postings = async (lexeme: string) =>
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM contribution_postings WHERE lexeme = ${lexeme}`.execute(t.database.db)).rows[0]!.n;
+    const search = async (q: string) => (await t.app.inject({ url: `/api/v1/experts?q=${q}`, headers: admin.headers })).json().results.map((r: { person: { external_id: string } }) => r.person.external_id);
+    await importLines([{ ...contributions[1], external_id: 'C20', body: 'Helm charts for zookeeper clusters' }]);
+    expect(await postings('zookeep')).toBe(1);
+    expect(await search('zookeeper')).toEqual(['P2']);
+    await importLines([{ ...contributions[1], external_id: 'C20', body: 'Helm charts for etcd clusters' }]);
+    expect([await postings('zookeep'), await postings('etcd')]).toEqual([0, 1]);
+    await sql`DELETE FROM contributions WHERE external_id = 'C20'`.execute(t.database.db);
+    expect(await postings('etcd')).toBe(0);
   });
 
   it('suggests skills while typing, by tag, alias or label in the chosen language', async () => {

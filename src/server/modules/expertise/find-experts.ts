@@ -1,33 +1,50 @@
 // Expert search: who can help with this? Document-centric (Balog et al. 2006, model 2): each
 // contribution's BM25 relevance to the question, weighted by its quality (accepted, score), summed per
-// author; plus the match of the question with the person's profile hashtags, and a small prior for
-// people who help often. Every result says why it ranks. Weights are in one place, tuned on the
-// Cardano evaluation set as a whole (never per query): see docs/benchmarks.md.
+// author, recent and lifetime; plus the person's profile: hashtags the question names (also through
+// skill aliases, compounds and typos), endorsements of them, and "about" / "can help with" text.
+// Every result says why it ranks. Weights are in one place, learned on the Cardano set as a whole
+// (never per query) and cross-validated: see docs/benchmarks.md.
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { ExpertResult, ExpertsQuery, ExpertsResponse } from '../../../shared/expertise.js';
 import type { PersonCard } from '../../../shared/people.js';
-import { findPeopleCardsByIds, findPeopleIdsByTags, type Thresholds } from '../people/index.js';
+import { findPeopleByProfileText, findPeopleCardsByIds, findPeopleIdsByTags, type Thresholds } from '../people/index.js';
 import * as q from './expertise.queries.js';
 import { resolveSkills } from './skill-taxonomy.js';
 import * as signals from './expertise-signals.queries.js';
 
-export type RankingWeights = { maxTerms: number; maxPostings: number; maxContributions: number; acceptedBoost: number; scoreBoost: number; profileWeight: number; priorWeight: number; recencyDays: number; endorsementWeight: number };
+export type RankingWeights = {
+  maxTerms: number; maxPostings: number; termPostings: number; maxContributions: number; acceptedBoost: number; scoreBoost: number;
+  recentHalfLifeDays: number; recentWeight: number; lifetimeWeight: number; profileWeight: number; profileTextWeight: number; priorWeight: number; endorsementWeight: number;
+};
 
+/**
+ * Evidence is scaled to the question's best person in two views, recent (BM25 x quality halving every
+ * `recentHalfLifeDays` before the newest contribution) and lifetime (no decay), so the weights below
+ * mean the same for every question. They were learned across the whole Cardano set by coordinate
+ * ascent and hold under 5-fold cross-validation (`npm run bench -- experts-study`, docs/benchmarks.md).
+ */
 export const RANKING: RankingWeights = {
   /** Query terms used to fetch evidence: the rarest ones carry the question. */
-  maxTerms: 30,
+  maxTerms: 100,
   /** Stop adding (ever more common) terms once their contributions number this many. */
-  maxPostings: 800,
+  maxPostings: 2000,
+  /** Of each term, at most its newest this many contributions. */
+  termPostings: 800,
   /** Contributions scored per query. */
-  maxContributions: 400,
+  maxContributions: 1000,
   acceptedBoost: 0.5,
   scoreBoost: 0.15,
-  profileWeight: 2.5,
-  priorWeight: 0.3,
-  /** Evidence halves in value every this many days older than the newest contribution (0: off). */
-  recencyDays: 30,
+  recentHalfLifeDays: 14,
+  recentWeight: 1.7,
+  lifetimeWeight: 0.9,
+  /** Per profile hashtag the question names: enough to list people without evidence, never to outrank it. */
+  profileWeight: 0.1,
+  /** Times the match of "about" / "can help with" text, scaled to the question's best profile. */
+  profileTextWeight: 0.3,
+  /** Times log(1 + contributions): 0, because recent evidence already carries activity (the study's learner agrees). */
+  priorWeight: 0,
   /** Per named profile hashtag: log(1 + colleagues who endorsed it). */
-  endorsementWeight: 1,
+  endorsementWeight: 0.2,
 };
 
 const KIND_VERB: Record<string, string> = { answer: 'answered', question: 'asked', document: 'wrote', post: 'posted', help: 'helped with' };
@@ -45,40 +62,51 @@ function matchedTags(card: PersonCard, tokens: Set<string>, skillForms: Map<stri
   return tags.filter((tag) => skillForms.has(tag) || tokens.has(tag) || tag.split(/[-_.+]/).filter(Boolean).every((part) => tokens.has(part)));
 }
 
-type Evidence = { score: number; docs: q.ScoredContribution[] };
+type Evidence = { recent: number; lifetime: number; docs: q.ScoredContribution[] };
+
+export type ExpertFilters = Pick<ExpertsQuery, 'department' | 'location' | 'language' | 'mentor'>;
 
 /**
  * Ranks people for a question.
  * @example const { results } = await findExperts({ db, q: 'pivot tables in Excel', limit: 10, thresholds });
  */
-export type ExpertFilters = Pick<ExpertsQuery, 'department' | 'location' | 'language' | 'mentor'>;
-
 export async function findExperts(input: { db: AnyDb; q: string; limit: number; filters?: ExpertFilters; thresholds?: Thresholds; weights?: Partial<RankingWeights> }): Promise<ExpertsResponse> {
   const w = { ...RANKING, ...input.weights };
   const thresholds = input.thresholds ?? { noviceBelow: 3, midBelow: 10 };
   const tokens = queryTokens(input.q);
   const tokenSet = new Set(tokens);
   const candidateTags = [...new Set([...tokens, ...tokens.slice(0, -1).map((t, i) => `${t}-${tokens[i + 1]}`)])];
-  // Evidence scoring runs while the question's skill words are resolved and their people found.
-  const scoring = q.scoreContributions(input.db, input.q, w.maxTerms, w.maxContributions, w.maxPostings);
-  // Words of the question that name a skill (directly or as an alias) bring in every form of it.
+  // Evidence scoring and the people who list the question's words as hashtags run while the words
+  // that name a skill are resolved; only forms the question did not spell out need a second lookup.
+  const scoring = q.scoreContributions(input.db, input.q, w.maxTerms, w.maxContributions, w.maxPostings, w.termPostings);
+  const taggedAsAsked = findPeopleIdsByTags({ db: input.db, tags: candidateTags, limit: 200 });
+  const profileText = findPeopleByProfileText({ db: input.db, text: input.q, limit: 100 });
   const skills = await resolveSkills({ db: input.db, candidates: candidateTags });
   const skillForms = new Map<string, string>();
   for (const s of skills) for (const form of [s.tag, ...s.aliases]) skillForms.set(form, s.tag);
-  const [docs, tagged] = await Promise.all([
+  const otherForms = [...skillForms.keys()].filter((form) => !candidateTags.includes(form));
+  const [docs, asAsked, viaSkills, described] = await Promise.all([
     scoring,
-    findPeopleIdsByTags({ db: input.db, tags: [...new Set([...candidateTags, ...skillForms.keys()])], limit: 200 }),
+    taggedAsAsked,
+    otherForms.length > 0 ? findPeopleIdsByTags({ db: input.db, tags: otherForms, limit: 200 }) : Promise.resolve([]),
+    profileText,
   ]);
+  const bestDescribed = Math.max(1e-9, ...described.map((d) => d.rank));
+  const profileMatch = new Map(described.map((d) => [d.id, d.rank / bestDescribed]));
+  const tagged = [...asAsked, ...viaSkills];
   const evidence = new Map<number, Evidence>();
   for (const d of docs) {
-    const recency = w.recencyDays > 0 ? 0.5 ** (d.age_days / w.recencyDays) : 1;
-    const quality = (1 + (d.accepted ? w.acceptedBoost : 0) + w.scoreBoost * Math.log1p(Math.max(d.score ?? 0, 0))) * recency;
-    const e = evidence.get(d.person_id) ?? { score: 0, docs: [] };
-    e.score += d.bm25 * quality;
+    const quality = 1 + (d.accepted ? w.acceptedBoost : 0) + w.scoreBoost * Math.log1p(Math.max(d.score ?? 0, 0));
+    const e = evidence.get(d.person_id) ?? { recent: 0, lifetime: 0, docs: [] };
+    e.lifetime += d.bm25 * quality;
+    e.recent += d.bm25 * quality * (w.recentHalfLifeDays > 0 ? 0.5 ** (d.age_days / w.recentHalfLifeDays) : 1);
     e.docs.push(d);
     evidence.set(d.person_id, e);
   }
-  const ids = [...new Set([...evidence.keys(), ...tagged])];
+  const best = { recent: 1e-9, lifetime: 1e-9 };
+  for (const e of evidence.values()) [best.recent, best.lifetime] = [Math.max(best.recent, e.recent), Math.max(best.lifetime, e.lifetime)];
+  const evidenceScore = (e: Evidence | undefined) => (e ? (w.recentWeight * e.recent) / best.recent + (w.lifetimeWeight * e.lifetime) / best.lifetime : 0);
+  const ids = [...new Set([...evidence.keys(), ...tagged, ...profileMatch.keys()])];
   const [cards, counts, endorsements, unavailable] = await Promise.all([
     findPeopleCardsByIds({ db: input.db, ids, thresholds }),
     q.countContributions(input.db, ids),
@@ -93,10 +121,12 @@ export async function findExperts(input: { db: AnyDb; q: string; limit: number; 
     const endorsed = endorsements.get(id) ?? new Map<string, number>();
     const count = counts.get(id) ?? { total: 0, accepted: 0 };
     const endorsementScore = tags.reduce((sum, tag) => sum + Math.log1p(endorsed.get(tag) ?? 0), 0);
-    const score = (e?.score ?? 0) + w.profileWeight * tags.length + w.endorsementWeight * endorsementScore + w.priorWeight * Math.log1p(count.total);
+    const described = profileMatch.get(id) ?? 0;
+    const score = evidenceScore(e) + w.profileTextWeight * described + w.profileWeight * tags.length + w.endorsementWeight * endorsementScore + w.priorWeight * Math.log1p(count.total);
     if (score <= 0) continue;
     const available = !unavailable.has(id);
     const reasons = reasonsFor(tags, endorsed, e, count);
+    if (described > 0) reasons.splice(tags.length, 0, 'their profile says they know about this');
     if (!available) reasons.push('currently unavailable');
     ranked.push({ person: personOf(card, available), score: Math.round(score * 1000) / 1000, reasons });
   }
