@@ -9,22 +9,24 @@ CREATE TABLE contribution_postings (
   contribution_id bigint NOT NULL REFERENCES contributions (id) ON DELETE CASCADE,
   -- Occurrences in the contribution; title and tag occurrences (weight A) count twice.
   tf real NOT NULL,
+  -- The contribution's length in lexemes, for BM25's length normalisation without a join.
+  doc_length integer NOT NULL,
   PRIMARY KEY (lexeme, created_at, contribution_id)
 );
 CREATE INDEX contribution_postings_contribution_idx ON contribution_postings (contribution_id);
 
 CREATE FUNCTION contribution_postings_of(c_id bigint, c_created_at timestamptz, c_search tsvector)
-RETURNS TABLE (lexeme text, created_at timestamptz, contribution_id bigint, tf real)
+RETURNS TABLE (lexeme text, created_at timestamptz, contribution_id bigint, tf real, doc_length integer)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT x.lexeme, c_created_at, c_id,
-    (SELECT count(*) + count(*) FILTER (WHERE w = 'A') FROM unnest(x.weights) AS w)::real
+    (SELECT count(*) + count(*) FILTER (WHERE w = 'A') FROM unnest(x.weights) AS w)::real, length(c_search)
   FROM unnest(c_search) AS x
 $$;
 
 CREATE FUNCTION contribution_postings_after_insert() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO contribution_postings (lexeme, created_at, contribution_id, tf)
+  INSERT INTO contribution_postings (lexeme, created_at, contribution_id, tf, doc_length)
   SELECT p.* FROM inserted AS c CROSS JOIN LATERAL contribution_postings_of(c.id, c.created_at, c.search) AS p;
   RETURN NULL;
 END
@@ -34,7 +36,7 @@ CREATE FUNCTION contribution_postings_after_update() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM contribution_postings AS p USING updated AS c WHERE p.contribution_id = c.id;
-  INSERT INTO contribution_postings (lexeme, created_at, contribution_id, tf)
+  INSERT INTO contribution_postings (lexeme, created_at, contribution_id, tf, doc_length)
   SELECT p.* FROM updated AS c CROSS JOIN LATERAL contribution_postings_of(c.id, c.created_at, c.search) AS p;
   RETURN NULL;
 END
@@ -45,5 +47,5 @@ CREATE TRIGGER contribution_postings_insert AFTER INSERT ON contributions
 CREATE TRIGGER contribution_postings_update AFTER UPDATE ON contributions
   REFERENCING NEW TABLE AS updated FOR EACH STATEMENT EXECUTE FUNCTION contribution_postings_after_update();
 
-INSERT INTO contribution_postings (lexeme, created_at, contribution_id, tf)
+INSERT INTO contribution_postings (lexeme, created_at, contribution_id, tf, doc_length)
 SELECT p.* FROM contributions AS c CROSS JOIN LATERAL contribution_postings_of(c.id, c.created_at, c.search) AS p;

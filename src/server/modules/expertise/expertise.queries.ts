@@ -94,23 +94,41 @@ export async function scoreContributions(db: AnyDb, query: string, maxTerms: num
     ),
     -- The rarest terms, until their posting lists together pass the budget: bounded work per query.
     terms AS (SELECT lexeme, idf FROM ranked_terms WHERE postings_before < ${maxPostings}),
-    -- Each term's newest postings, however common the term: bounded index range reads (ADR 0009).
-    postings AS (
-      SELECT t.lexeme, t.idf, p.contribution_id, p.tf
+    -- Each term's newest postings, however common the term: bounded index range reads (ADR 0009),
+    -- scored and cut to the best before any contribution row is read.
+    scored AS (
+      SELECT p.contribution_id, sum(t.idf * (p.tf * 2.2) / (p.tf + 1.2 * (0.25 + 0.75 * p.doc_length / s.avgdl)))::float8 AS bm25
       FROM terms AS t
       CROSS JOIN LATERAL (
-        SELECT cp.contribution_id, cp.tf FROM contribution_postings AS cp
+        SELECT cp.contribution_id, cp.tf, cp.doc_length FROM contribution_postings AS cp
         WHERE cp.lexeme = t.lexeme ORDER BY cp.created_at DESC LIMIT ${termPostings}
-      ) AS p
+      ) AS p, stats AS s
+      GROUP BY p.contribution_id
+      ORDER BY bm25 DESC
+      LIMIT ${limit}
     )
-    SELECT c.id, c.person_id, c.title, c.accepted, c.score, c.kind,
-      sum(p.idf * (p.tf * 2.2) / (p.tf + 1.2 * (0.25 + 0.75 * c.search_length / s.avgdl)))::float8 AS bm25,
+    SELECT c.id, c.person_id, c.title, c.accepted, c.score, c.kind, k.bm25,
       greatest(extract(epoch FROM (s.newest - c.created_at)) / 86400, 0)::float8 AS age_days
-    FROM postings AS p JOIN contributions AS c ON c.id = p.contribution_id, stats AS s
-    GROUP BY c.id, s.newest
-    ORDER BY bm25 DESC
+    FROM scored AS k JOIN contributions AS c ON c.id = k.contribution_id, stats AS s
+    ORDER BY k.bm25 DESC
     LIMIT ${limit}`.execute(db);
   return result.rows;
+}
+
+/**
+ * The question's words (stemmed in English, German and Dutch) that are rare in the collection, rarest
+ * first: those found in at most `maxShare` of contributions, or never; at most `limit`.
+ */
+export async function findRareLexemes(db: AnyDb, query: string, limit: number, maxShare: number): Promise<string[]> {
+  const result = await sql<{ lexeme: string }>`
+    WITH words AS (
+      SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', ${query}) || to_tsvector('german', ${query}) || to_tsvector('dutch', ${query}))) AS lexeme
+    )
+    SELECT w.lexeme FROM words AS w LEFT JOIN contribution_lexemes AS l ON l.lexeme = w.lexeme
+    WHERE coalesce(l.documents, 0) <= ${maxShare}::float8 * coalesce((SELECT documents FROM contribution_stats), 0)
+    ORDER BY coalesce(l.documents, 0), w.lexeme
+    LIMIT ${limit}`.execute(db);
+  return result.rows.map((r) => r.lexeme);
 }
 
 /** How many contributions and accepted answers each person has (the prior for helpfulness). */

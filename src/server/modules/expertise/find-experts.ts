@@ -14,7 +14,7 @@ import * as signals from './expertise-signals.queries.js';
 
 export type RankingWeights = {
   maxTerms: number; maxPostings: number; termPostings: number; maxContributions: number; acceptedBoost: number; scoreBoost: number;
-  recentHalfLifeDays: number; recentWeight: number; lifetimeWeight: number; profileWeight: number; profileTextWeight: number; priorWeight: number; endorsementWeight: number;
+  recentHalfLifeDays: number; recentWeight: number; lifetimeWeight: number; profileWeight: number; profileTextWeight: number; priorWeight: number; evidenceCandidates: number; profileTerms: number; profileTermShare: number; endorsementWeight: number;
 };
 
 /**
@@ -31,7 +31,9 @@ export const RANKING: RankingWeights = {
   /** Of each term, at most its newest this many contributions. */
   termPostings: 800,
   /** Contributions scored per query. */
-  maxContributions: 1000,
+  maxContributions: 400,
+  /** People with the strongest evidence considered for the page (plus everyone the profile matches). */
+  evidenceCandidates: 150,
   acceptedBoost: 0.5,
   scoreBoost: 0.15,
   recentHalfLifeDays: 14,
@@ -41,6 +43,10 @@ export const RANKING: RankingWeights = {
   profileWeight: 0.1,
   /** Times the match of "about" / "can help with" text, scaled to the question's best profile. */
   profileTextWeight: 0.3,
+  /** Profile text is matched on the question's rarest words: at most this many ... */
+  profileTerms: 30,
+  /** ... each found in at most this share of contributions. */
+  profileTermShare: 0.2,
   /** Times log(1 + contributions): 0, because recent evidence already carries activity (the study's learner agrees). */
   priorWeight: 0,
   /** Per named profile hashtag: log(1 + colleagues who endorsed it). */
@@ -80,7 +86,9 @@ export async function findExperts(input: { db: AnyDb; q: string; limit: number; 
   // that name a skill are resolved; only forms the question did not spell out need a second lookup.
   const scoring = q.scoreContributions(input.db, input.q, w.maxTerms, w.maxContributions, w.maxPostings, w.termPostings);
   const taggedAsAsked = findPeopleIdsByTags({ db: input.db, tags: candidateTags, limit: 200 });
-  const profileText = findPeopleByProfileText({ db: input.db, text: input.q, limit: 100 });
+  // Profiles are matched on the question's words that are rare in the company's writing (the ones that
+  // carry it), so a word every "about" text shares cannot flood the candidates.
+  const profileText = q.findRareLexemes(input.db, input.q, w.profileTerms, w.profileTermShare).then((lexemes) => findPeopleByProfileText({ db: input.db, lexemes, limit: 100 }));
   const skills = await resolveSkills({ db: input.db, candidates: candidateTags });
   const skillForms = new Map<string, string>();
   for (const s of skills) for (const form of [s.tag, ...s.aliases]) skillForms.set(form, s.tag);
@@ -106,33 +114,43 @@ export async function findExperts(input: { db: AnyDb; q: string; limit: number; 
   const best = { recent: 1e-9, lifetime: 1e-9 };
   for (const e of evidence.values()) [best.recent, best.lifetime] = [Math.max(best.recent, e.recent), Math.max(best.lifetime, e.lifetime)];
   const evidenceScore = (e: Evidence | undefined) => (e ? (w.recentWeight * e.recent) / best.recent + (w.lifetimeWeight * e.lifetime) / best.lifetime : 0);
-  const ids = [...new Set([...evidence.keys(), ...tagged, ...profileMatch.keys()])];
-  const [cards, counts, endorsements, unavailable] = await Promise.all([
+  // Cards for the people with the strongest evidence, and everyone the profile matched: someone far
+  // down the evidence list cannot climb to the first page on profile signals alone. Filtered searches
+  // keep everyone, since the filter may remove the strongest.
+  const byEvidence = [...evidence.entries()].sort((a, b) => evidenceScore(b[1]) - evidenceScore(a[1])).map(([id]) => id);
+  const hasFilters = Object.values(input.filters ?? {}).some((v) => v !== undefined);
+  const ids = [...new Set([...(hasFilters ? byEvidence : byEvidence.slice(0, w.evidenceCandidates)), ...tagged, ...profileMatch.keys()])];
+  const countsOf = (of: number[]) => q.countContributions(input.db, of);
+  const [cards, allCounts, endorsements, unavailable] = await Promise.all([
     findPeopleCardsByIds({ db: input.db, ids, thresholds }),
-    q.countContributions(input.db, ids),
+    w.priorWeight > 0 ? countsOf(ids) : Promise.resolve(null),
     signals.countEndorsementsFor(input.db, ids),
     signals.findUnavailable(input.db, ids),
   ]);
-  const ranked: ExpertResult[] = [];
+  type Scored = { id: number; card: PersonCard; e: Evidence | undefined; tags: string[]; endorsed: Map<string, number>; described: number; available: boolean; score: number };
+  const scored: Scored[] = [];
   for (const [id, card] of cards) {
     if (!passes(card, input.filters)) continue;
     const e = evidence.get(id);
     const tags = matchedTags(card, tokenSet, skillForms);
     const endorsed = endorsements.get(id) ?? new Map<string, number>();
-    const count = counts.get(id) ?? { total: 0, accepted: 0 };
     const endorsementScore = tags.reduce((sum, tag) => sum + Math.log1p(endorsed.get(tag) ?? 0), 0);
     const described = profileMatch.get(id) ?? 0;
-    const score = evidenceScore(e) + w.profileTextWeight * described + w.profileWeight * tags.length + w.endorsementWeight * endorsementScore + w.priorWeight * Math.log1p(count.total);
-    if (score <= 0) continue;
-    const available = !unavailable.has(id);
-    const reasons = reasonsFor(tags, endorsed, e, count);
-    if (described > 0) reasons.splice(tags.length, 0, 'their profile says they know about this');
-    if (!available) reasons.push('currently unavailable');
-    ranked.push({ person: personOf(card, available), score: Math.round(score * 1000) / 1000, reasons });
+    const prior = w.priorWeight * Math.log1p(allCounts?.get(id)?.total ?? 0);
+    const score = evidenceScore(e) + w.profileTextWeight * described + w.profileWeight * tags.length + w.endorsementWeight * endorsementScore + prior;
+    if (score > 0) scored.push({ id, card, e, tags, endorsed, described, available: !unavailable.has(id), score });
   }
   // People who asked not to be contacted come after everyone who can help now, whatever their score.
-  ranked.sort((a, b) => Number(b.person.available) - Number(a.person.available) || b.score - a.score || a.person.display_name.localeCompare(b.person.display_name));
-  return { results: ranked.slice(0, input.limit) };
+  scored.sort((a, b) => Number(b.available) - Number(a.available) || b.score - a.score || a.card.display_name.localeCompare(b.card.display_name));
+  const page = scored.slice(0, input.limit);
+  const counts = allCounts ?? (await countsOf(page.map((x) => x.id)));
+  const results: ExpertResult[] = page.map((x) => {
+    const reasons = reasonsFor(x.tags, x.endorsed, x.e, counts.get(x.id) ?? { total: 0, accepted: 0 });
+    if (x.described > 0) reasons.splice(x.tags.length, 0, 'their profile says they know about this');
+    if (!x.available) reasons.push('currently unavailable');
+    return { person: personOf(x.card, x.available), score: Math.round(x.score * 1000) / 1000, reasons };
+  });
+  return { results };
 }
 
 function passes(card: PersonCard, f: ExpertFilters | undefined): boolean {

@@ -243,19 +243,21 @@ export async function findIdsByTags(db: AnyDb, tags: string[], limit: number): P
 }
 
 /**
- * Active people whose "about" or "can help with" text contains any word of `text` (stemmed in English,
- * German and Dutch, so a question matches whatever language the profile is in), best `ts_rank` first.
+ * Active people whose "about" or "can help with" text contains one of `lexemes` (already stemmed, in
+ * any of the languages), best `ts_rank` first. At most `scan` matching profiles are ranked, so a
+ * word many profiles share cannot make the search slow.
  */
-export async function findIdsByProfileText(db: AnyDb, text: string, limit: number): Promise<{ id: number; rank: number }[]> {
+export async function findIdsByProfileText(db: AnyDb, lexemes: string[], limit: number, scan: number): Promise<{ id: number; rank: number }[]> {
+  if (lexemes.length === 0) return [];
+  const query = lexemes.map((l) => `'${l.replaceAll("'", "''")}'`).join(' | ');
   const result = await sql<{ id: number; rank: number }>`
-    WITH q AS (
-      SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS q
-      FROM (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', ${text}) || to_tsvector('german', ${text}) || to_tsvector('dutch', ${text}))) AS lexeme) AS w
-    )
-    SELECT p.id, ts_rank(people_profile_vector(p.language, p.about, p.can_help_with), q.q)::float8 AS rank
-    FROM people AS p, q
-    WHERE q.q IS NOT NULL AND people_profile_vector(p.language, p.about, p.can_help_with) @@ q.q AND p.status = 'active'
-    ORDER BY rank DESC, p.id
+    SELECT m.id, ts_rank(m.profile_search, to_tsquery('simple', ${query}))::float8 AS rank
+    FROM (
+      SELECT id, profile_search FROM people
+      WHERE profile_search @@ to_tsquery('simple', ${query}) AND status = 'active'
+      LIMIT ${scan}
+    ) AS m
+    ORDER BY rank DESC, m.id
     LIMIT ${limit}`.execute(db);
   return result.rows;
 }

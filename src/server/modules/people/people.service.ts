@@ -185,9 +185,9 @@ export async function findPeopleIdsByTags(input: { db: AnyDb; tags: string[]; li
   return q.findIdsByTags(input.db, input.tags, input.limit);
 }
 
-/** Active people whose profile text ("about", "can help with") matches words of `text`, best first. */
-export async function findPeopleByProfileText(input: { db: AnyDb; text: string; limit: number }): Promise<{ id: number; rank: number }[]> {
-  return q.findIdsByProfileText(input.db, input.text, input.limit);
+/** Active people whose profile text ("about", "can help with") contains any of the stemmed `lexemes`, best first. */
+export async function findPeopleByProfileText(input: { db: AnyDb; lexemes: string[]; limit: number }): Promise<{ id: number; rank: number }[]> {
+  return q.findIdsByProfileText(input.db, input.lexemes, input.limit, 500);
 }
 
 /** Cards of people available to mentor any of the topics. */
