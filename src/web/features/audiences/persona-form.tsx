@@ -11,7 +11,8 @@ import { draftFromPersona, emptyPersonaDraft, personaInputFromDraft, type Person
 import { useDeletePersona, useSavePersona } from './persona-mutations';
 import { PersonaProfileFields } from './persona-profile-fields';
 import { ProblemAlert } from './problem-alert';
-import { fieldErrors, ruleErrorPointer } from './problem-pointers';
+import { fieldErrors } from '../../ui/field-errors';
+import { ruleErrorPointer } from './problem-pointers';
 import { RuleBuilder } from './rule-builder';
 import { useAudiencePreview } from './use-audience-preview';
 

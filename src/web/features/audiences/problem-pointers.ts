@@ -1,4 +1,4 @@
-// Reads the JSON pointers of a 400 problem: which form field, or which rule node, it complains about.
+// Reads the JSON pointers of a 400 problem: which rule node it complains about (form fields: ui/field-errors).
 import { ApiError } from '../../app/api-client';
 import { rulePointer } from './rule-model';
 
@@ -10,15 +10,4 @@ export function ruleErrorPointer(error: unknown, base = '/rule'): string | undef
     if (relative !== undefined) return relative;
   }
   return undefined;
-}
-
-/** `/name` -> { name: message }; complaints about nested parts join their top-level field's message. */
-export function fieldErrors(error: unknown): Record<string, string> {
-  const result: Record<string, string> = {};
-  if (!(error instanceof ApiError)) return result;
-  for (const { pointer, message } of error.problem.errors) {
-    const field = pointer.split('/')[1] ?? '';
-    result[field] = result[field] ? `${result[field]}; ${message}` : message;
-  }
-  return result;
 }

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from './problem-alert';
-import { fieldErrors } from './problem-pointers';
+import { fieldErrors } from '../../ui/field-errors';
 import { isSegmentKey, keyFromName } from './segment-key';
 
 export type SegmentDetails = { key: string; name: string; description: string | null };

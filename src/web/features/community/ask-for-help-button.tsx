@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { COMMUNITY_LIMITS } from '../../../shared/community';
 import { useCurrentUser } from '../../app/auth-context';
 import { ErrorAlert } from '../../ui/error-alert';
-import { fieldErrors } from './field-errors';
+import { fieldErrors } from '../../ui/field-errors';
 import { useAskForHelp } from './help-queries';
 
 export function AskForHelpButton({ searchText }: { searchText: string }) {

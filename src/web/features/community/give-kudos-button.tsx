@@ -5,7 +5,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { COMMUNITY_LIMITS } from '../../../shared/community';
 import { ErrorAlert } from '../../ui/error-alert';
-import { fieldErrors } from './field-errors';
+import { fieldErrors } from '../../ui/field-errors';
 import { useGiveKudos } from './kudos-queries';
 
 export type GiveKudosButtonProps = { personId: number; name: string; skills: readonly string[] };

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { formatLanguageName } from '../../ui/format';
 import { HashtagField } from '../people/hashtag-field';
 import { useCreateContribution } from './contribution-queries';
-import { fieldErrors } from './field-errors';
+import { fieldErrors } from '../../ui/field-errors';
 
 type Kind = (typeof WRITTEN_CONTRIBUTION_KINDS)[number];
 const AUTO = 'auto';

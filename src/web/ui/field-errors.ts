@@ -1,5 +1,6 @@
-// The server's 400 complaints by top-level field (`/title` -> title), to show beside form inputs.
-import { ApiError } from '../../app/api-client';
+// The server's 400 complaints by top-level field (`/title` -> title), to show beside form inputs;
+// complaints about nested parts join their top-level field's message. Every form uses it.
+import { ApiError } from '../app/api-client';
 
 export function fieldErrors(error: unknown): Record<string, string> {
   const result: Record<string, string> = {};
