@@ -204,8 +204,11 @@ describe('audiences in the browser', () => {
     await page.getByTestId('journey-mood-0--1').click();
     await page.getByTestId('journey-mood-1-2').click();
 
+    // Wait for the save itself: "Done editing" also contains "edit", so the button text alone cannot tell.
+    const put = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/journey'));
     await page.getByTestId('journey-save').click();
-    await page.getByTestId('journey-edit').filter({ hasText: 'Edit' }).waitFor();
+    expect((await put).status()).toBe(200);
+    await page.getByTestId('journey-edit').filter({ hasText: /^Edit$/ }).waitFor();
     await page.getByTestId('journey-pain-points').first().getByText('Too many logins').waitFor();
     const saved = await page.request.get(`${server.url}/api/v1${personaPath}/journey`);
     const journey = (await saved.json()) as { stages: { name: string; mood: number; touchpoints: { channel: string; campaign: string | null }[] }[] };
