@@ -1,10 +1,12 @@
-// The demo organisation: generated people imported through the ordinary import, and one login per
-// role (admin, communicator, leader, employee) linked to fitting people, all with fresh passwords.
+// The demo organisation: generated people and their contributions (evidence for expert search)
+// imported through the ordinary imports, and one login per role (admin, communicator, leader,
+// employee) linked to fitting people, all with fresh passwords.
 import type { AnyDb } from '../platform/db/connect.js';
 import type { ImportReport } from '../../shared/people.js';
 import type { Role } from '../../shared/identity.js';
 import { countPeople, findDemoCandidates, generateDemoPeople, importPeopleRows } from '../modules/people/index.js';
 import { generatePassword, upsertUserWithPassword } from '../modules/identity/index.js';
+import { generateDemoContributions, importContributionsFile } from '../modules/expertise/index.js';
 
 export type DemoLogin = { role: Role; email: string; password: string; name: string };
 
@@ -20,6 +22,8 @@ export async function seedDemo(input: { db: AnyDb; people: number; force?: boole
     const asOf = input.asOf ?? new Date().toISOString().slice(0, 10);
     const people = generateDemoPeople({ count: input.people, seed: input.seed ?? 42, asOf });
     report = await importPeopleRows({ db: input.db, rows: people.map((value: unknown, i: number) => ({ line: i + 1, value: value as Record<string, unknown> })) });
+    const contributions = generateDemoContributions({ people, asOf });
+    await importContributionsFile({ db: input.db, text: contributions.map((c) => JSON.stringify(c)).join('\n') });
   }
   return { report, logins: await resetDemoLogins(input.db) };
 }

@@ -46,7 +46,7 @@ describe('expert search in the browser', () => {
     await expect.poll(() => results.count()).toBeGreaterThan(0);
     const first = results.first();
     expect(await first.getByTestId('expert-reason').count()).toBeGreaterThan(0);
-    // The demo has no contributions, so the reasons come from profile hashtags and show as chips.
+    // Profile hashtags the question names show as chips (demo contributions add evidence reasons).
     await first.getByRole('button', { name: `Show people with #${skill}`, exact: true }).waitFor();
     expect(await first.getByRole('link').first().getAttribute('href')).toMatch(/^\/people\/\d+$/);
   });

@@ -82,9 +82,9 @@ export async function findExperts(input: { db: AnyDb; q: string; limit: number; 
   const tokens = queryTokens(input.q);
   const tokenSet = new Set(tokens);
   const candidateTags = [...new Set([...tokens, ...tokens.slice(0, -1).map((t, i) => `${t}-${tokens[i + 1]}`)])];
-  // Evidence scoring and the people who list the question's words as hashtags run while the words
-  // that name a skill are resolved; only forms the question did not spell out need a second lookup.
-  const scoring = q.scoreContributions(input.db, input.q, w.maxTerms, w.maxContributions, w.maxPostings, w.termPostings);
+  // The people who list the question's words as hashtags, and those whose profile text matches, are
+  // found while the words that name a skill are resolved; only forms the question did not spell out
+  // need a second lookup.
   const taggedAsAsked = findPeopleIdsByTags({ db: input.db, tags: candidateTags, limit: 200 });
   // Profiles are matched on the question's words that are rare in the company's writing (the ones that
   // carry it), so a word every "about" text shares cannot flood the candidates.
@@ -93,6 +93,11 @@ export async function findExperts(input: { db: AnyDb; q: string; limit: number; 
   const skillForms = new Map<string, string>();
   for (const s of skills) for (const form of [s.tag, ...s.aliases]) skillForms.set(form, s.tag);
   const otherForms = [...skillForms.keys()].filter((form) => !candidateTags.includes(form));
+  // Evidence is searched with the labels (en, de, nl) of the skills the question names: someone who
+  // wrote "Verhandlungsführung" answers "Verhandlungstechnik", and a Dutch "draaitabel" finds
+  // "Draaitabellen" and "Pivot tables".
+  const expanded = [input.q, ...skills.flatMap((s) => [s.labels.en, s.labels.de, s.labels.nl])].join(' ');
+  const scoring = q.scoreContributions(input.db, expanded, w.maxTerms, w.maxContributions, w.maxPostings, w.termPostings);
   const [docs, asAsked, viaSkills, described] = await Promise.all([
     scoring,
     taggedAsAsked,

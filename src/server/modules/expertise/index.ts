@@ -10,3 +10,4 @@ export { registerContributionRoutes } from './contributions.routes.js';
 export { routeHelpRequestJob } from './jobs/route-help-request.job.js';
 export { kudosSince, askForHelp, routeHelpRequest } from './help.service.js';
 export { suggestMentors, listAmbassadors } from './mentors.service.js';
+export { generateDemoContributions } from './demo/generate-demo-contributions.js';

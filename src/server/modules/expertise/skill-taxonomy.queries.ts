@@ -23,7 +23,7 @@ export async function hasAnyTag(db: Executor): Promise<boolean> {
   return (await sql`SELECT 1 FROM skill_tags LIMIT 1`.execute(db)).rows.length > 0;
 }
 
-export type ResolvedSkill = { tag: string; via: string; aliases: string[] };
+export type ResolvedSkill = { tag: string; via: string; aliases: string[]; labels: { en: string; de: string; nl: string } };
 
 /** How a probe met a skill form: the same key, or trigram-similar (a typo candidate to check). */
 export type SkillMatchRow = { probe: string; kind: 'exact' | 'fuzzy'; tag: string; key: string; similarity: number; aliases: string[]; label_en: string; label_de: string; label_nl: string };

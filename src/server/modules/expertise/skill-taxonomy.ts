@@ -91,7 +91,7 @@ export async function resolveSkills(input: { db: AnyDb; candidates: string[] }):
   const byTag = new Map<string, q.ResolvedSkill>();
   for (const m of await matchSkillWords(input.db, input.candidates)) {
     const seen = byTag.get(m.tag);
-    if (!seen || m.via < seen.via) byTag.set(m.tag, { tag: m.tag, via: m.via, aliases: m.aliases });
+    if (!seen || m.via < seen.via) byTag.set(m.tag, { tag: m.tag, via: m.via, aliases: m.aliases, labels: m.labels });
   }
   return [...byTag.values()].sort((a, b) => a.tag.localeCompare(b.tag));
 }

@@ -1,0 +1,43 @@
+// The demo organisation: people with contributions about their skills, so a newcomer's search in any
+// of the three languages finds colleagues with evidence, and a second seed changes nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { startTestRuntime, type TestRuntime } from '../testing/test-runtime.js';
+import { findExperts, generateDemoContributions } from '../modules/expertise/index.js';
+import { generateDemoPeople, SKILL_CATALOGUE } from '../modules/people/index.js';
+import { seedDemo } from './seed-demo.js';
+
+const AS_OF = '2026-11-28';
+let t: TestRuntime;
+
+beforeAll(async () => {
+  t = await startTestRuntime();
+  await seedDemo({ db: t.database.db, people: 150, asOf: AS_OF });
+});
+afterAll(async () => t?.close());
+
+describe('demo contributions', () => {
+  it('are the same on every run, in each author\'s language, about a skill they list', () => {
+    const people = generateDemoPeople({ count: 150, seed: 42, asOf: AS_OF });
+    const first = generateDemoContributions({ people, asOf: AS_OF });
+    expect(generateDemoContributions({ people, asOf: AS_OF })).toEqual(first);
+    expect(first.length).toBeGreaterThan(100);
+    const byId = new Map(people.map((p) => [p.external_id, p]));
+    for (const c of first) {
+      const author = byId.get(c.person)!;
+      expect(author.skills).toContain(c.tags[0]);
+      expect(c.language).toBe((author.language ?? 'en').split('-')[0]);
+      expect(c.created_at < `${AS_OF}T23:59:59Z`).toBe(true);
+    }
+  });
+
+  it('are imported with the people, so search explains itself with evidence', async () => {
+    const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM contributions`.execute(t.database.db);
+    expect(count.rows[0]!.n).toBeGreaterThan(100);
+    const { rows } = await sql<{ tag: string }>`SELECT tags[1] AS tag FROM contributions WHERE language = 'de' ORDER BY external_id LIMIT 1`.execute(t.database.db);
+    const skill = SKILL_CATALOGUE.find((s) => s.tag === rows[0]!.tag)!;
+    const { results } = await findExperts({ db: t.database.db, q: `Wer kennt sich mit ${skill.labels.de} aus?`, limit: 5 });
+    expect(results[0]!.reasons.some((r) => /^(answered|posted|wrote) "/.test(r))).toBe(true);
+    expect(results[0]!.person.skills).toContain(skill.tag);
+  });
+});
