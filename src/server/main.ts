@@ -77,7 +77,7 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
       if (opts.demo) {
         const people = typeof opts.demo === 'string' ? positiveInt(opts.demo) : DEMO_PEOPLE_ON_FIRST_START;
         const seeded = await seedDemo({ db: rt.database.db, people });
-        if (seeded.report) out.log(`demo organisation created: ${seeded.report.created} people`);
+        if (seeded.report) out.log(`demo organisation created: ${seeded.report.created} people, ${seeded.contributions?.created ?? 0} contributions`);
         logins = seeded.logins;
       }
       const port = opts.port ?? c.PORT;
@@ -121,8 +121,12 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
     .option('--force', 'import even when the directory already has people (upserts by external_id)')
     .action(async (opts: { people: number; force?: boolean }) => {
       await withRuntime({ config: config() }, async (rt) => {
-        const { report, logins } = await seedDemo({ db: rt.database.db, people: opts.people, force: opts.force });
+        const { report, contributions, logins } = await seedDemo({ db: rt.database.db, people: opts.people, force: opts.force });
         if (report) printImport(out, report);
+        if (contributions) {
+          out.log('contributions:');
+          printImport(out, contributions);
+        }
         else out.log('the directory already has people; nothing imported (use --force to upsert the demo anyway)');
         printLogins(out, logins, rt.config.publicUrl);
       });

@@ -1,7 +1,6 @@
 // The demo organisation: people with contributions about their skills, so a newcomer's search in any
 // of the three languages finds colleagues with evidence, and a second seed changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { startTestRuntime, type TestRuntime } from '../testing/test-runtime.js';
 import { findExperts, generateDemoContributions } from '../modules/expertise/index.js';
 import { generateDemoPeople, SKILL_CATALOGUE } from '../modules/people/index.js';
@@ -9,10 +8,11 @@ import { seedDemo } from './seed-demo.js';
 
 const AS_OF = '2026-11-28';
 let t: TestRuntime;
+let first: Awaited<ReturnType<typeof seedDemo>>;
 
 beforeAll(async () => {
   t = await startTestRuntime();
-  await seedDemo({ db: t.database.db, people: 150, asOf: AS_OF });
+  first = await seedDemo({ db: t.database.db, people: 150, asOf: AS_OF });
 });
 afterAll(async () => t?.close());
 
@@ -32,12 +32,19 @@ describe('demo contributions', () => {
   });
 
   it('are imported with the people, so search explains itself with evidence', async () => {
-    const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM contributions`.execute(t.database.db);
-    expect(count.rows[0]!.n).toBeGreaterThan(100);
-    const { rows } = await sql<{ tag: string }>`SELECT tags[1] AS tag FROM contributions WHERE language = 'de' ORDER BY external_id LIMIT 1`.execute(t.database.db);
-    const skill = SKILL_CATALOGUE.find((s) => s.tag === rows[0]!.tag)!;
+    expect(first.contributions).toMatchObject({ rejected: 0, errors: [] });
+    expect(first.contributions!.created).toBeGreaterThan(100);
+    const people = generateDemoPeople({ count: 150, seed: 42, asOf: AS_OF });
+    const german = generateDemoContributions({ people, asOf: AS_OF }).find((c) => c.language === 'de')!;
+    const skill = SKILL_CATALOGUE.find((s) => s.tag === german.tags[0])!;
     const { results } = await findExperts({ db: t.database.db, q: `Wer kennt sich mit ${skill.labels.de} aus?`, limit: 5 });
     expect(results[0]!.reasons.some((r) => /^(answered|posted|wrote) "/.test(r))).toBe(true);
     expect(results[0]!.person.skills).toContain(skill.tag);
+  });
+
+  it('are left alone by a second seed, and upserted, not doubled, by a forced one', async () => {
+    expect((await seedDemo({ db: t.database.db, people: 150, asOf: AS_OF })).contributions).toBeNull();
+    const again = await seedDemo({ db: t.database.db, people: 150, asOf: AS_OF, force: true });
+    expect(again.contributions).toMatchObject({ created: 0, updated: first.contributions!.created, rejected: 0 });
   });
 });
