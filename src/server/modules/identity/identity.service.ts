@@ -1,6 +1,6 @@
 // Identity rules: password login (argon2id), sessions with CSRF tokens, API tokens, and resolving the
 // caller of a request into a Principal. Secrets never leave this file except the one shown at creation.
-import argon2 from 'argon2';
+import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { AppError } from '../../platform/http/app-error.js';
@@ -8,7 +8,16 @@ import type { CurrentUser, Role, UiLanguage } from '../../../shared/identity.js'
 import * as q from './identity.queries.js';
 
 export type Principal =
-  | { kind: 'user'; userId: number; personId: number | null; role: Role; email: string; displayName: string; csrfToken: string; uiLanguage: CurrentUser['ui_language'] }
+  | {
+      kind: 'user';
+      userId: number;
+      personId: number | null;
+      role: Role;
+      email: string;
+      displayName: string;
+      csrfToken: string;
+      uiLanguage: CurrentUser['ui_language'];
+    }
   | { kind: 'token'; tokenId: number; role: Role; name: string };
 
 export const SESSION_COOKIE = 'resonance_session';
@@ -19,10 +28,14 @@ const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
 
 // Verified against when the e-mail is unknown, so a wrong e-mail costs as long as a wrong password.
 let dummyHash: Promise<string> | null = null;
-const getDummyHash = () => (dummyHash ??= argon2.hash(randomToken(), { type: argon2.argon2id }));
+const getDummyHash = () => (dummyHash ??= hashPassword(randomToken()));
+
+// argon2id (the library's default algorithm) with OWASP's first recommended setting: 19 MiB, 2 passes,
+// 1 lane. Hashes made with other settings (earlier releases used 64 MiB, 3 passes, 4 lanes) still verify.
+const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+  return argon2Hash(password, ARGON2_OPTIONS);
 }
 
 /** Makes a password that is easy to type and hard to guess (about 120 bits). */
@@ -39,7 +52,7 @@ export type LoginResult = { sessionToken: string; expiresAt: Date; user: Current
 export async function login(input: { db: AnyDb; email: string; password: string; ttlHours: number }): Promise<LoginResult> {
   const user = await q.findUserByEmail(input.db, input.email);
   const hash = user?.password_hash ?? (await getDummyHash());
-  const ok = await argon2.verify(hash, input.password).catch(() => false);
+  const ok = await argon2Verify(hash, input.password).catch(() => false);
   if (!user || !user.password_hash || !ok || user.disabled_at) {
     throw new AppError('unauthenticated', 'e-mail or password is wrong');
   }
@@ -51,7 +64,15 @@ export async function login(input: { db: AnyDb; email: string; password: string;
   return {
     sessionToken,
     expiresAt,
-    user: { id: user.id, email: user.email, role: user.role, display_name: user.display_name, person_id: user.person_id, ui_language: user.ui_language, csrf_token: csrfToken },
+    user: {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      display_name: user.display_name,
+      person_id: user.person_id,
+      ui_language: user.ui_language,
+      csrf_token: csrfToken,
+    },
   };
 }
 
@@ -62,7 +83,16 @@ export async function logout(input: { db: AnyDb; sessionToken: string }): Promis
 export async function principalFromSession(input: { db: AnyDb; sessionToken: string }): Promise<Principal | null> {
   const row = await q.findSessionUser(input.db, sha256(input.sessionToken));
   if (!row) return null;
-  return { kind: 'user', userId: row.id, personId: row.person_id, role: row.role, email: row.email, displayName: row.display_name, csrfToken: row.csrf_token, uiLanguage: row.ui_language };
+  return {
+    kind: 'user',
+    userId: row.id,
+    personId: row.person_id,
+    role: row.role,
+    email: row.email,
+    displayName: row.display_name,
+    csrfToken: row.csrf_token,
+    uiLanguage: row.ui_language,
+  };
 }
 
 export async function principalFromApiToken(input: { db: AnyDb; token: string }): Promise<Principal | null> {
