@@ -56,7 +56,10 @@ export async function loadEvalSet(dir: string): Promise<EvalSet> {
 
 /** Lower-case tokens split on anything that is not a letter or a digit; no stemming, no stop words. */
 export function tokenise(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t !== '');
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t !== '');
 }
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -65,9 +68,7 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function rankByPopularity(people: readonly EvalPerson[], contributions: readonly EvalContribution[]): string[] {
   const counts = new Map<string, number>();
   for (const c of contributions) counts.set(c.person, (counts.get(c.person) ?? 0) + 1);
-  return people
-    .map((p) => p.external_id)
-    .sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || byId(a, b));
+  return people.map((p) => p.external_id).sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || byId(a, b));
 }
 
 export type Bm25Options = { k1: number; b: number };

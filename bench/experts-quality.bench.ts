@@ -56,7 +56,9 @@ async function loadIntoDatabase(db: BenchDatabase, set: EvalSet, { importContrib
   }
   const contributions = await importContributionsFile({ db: db.db, text: set.contributionsText });
   if (contributions.rejected > 0) {
-    throw new Error(`the contributions import rejected ${contributions.rejected} of ${contributions.rows} rows: ${JSON.stringify(contributions.errors.slice(0, 3))}`);
+    throw new Error(
+      `the contributions import rejected ${contributions.rejected} of ${contributions.rows} rows: ${JSON.stringify(contributions.errors.slice(0, 3))}`,
+    );
   }
 }
 
@@ -129,7 +131,9 @@ export async function run(args: string[]): Promise<void> {
     console.log(`  ratio: ours / best baseline nDCG@10 = ${(ours.ndcgAt10 / best).toFixed(2)}`);
     const met = ours.mrr >= GOAL.mrr && ours.ndcgAt10 >= GOAL.ndcgAt10;
     console.log(`  goal: MRR >= ${GOAL.mrr.toFixed(2)} and nDCG@10 >= ${GOAL.ndcgAt10.toFixed(2)} (${met ? 'met' : 'not met'})`);
-    console.log(`  findExperts latency over ${latencies.length} queries: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`);
+    console.log(
+      `  findExperts latency over ${latencies.length} queries: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`,
+    );
     const explainCount = option(args, 'explain', 0);
     if (explainCount > 0) explain(set, hits, baselines[1]!.rankings, explainCount);
   } finally {

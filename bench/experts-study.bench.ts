@@ -20,14 +20,16 @@ function buildFeatures(set: EvalSet): Features {
   const people = set.people.map((p) => p.external_id);
   const index = new Map(people.map((id, i) => [id, i]));
   const newest = Math.max(...set.contributions.map((c) => Date.parse(c.created_at ?? '') || 0));
-  const docs = set.contributions.map((c) => {
-    const tokens = tokenise(`${c.title} ${c.body} ${c.tags.join(' ')}`);
-    const tf = new Map<string, number>();
-    for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
-    const age = (newest - (Date.parse(c.created_at ?? '') || newest)) / DAY;
-    const quality = 1 + (c.accepted ? 0.5 : 0) + 0.15 * Math.log1p(Math.max(0, c.score ?? 0));
-    return { person: index.get(c.person) ?? -1, tf, title: new Set(tokenise(`${c.title} ${c.tags.join(' ')}`)), length: tokens.length, age, quality };
-  }).filter((d) => d.person >= 0);
+  const docs = set.contributions
+    .map((c) => {
+      const tokens = tokenise(`${c.title} ${c.body} ${c.tags.join(' ')}`);
+      const tf = new Map<string, number>();
+      for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
+      const age = (newest - (Date.parse(c.created_at ?? '') || newest)) / DAY;
+      const quality = 1 + (c.accepted ? 0.5 : 0) + 0.15 * Math.log1p(Math.max(0, c.score ?? 0));
+      return { person: index.get(c.person) ?? -1, tf, title: new Set(tokenise(`${c.title} ${c.tags.join(' ')}`)), length: tokens.length, age, quality };
+    })
+    .filter((d) => d.person >= 0);
   const n = docs.length;
   const avgdl = docs.reduce((s, d) => s + d.length, 0) / Math.max(1, n);
   const df = new Map<string, number>();
@@ -48,7 +50,13 @@ function buildFeatures(set: EvalSet): Features {
     return sums.map((s) => Math.log(0.05 + s));
   });
 
-  const names = [...HALF_LIVES.map((h) => `evidence, ${halfLife(h)}`), 'best contribution', 'profile (model 1)', 'title and tags', ...HALF_LIVES.map((h) => `activity, ${halfLife(h)}`)];
+  const names = [
+    ...HALF_LIVES.map((h) => `evidence, ${halfLife(h)}`),
+    'best contribution',
+    'profile (model 1)',
+    'title and tags',
+    ...HALF_LIVES.map((h) => `activity, ${halfLife(h)}`),
+  ];
   const values = set.queries.map((query) => {
     const terms = [...new Set(tokenise(query.query))].filter((t) => df.has(t));
     const perQuery = names.slice(0, 6).map(() => new Array<number>(people.length).fill(0));
@@ -77,11 +85,16 @@ function buildFeatures(set: EvalSet): Features {
 
 function evaluate(set: EvalSet, f: Features, weights: number[], queries: number[]): Summary {
   const people = set.people.map((p) => p.external_id);
-  return summarise(queries.map((qi) => {
-    const scores = f.values[qi]!.map((x) => x.reduce((s, v, j) => s + v * weights[j]!, 0));
-    const ranked = people.map((id, p) => ({ id, s: scores[p]! })).sort((a, b) => b.s - a.s || (a.id < b.id ? -1 : 1)).map((x) => x.id);
-    return scoreQuery(ranked, set.queries[qi]!.relevant);
-  }));
+  return summarise(
+    queries.map((qi) => {
+      const scores = f.values[qi]!.map((x) => x.reduce((s, v, j) => s + v * weights[j]!, 0));
+      const ranked = people
+        .map((id, p) => ({ id, s: scores[p]! }))
+        .sort((a, b) => b.s - a.s || (a.id < b.id ? -1 : 1))
+        .map((x) => x.id);
+      return scoreQuery(ranked, set.queries[qi]!.relevant);
+    }),
+  );
 }
 
 /** Coordinate ascent (as in RankLib) on MRR + nDCG@10, from "recent activity only". */
@@ -121,11 +134,17 @@ function oracleTags(set: EvalSet): Summary {
     }
   }
   const total = set.contributions.length;
-  return summarise(set.queries.map((q) => {
-    const score = (id: string) => q.tags.reduce((s, t) => s + Math.log(((counts.get(id)?.get(t) ?? 0) + (8 * ((activity.get(id) ?? 0) + 0.01)) / total) / ((perTag.get(t) ?? 0) + 8)), 0);
-    const ranked = set.people.map((p) => ({ id: p.external_id, s: score(p.external_id) })).sort((a, b) => b.s - a.s).map((x) => x.id);
-    return scoreQuery(ranked, q.relevant);
-  }));
+  return summarise(
+    set.queries.map((q) => {
+      const score = (id: string) =>
+        q.tags.reduce((s, t) => s + Math.log(((counts.get(id)?.get(t) ?? 0) + (8 * ((activity.get(id) ?? 0) + 0.01)) / total) / ((perTag.get(t) ?? 0) + 8)), 0);
+      const ranked = set.people
+        .map((p) => ({ id: p.external_id, s: score(p.external_id) }))
+        .sort((a, b) => b.s - a.s)
+        .map((x) => x.id);
+      return scoreQuery(ranked, q.relevant);
+    }),
+  );
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -134,21 +153,56 @@ export async function run(args: string[]): Promise<void> {
   const set = await loadEvalSet(dir);
   const f = buildFeatures(set);
   const all = set.queries.map((_, qi) => qi);
-  const line = (name: string, s: Summary) => console.log(`  ${name.padEnd(34)} ${s.mrr.toFixed(3).padStart(6)} ${s.precisionAt1.toFixed(3).padStart(6)} ${s.ndcgAt10.toFixed(3).padStart(8)}`);
-  console.log(`expert-search study: ${path.basename(dir)}, ${set.queries.length} queries, ${set.people.length} people, ${set.contributions.length} contributions`);
+  const line = (name: string, s: Summary) =>
+    console.log(`  ${name.padEnd(34)} ${s.mrr.toFixed(3).padStart(6)} ${s.precisionAt1.toFixed(3).padStart(6)} ${s.ndcgAt10.toFixed(3).padStart(8)}`);
+  console.log(
+    `expert-search study: ${path.basename(dir)}, ${set.queries.length} queries, ${set.people.length} people, ${set.contributions.length} contributions`,
+  );
   console.log(`  ${'signal'.padEnd(34)} ${'MRR'.padStart(6)} ${'P@1'.padStart(6)} ${'nDCG@10'.padStart(8)}`);
   const popularity = rankByPopularity(set.people, set.contributions);
   line('popularity (baseline)', summarise(set.queries.map((q) => scoreQuery(popularity, q.relevant))));
-  f.names.forEach((name, j) => line(name, evaluate(set, f, f.names.map((_, k) => (k === j ? 1 : 0)), all)));
+  f.names.forEach((name, j) =>
+    line(
+      name,
+      evaluate(
+        set,
+        f,
+        f.names.map((_, k) => (k === j ? 1 : 0)),
+        all,
+      ),
+    ),
+  );
   const weights = learn(set, f, all);
   line('all, learned on all queries', evaluate(set, f, weights, all));
   const folds = 5;
   const perFold = Array.from({ length: folds }, (_, k) => {
     const test = all.filter((qi) => qi % folds === k);
-    return { test, s: evaluate(set, f, learn(set, f, all.filter((qi) => qi % folds !== k)), test) };
+    return {
+      test,
+      s: evaluate(
+        set,
+        f,
+        learn(
+          set,
+          f,
+          all.filter((qi) => qi % folds !== k),
+        ),
+        test,
+      ),
+    };
   });
   const mean = (pick: (s: Summary) => number) => perFold.reduce((sum, x) => sum + pick(x.s) * x.test.length, 0) / all.length;
-  line(`all, ${folds}-fold cross-validated`, { queries: all.length, mrr: mean((s) => s.mrr), precisionAt1: mean((s) => s.precisionAt1), ndcgAt10: mean((s) => s.ndcgAt10) });
-  line('oracle: told the question\'s tags', oracleTags(set));
-  console.log(`  learned weights: ${f.names.map((n, j) => (weights[j] ? `${n} ${weights[j]!.toFixed(2)}` : '')).filter(Boolean).join('; ')}`);
+  line(`all, ${folds}-fold cross-validated`, {
+    queries: all.length,
+    mrr: mean((s) => s.mrr),
+    precisionAt1: mean((s) => s.precisionAt1),
+    ndcgAt10: mean((s) => s.ndcgAt10),
+  });
+  line("oracle: told the question's tags", oracleTags(set));
+  console.log(
+    `  learned weights: ${f.names
+      .map((n, j) => (weights[j] ? `${n} ${weights[j].toFixed(2)}` : ''))
+      .filter(Boolean)
+      .join('; ')}`,
+  );
 }

@@ -18,7 +18,10 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
-const FILLER = 'how do i set up configure build report fix improve automate share explain compare plan review migrate export import filter group sort calculate present train team project customer data process tool template example problem question best practice quickly'.split(' ');
+const FILLER =
+  'how do i set up configure build report fix improve automate share explain compare plan review migrate export import filter group sort calculate present train team project customer data process tool template example problem question best practice quickly'.split(
+    ' ',
+  );
 
 /** Loads `people` demo people and `contributions` contributions written from their skills, with statistics. */
 export async function loadExpertsFixture(db: BenchDatabase, people: number, contributions: number): Promise<void> {
@@ -43,15 +46,24 @@ export async function loadExpertsFixture(db: BenchDatabase, people: number, cont
       || setweight(to_tsvector(expertise_ts_config(x.language), array_to_string(x.tags, ' ')), 'A')
       || setweight(to_tsvector(expertise_ts_config(x.language), x.body), 'B') AS search) AS v`.execute(db.db);
   await sql`INSERT INTO contribution_lexemes (lexeme, documents) SELECT word, ndoc FROM ts_stat('SELECT search FROM contributions')`.execute(db.db);
-  await sql`INSERT INTO contribution_stats (documents, average_length, newest) SELECT count(*)::int, avg(search_length), max(created_at) FROM contributions`.execute(db.db);
+  await sql`INSERT INTO contribution_stats (documents, average_length, newest) SELECT count(*)::int, avg(search_length), max(created_at) FROM contributions`.execute(
+    db.db,
+  );
   // Settled as a production database would be (autovacuum would otherwise run over the timed queries).
   await sql`VACUUM ANALYZE`.execute(db.db);
 }
 
 /** 60 short questions in English, German and Dutch, each naming one catalogue skill. */
 export function benchQuestions(): string[] {
-  return SKILL_CATALOGUE.filter((_, i) => i % 5 === 0).slice(0, 60).map((s, i) =>
-    i % 3 === 0 ? `How do I get started with ${s.labels.en.toLowerCase()}?` : i % 3 === 1 ? `Wer kennt sich mit ${s.labels.de} aus?` : `Wie kan me helpen met ${s.labels.nl.toLowerCase()}?`);
+  return SKILL_CATALOGUE.filter((_, i) => i % 5 === 0)
+    .slice(0, 60)
+    .map((s, i) =>
+      i % 3 === 0
+        ? `How do I get started with ${s.labels.en.toLowerCase()}?`
+        : i % 3 === 1
+          ? `Wer kennt sich mit ${s.labels.de} aus?`
+          : `Wie kan me helpen met ${s.labels.nl.toLowerCase()}?`,
+    );
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -61,7 +73,9 @@ export async function run(args: string[]): Promise<void> {
   try {
     const started = performance.now();
     await loadExpertsFixture(db, people, contributions);
-    console.log(`experts latency: ${people.toLocaleString('en')} people, ${contributions.toLocaleString('en')} contributions on ${db.label} (loaded in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `experts latency: ${people.toLocaleString('en')} people, ${contributions.toLocaleString('en')} contributions on ${db.label} (loaded in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
 
     const questions = benchQuestions();
     const ours: number[] = [];

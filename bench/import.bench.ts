@@ -40,7 +40,7 @@ async function copyIntoPeopleClone(db: BenchDatabase): Promise<number> {
   const client = await db.pool.connect();
   try {
     const chunks: Buffer[] = [];
-    const out = client.query(copyTo('COPY (SELECT * FROM people WHERE external_id NOT LIKE \'W%\') TO STDOUT'));
+    const out = client.query(copyTo("COPY (SELECT * FROM people WHERE external_id NOT LIKE 'W%') TO STDOUT"));
     for await (const chunk of out) chunks.push(chunk as Buffer);
     await client.query('DROP TABLE IF EXISTS people_clone; CREATE TABLE people_clone (LIKE people INCLUDING ALL)');
     const started = performance.now();
@@ -79,11 +79,14 @@ export async function run(args: string[]): Promise<void> {
 
     const rate = (ms: number) => Math.round((count / ms) * 1000);
     console.log(`import benchmark: ${count} people, ${(csv.length / 1e6).toFixed(1)} MB CSV, on ${db.label}`);
-    const line = (label: string, ms: number) => console.log(`  ${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${rate(ms).toLocaleString('en').padStart(9)} rows/s`);
+    const line = (label: string, ms: number) =>
+      console.log(`  ${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${rate(ms).toLocaleString('en').padStart(9)} rows/s`);
     line(`resonance import (created ${report.created})`, importMs);
     line('COPY into people (same indexes): the limit', limitMs);
     line('COPY of the CSV into text columns, no index', rawMs);
-    console.log(`  ratio: ${((limitMs / importMs) * 100).toFixed(1)}% of the limit (goal: at least 25%); ${((rawMs / importMs) * 100).toFixed(1)}% of the index-free COPY`);
+    console.log(
+      `  ratio: ${((limitMs / importMs) * 100).toFixed(1)}% of the limit (goal: at least 25%); ${((rawMs / importMs) * 100).toFixed(1)}% of the index-free COPY`,
+    );
   } finally {
     await db.drop();
   }

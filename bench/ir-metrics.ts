@@ -42,9 +42,20 @@ function dcg(grades: readonly number[]): number {
  * @example ndcgAt10(['b', 'a'], { a: 2 }) // (3 / log2(3)) / 3 ≈ 0.631
  */
 export function ndcgAt10(ranked: readonly string[], relevant: Grades): number {
-  const ideal = dcg(Object.values(relevant).filter((g) => g > 0).sort((x, y) => y - x).slice(0, 10));
+  const ideal = dcg(
+    Object.values(relevant)
+      .filter((g) => g > 0)
+      .sort((x, y) => y - x)
+      .slice(0, 10),
+  );
   if (ideal === 0) return 0;
-  return dcg(distinct(ranked).slice(0, 10).map((id) => Math.max(0, gradeOf(relevant, id)))) / ideal;
+  return (
+    dcg(
+      distinct(ranked)
+        .slice(0, 10)
+        .map((id) => Math.max(0, gradeOf(relevant, id))),
+    ) / ideal
+  );
 }
 
 /** All three metrics of one query. */

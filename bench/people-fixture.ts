@@ -10,11 +10,39 @@ import { iterateDemoPeople } from '../src/server/modules/people/demo/generate-de
 import type { PersonInput } from '../src/shared/people.js';
 
 const COLUMNS = [
-  'id', 'external_id', 'email', 'given_name', 'family_name', 'department', 'function', 'job_title', 'job_level',
-  'location', 'region', 'country', 'language', 'time_zone', 'birth_year', 'hire_date', 'career_start_year',
-  'experience_level_explicit', 'manager_id', 'social_maturity_stage', 'skills', 'interests', 'mentor_topics',
-  'learning_goals', 'languages', 'about', 'can_help_with', 'mentor_available', 'ambassador', 'status',
-  'attributes', 'org_path', 'direct_reports',
+  'id',
+  'external_id',
+  'email',
+  'given_name',
+  'family_name',
+  'department',
+  'function',
+  'job_title',
+  'job_level',
+  'location',
+  'region',
+  'country',
+  'language',
+  'time_zone',
+  'birth_year',
+  'hire_date',
+  'career_start_year',
+  'experience_level_explicit',
+  'manager_id',
+  'social_maturity_stage',
+  'skills',
+  'interests',
+  'mentor_topics',
+  'learning_goals',
+  'languages',
+  'about',
+  'can_help_with',
+  'mentor_available',
+  'ambassador',
+  'status',
+  'attributes',
+  'org_path',
+  'direct_reports',
 ] as const;
 
 const escapeCopy = (s: string) => s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
@@ -25,7 +53,7 @@ function cell(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (Array.isArray(value)) return escapeCopy(arrayLiteral(value as (string | number)[]));
   if (typeof value === 'object') return escapeCopy(JSON.stringify(value));
-  return escapeCopy(String(value));
+  return escapeCopy(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 /**
@@ -37,7 +65,7 @@ export async function loadPeopleFixture(pool: pg.Pool, count: number, options: {
   const people: PersonInput[] = [...iterateDemoPeople({ count, seed, asOf: '2026-06-30' })];
   const ids = new Map(people.map((p, i) => [p.external_id, i + 1]));
   const managerOf = people.map((p) => (p.manager ? ids.get(p.manager)! : null));
-  const paths: (number[] | undefined)[] = new Array(count);
+  const paths = new Array<number[] | undefined>(count);
   const pathOf = (index: number): number[] => {
     const known = paths[index];
     if (known) return known;
@@ -55,14 +83,38 @@ export async function loadPeopleFixture(pool: pg.Pool, count: number, options: {
     for (let i = 0; i < count; i++) {
       const p = people[i]!;
       const row: Record<(typeof COLUMNS)[number], unknown> = {
-        id: i + 1, external_id: p.external_id, email: p.email, given_name: p.given_name, family_name: p.family_name,
-        department: p.department, function: p.function, job_title: p.job_title, job_level: p.job_level,
-        location: p.location, region: p.region, country: p.country, language: p.language, time_zone: p.time_zone,
-        birth_year: p.birth_year, hire_date: p.hire_date, career_start_year: p.career_start_year,
-        experience_level_explicit: p.experience_level, manager_id: managerOf[i], social_maturity_stage: p.social_maturity_stage,
-        skills: p.skills ?? [], interests: p.interests ?? [], mentor_topics: p.mentor_topics ?? [], learning_goals: p.learning_goals ?? [],
-        languages: p.languages ?? [], about: p.about, can_help_with: p.can_help_with, mentor_available: p.mentor_available ?? false,
-        ambassador: p.ambassador ?? false, status: p.status ?? 'active', attributes: p.attributes ?? {}, org_path: pathOf(i),
+        id: i + 1,
+        external_id: p.external_id,
+        email: p.email,
+        given_name: p.given_name,
+        family_name: p.family_name,
+        department: p.department,
+        function: p.function,
+        job_title: p.job_title,
+        job_level: p.job_level,
+        location: p.location,
+        region: p.region,
+        country: p.country,
+        language: p.language,
+        time_zone: p.time_zone,
+        birth_year: p.birth_year,
+        hire_date: p.hire_date,
+        career_start_year: p.career_start_year,
+        experience_level_explicit: p.experience_level,
+        manager_id: managerOf[i],
+        social_maturity_stage: p.social_maturity_stage,
+        skills: p.skills ?? [],
+        interests: p.interests ?? [],
+        mentor_topics: p.mentor_topics ?? [],
+        learning_goals: p.learning_goals ?? [],
+        languages: p.languages ?? [],
+        about: p.about,
+        can_help_with: p.can_help_with,
+        mentor_available: p.mentor_available ?? false,
+        ambassador: p.ambassador ?? false,
+        status: p.status ?? 'active',
+        attributes: p.attributes ?? {},
+        org_path: pathOf(i),
         direct_reports: reports[i],
       };
       yield row;
@@ -78,7 +130,10 @@ export async function loadPeopleFixture(pool: pg.Pool, count: number, options: {
     } else {
       let batch: Record<string, unknown>[] = [];
       const flush = async () => {
-        await client.query(`INSERT INTO people (${COLUMNS.join(', ')}) SELECT ${COLUMNS.map((c) => `r.${c}`).join(', ')} FROM jsonb_populate_recordset(NULL::people, $1::jsonb) AS r`, [JSON.stringify(batch)]);
+        await client.query(
+          `INSERT INTO people (${COLUMNS.join(', ')}) SELECT ${COLUMNS.map((c) => `r.${c}`).join(', ')} FROM jsonb_populate_recordset(NULL::people, $1::jsonb) AS r`,
+          [JSON.stringify(batch)],
+        );
         batch = [];
       };
       // Separate statements check the manager foreign key each time: managers go first.
@@ -102,7 +157,8 @@ export async function loadPeopleFixture(pool: pg.Pool, count: number, options: {
  * days before `asOf`, with opens, clicks and acknowledgements for some of those deliveries.
  */
 export async function loadEventsFixture(pool: pg.Pool, asOf: string): Promise<number> {
-  const result = await pool.query(`
+  const result = await pool.query(
+    `
     INSERT INTO events (type, person_id, campaign_id, occurred_at)
     SELECT t.type, d.person_id, d.campaign_id, d.at + t.delay
     FROM (
@@ -113,7 +169,9 @@ export async function loadEventsFixture(pool: pg.Pool, asOf: string): Promise<nu
       WHERE (p.id + c) % 2 = 0
     ) AS d
     CROSS JOIN LATERAL (VALUES ('delivered', interval '0'), ('opened', interval '2 hours'), ('clicked', interval '3 hours'), ('acknowledged', interval '1 day')) AS t(type, delay)
-    WHERE t.type = 'delivered' OR (t.type = 'opened' AND d.roll < 60) OR (t.type = 'clicked' AND d.roll < 25) OR (t.type = 'acknowledged' AND d.roll < 15)`, [asOf]);
+    WHERE t.type = 'delivered' OR (t.type = 'opened' AND d.roll < 60) OR (t.type = 'clicked' AND d.roll < 25) OR (t.type = 'acknowledged' AND d.roll < 15)`,
+    [asOf],
+  );
   await pool.query('ANALYZE events');
   return result.rowCount ?? 0;
 }

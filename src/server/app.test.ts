@@ -55,7 +55,11 @@ describe('authorisation on every route', () => {
     for (const [path, methods] of Object.entries(routes)) {
       for (const method of Object.keys(methods)) {
         const key = `${method.toUpperCase()} ${path}`;
-        const res = await t.app.inject({ method: method.toUpperCase() as 'GET', url: path.replace(/\{[^}]+\}/g, '1'), payload: method === 'get' ? undefined : {} });
+        const res = await t.app.inject({
+          method: method.toUpperCase() as 'GET',
+          url: path.replace(/\{[^}]+\}/g, '1'),
+          payload: method === 'get' ? undefined : {},
+        });
         if (open.has(key)) expect(res.statusCode, key).not.toBe(401);
         else expect(res.statusCode, key).toBe(401);
       }
@@ -74,7 +78,12 @@ describe('authorisation on every route', () => {
       const caller = await bearer(t, role);
       for (const [key, allowed] of Object.entries(expectations)) {
         const [method, url] = key.split(' ') as ['GET' | 'POST', string];
-        const res = await t.app.inject({ method, url, headers: { ...caller.headers, ...(method === 'POST' ? { 'content-type': 'text/csv' } : {}) }, payload: method === 'POST' ? 'external_id\n' : undefined });
+        const res = await t.app.inject({
+          method,
+          url,
+          headers: { ...caller.headers, ...(method === 'POST' ? { 'content-type': 'text/csv' } : {}) },
+          payload: method === 'POST' ? 'external_id\n' : undefined,
+        });
         if (allowed[role]) expect(res.statusCode, `${role} ${key}`).toBeLessThan(400);
         else expect(res.statusCode, `${role} ${key}`).toBe(403);
       }

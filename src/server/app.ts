@@ -44,7 +44,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
   // Import files (CSV, JSON Lines) arrive as text; each import route sets its own size limit.
-  app.addContentTypeParser(['text/csv', 'application/x-ndjson', 'application/jsonl', 'application/json-lines'], { parseAs: 'string', bodyLimit: 200 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['text/csv', 'application/x-ndjson', 'application/jsonl', 'application/json-lines'],
+    { parseAs: 'string', bodyLimit: 200 * 1024 * 1024 },
+    (_request, body, done) => done(null, body),
+  );
   requireAccessDeclarations(app);
 
   await app.register(cookie);

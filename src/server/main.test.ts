@@ -101,7 +101,9 @@ describe('migrations against a server', () => {
 
 describe('the installed binary', () => {
   it('runs through bin/resonance.js', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(PROJECT_ROOT, 'bin/resonance.js'), '--help'], { env: { ...process.env, ...env } });
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(PROJECT_ROOT, 'bin/resonance.js'), '--help'], {
+      env: { ...process.env, ...env },
+    });
     expect(stdout).toMatch(/serve .*run the API/);
   });
 });

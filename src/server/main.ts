@@ -126,8 +126,7 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
         if (contributions) {
           out.log('contributions:');
           printImport(out, contributions);
-        }
-        else out.log('the directory already has people; nothing imported (use --force to upsert the demo anyway)');
+        } else out.log('the directory already has people; nothing imported (use --force to upsert the demo anyway)');
         printLogins(out, logins, rt.config.publicUrl);
       });
     });

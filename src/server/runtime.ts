@@ -53,7 +53,9 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     } else {
       const pending = await pendingMigrations(database.db);
       if (pending.length > 0) {
-        throw new Error(`the database has ${pending.length} pending migration(s) (${pending.map((m) => m.version).join(', ')}); run \`resonance migrate\` or start with --migrate`);
+        throw new Error(
+          `the database has ${pending.length} pending migration(s) (${pending.map((m) => m.version).join(', ')}); run \`resonance migrate\` or start with --migrate`,
+        );
       }
     }
     await ensureSkillTaxonomy({ db: database.db });

@@ -112,7 +112,12 @@ export const contributionCreateSchema = z
     body: z.string().trim().min(1).max(COMMUNITY_LIMITS.contributionBody),
     tags: hashtagListSchema.pipe(z.array(z.string()).max(COMMUNITY_LIMITS.contributionTags)).default([]),
     /** BCP 47 primary language (en, de, nl…); detected from the text when absent. */
-    language: z.string().trim().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).nullable().optional(),
+    language: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+      .nullable()
+      .optional(),
   })
   .strict();
 export type ContributionCreate = z.input<typeof contributionCreateSchema>;

@@ -18,7 +18,12 @@ export const contributionInputSchema = z
     body: z.string().max(200_000).default(''),
     tags: hashtagListSchema.default([]),
     /** BCP 47 primary language (en, de, nl…); detected from the text when absent. */
-    language: z.string().trim().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).nullable().optional(),
+    language: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+      .nullable()
+      .optional(),
     created_at: z.union([z.iso.datetime({ offset: true }), z.iso.date()]),
     score: z.number().int().nullable().optional(),
     accepted: z.boolean().nullable().optional(),
@@ -35,7 +40,10 @@ export const expertsQuerySchema = z.object({
   /** A language the expert speaks (their primary language or one of their languages). */
   language: z.string().trim().toLowerCase().max(35).optional(),
   /** Only people available to mentor. */
-  mentor: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  mentor: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export type ExpertsQuery = z.output<typeof expertsQuerySchema>;
 

@@ -58,7 +58,7 @@ export function normaliseHashtag(raw: string): string {
 }
 
 // Letters and digits first (or a dot, as in .net); then also - _ . + and # (c#, c++, node.js).
-const HASHTAG_PATTERN = /^[\p{L}\p{N}.][\p{L}\p{N}_.+#\-]*$/u;
+const HASHTAG_PATTERN = /^[\p{L}\p{N}.][\p{L}\p{N}_.+#-]*$/u;
 
 export const hashtagSchema = z
   .string()
@@ -84,7 +84,11 @@ const optionalText = (max: number) => z.string().trim().max(max).nullable().opti
 export const personInputSchema = z.object({
   /** HR id; the upsert key. */
   external_id: z.string().trim().min(1, 'external_id is required').max(LIMITS.shortText),
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'not an e-mail address' })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'not an e-mail address' })),
   given_name: z.string().trim().min(1, 'given_name is required').max(LIMITS.name),
   /** May be empty: not everyone has one (mononyms, community handles). */
   family_name: z.string().trim().max(LIMITS.name),
@@ -109,12 +113,7 @@ export const personInputSchema = z.object({
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language is a BCP 47 tag such as de or en-GB')
     .nullable()
     .optional(),
-  time_zone: z
-    .string()
-    .trim()
-    .refine(isTimeZone, 'not an IANA time zone such as Europe/Berlin')
-    .nullable()
-    .optional(),
+  time_zone: z.string().trim().refine(isTimeZone, 'not an IANA time zone such as Europe/Berlin').nullable().optional(),
   birth_year: z.number().int().min(1900).max(2100).nullable().optional(),
   hire_date: isoDate.nullable().optional(),
   career_start_year: z.number().int().min(1900).max(2100).nullable().optional(),

@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('demo contributions', () => {
-  it('are the same on every run, in each author\'s language, about a skill they list', () => {
+  it("are the same on every run, in each author's language, about a skill they list", () => {
     const people = generateDemoPeople({ count: 150, seed: 42, asOf: AS_OF });
     const first = generateDemoContributions({ people, asOf: AS_OF });
     expect(generateDemoContributions({ people, asOf: AS_OF })).toEqual(first);

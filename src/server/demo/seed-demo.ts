@@ -17,13 +17,22 @@ export const DEMO_ADMIN_EMAIL = 'admin@resonance-demo.example';
  * both upsert by external_id), then (re)sets the demo logins.
  * @example const { logins } = await seedDemo({ db, people: 2000 }); // logins[0].role === 'admin'
  */
-export async function seedDemo(input: { db: AnyDb; people: number; force?: boolean; seed?: number; asOf?: string }): Promise<{ report: ImportReport | null; contributions: ImportReport | null; logins: DemoLogin[] }> {
+export async function seedDemo(input: {
+  db: AnyDb;
+  people: number;
+  force?: boolean;
+  seed?: number;
+  asOf?: string;
+}): Promise<{ report: ImportReport | null; contributions: ImportReport | null; logins: DemoLogin[] }> {
   let report: ImportReport | null = null;
   let contributions: ImportReport | null = null;
   if (input.force || (await countPeople({ db: input.db })) === 0) {
     const asOf = input.asOf ?? new Date().toISOString().slice(0, 10);
     const people = generateDemoPeople({ count: input.people, seed: input.seed ?? 42, asOf });
-    report = await importPeopleRows({ db: input.db, rows: people.map((value: unknown, i: number) => ({ line: i + 1, value: value as Record<string, unknown> })) });
+    report = await importPeopleRows({
+      db: input.db,
+      rows: people.map((value: unknown, i: number) => ({ line: i + 1, value: value as Record<string, unknown> })),
+    });
     const written = generateDemoContributions({ people, asOf });
     contributions = await importContributionsFile({ db: input.db, text: written.map((c) => JSON.stringify(c)).join('\n') });
   }

@@ -16,7 +16,7 @@ export async function createTestDatabase(): Promise<{ env: Record<string, string
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return { env: {}, drop: async () => undefined };
   const scratch = await createScratchDatabase(serverUrl, 'resonance_test');
-  return { env: { DATABASE_URL: scratch.url }, drop: scratch.drop };
+  return { env: { DATABASE_URL: scratch.url }, drop: () => scratch.drop() };
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -54,7 +54,7 @@ export async function signIn(t: TestRuntime, role: Role, personId: number | null
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'resonance_session');
-  const csrf = (res.json() as { csrf_token: string }).csrf_token;
+  const csrf = res.json<{ csrf_token: string }>().csrf_token;
   return { headers: { cookie: `resonance_session=${cookie!.value}`, 'x-csrf-token': csrf }, userId, email, password };
 }
 

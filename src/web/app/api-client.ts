@@ -46,11 +46,7 @@ export type RequestOptions = {
  * clear error instead of a blank field.
  * @example const me = await apiRequest('/api/v1/auth/me', currentUserSchema);
  */
-export async function apiRequest<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  options: RequestOptions = {},
-): Promise<z.output<S>> {
+export async function apiRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
   const response = await send(path, options);
   const body: unknown = await response.json().catch(() => undefined);
   const parsed = schema.safeParse(body);

@@ -18,29 +18,11 @@ export function MainNav({ onNavigate }: MainNavProps) {
 
   return (
     <Stack gap={4}>
-      <NavLink
-        component={Link}
-        to="/people"
-        label={t('nav.people')}
-        active={pathname === '/people' || pathname.startsWith('/people/')}
-        onClick={onNavigate}
-      />
-      <NavLink
-        component={Link}
-        to="/experts"
-        label={t('nav.findHelp')}
-        active={pathname === '/experts'}
-        onClick={onNavigate}
-      />
+      <NavLink component={Link} to="/people" label={t('nav.people')} active={pathname === '/people' || pathname.startsWith('/people/')} onClick={onNavigate} />
+      <NavLink component={Link} to="/experts" label={t('nav.findHelp')} active={pathname === '/experts'} onClick={onNavigate} />
       {user.person_id !== null && (
         <>
-          <NavLink
-            component={Link}
-            to="/help"
-            label={t('nav.help')}
-            active={pathname === '/help' || pathname.startsWith('/help/')}
-            onClick={onNavigate}
-          />
+          <NavLink component={Link} to="/help" label={t('nav.help')} active={pathname === '/help' || pathname.startsWith('/help/')} onClick={onNavigate} />
           <NavLink component={Link} to="/share" label={t('nav.shareKnowledge')} active={pathname === '/share'} onClick={onNavigate} />
           <NavLink component={Link} to="/me" label={t('nav.myProfile')} active={pathname === '/me'} onClick={onNavigate} />
         </>
@@ -64,13 +46,7 @@ export function MainNav({ onNavigate }: MainNavProps) {
         </>
       )}
       {canImportPeople(user.role) && (
-        <NavLink
-          component={Link}
-          to="/admin/import"
-          label={t('nav.importPeople')}
-          active={pathname === '/admin/import'}
-          onClick={onNavigate}
-        />
+        <NavLink component={Link} to="/admin/import" label={t('nav.importPeople')} active={pathname === '/admin/import'} onClick={onNavigate} />
       )}
       {canManageSkills(user.role) && (
         <NavLink component={Link} to="/admin/skills" label={t('nav.skills')} active={pathname === '/admin/skills'} onClick={onNavigate} />

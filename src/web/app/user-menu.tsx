@@ -17,7 +17,7 @@ export function UserMenu() {
     setSigningOut(true);
     try {
       await logout();
-      navigate('/login', { replace: true });
+      await navigate('/login', { replace: true });
     } finally {
       setSigningOut(false);
     }
@@ -42,7 +42,7 @@ export function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{user.email}</Menu.Label>
-        {user.person_id !== null && <Menu.Item onClick={() => navigate('/me')}>{t('nav.myProfile')}</Menu.Item>}
+        {user.person_id !== null && <Menu.Item onClick={() => void navigate('/me')}>{t('nav.myProfile')}</Menu.Item>}
         <Menu.Item color="red" disabled={signingOut} onClick={() => void signOut()} data-testid="sign-out">
           {t('userMenu.signOut')}
         </Menu.Item>

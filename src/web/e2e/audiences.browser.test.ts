@@ -3,11 +3,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../server/testing/test-server.js';
 import { RESULTS_DIR, signInAsAdmin, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
-
 
 const SCREENSHOT = path.join(RESULTS_DIR, 'audiences-de.png');
 
@@ -16,7 +15,6 @@ const XENNIALS = { field: 'cohorts', op: 'has', value: 'xennial' };
 
 describe('audiences in the browser', () => {
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
   let csrf = '';
   let segmentCount = -1;
@@ -48,7 +46,7 @@ describe('audiences in the browser', () => {
 
   beforeAll(async () => {
     harness = await startBrowserHarness({ width: 1440, height: 1000 });
-    ({ server, browser, page } = harness);
+    ({ server, page } = harness);
   });
 
   afterAll(async () => harness?.close());
@@ -96,7 +94,7 @@ describe('audiences in the browser', () => {
     await expect.poll(shownCount).toBe(both);
   });
 
-  it('shows the server\'s complaint and outlines the node it names', async () => {
+  it("shows the server's complaint and outlines the node it names", async () => {
     await page.getByTestId('rule-add-condition').last().click();
     await page.getByTestId('rule-field').last().click();
     await pickOption('Email');
@@ -208,7 +206,10 @@ describe('audiences in the browser', () => {
     const put = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/journey'));
     await page.getByTestId('journey-save').click();
     expect((await put).status()).toBe(200);
-    await page.getByTestId('journey-edit').filter({ hasText: /^Edit$/ }).waitFor();
+    await page
+      .getByTestId('journey-edit')
+      .filter({ hasText: /^Edit$/ })
+      .waitFor();
     await page.getByTestId('journey-pain-points').first().getByText('Too many logins').waitFor();
     const saved = await page.request.get(`${server.url}/api/v1${personaPath}/journey`);
     const journey = (await saved.json()) as { stages: { name: string; mood: number; touchpoints: { channel: string; campaign: string | null }[] }[] };

@@ -17,8 +17,12 @@ const THANKS = 'Vielen Dank, das hat sofort geklappt!';
 type Login = { id: number; name: string; email: string; password: string };
 
 async function createLogin(h: BrowserHarness, offset: number): Promise<Login> {
-  const row = (await sql<{ id: number; email: string; given_name: string; family_name: string }>`
-    SELECT id, email, given_name, family_name FROM people WHERE status = 'active' AND email IS NOT NULL ORDER BY id OFFSET ${offset} LIMIT 1`.execute(h.server.db)).rows[0]!;
+  const row = (
+    await sql<{ id: number; email: string; given_name: string; family_name: string }>`
+    SELECT id, email, given_name, family_name FROM people WHERE status = 'active' AND email IS NOT NULL ORDER BY id OFFSET ${offset} LIMIT 1`.execute(
+      h.server.db,
+    )
+  ).rows[0]!;
   const password = generatePassword();
   const name = `${row.given_name} ${row.family_name}`;
   await upsertUserWithPassword({ db: h.server.db, email: row.email, displayName: name, role: 'employee', password, personId: row.id });
@@ -108,7 +112,7 @@ describe('help, thanks and kudos in the browser (German)', () => {
     await askerPage.screenshot({ path: path.join(RESULTS_DIR, 'community-request-de.png'), fullPage: true });
   });
 
-  it('shows the kudos on the expert\'s profile', async () => {
+  it("shows the kudos on the expert's profile", async () => {
     await askerPage.goto(`${h.server.url}/people/${expert.id}`);
     const entry = askerPage.getByTestId('kudos-entry').filter({ hasText: THANKS });
     await entry.waitFor();

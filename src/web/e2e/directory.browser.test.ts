@@ -61,7 +61,10 @@ describe('people directory in the browser', () => {
     const withSkill = page.getByTestId('person-card').filter({ has: chip });
     await expect.poll(() => withSkill.count()).toBeGreaterThan(0);
 
-    await withSkill.first().getByRole('button', { name: `Show people with #${skill}`, exact: true }).click();
+    await withSkill
+      .first()
+      .getByRole('button', { name: `Show people with #${skill}`, exact: true })
+      .click();
     await page.waitForURL((url) => url.searchParams.get('skill') === skill);
     // The router commits the URL before React renders, so wait for results that belong to the filter.
     await page.locator(`[data-testid="people-results"][data-skill="${skill}"][aria-busy="false"]`).waitFor();

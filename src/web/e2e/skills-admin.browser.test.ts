@@ -49,7 +49,10 @@ describe('skill taxonomy admin in the browser (German)', () => {
     // Found through its German alias, as a German admin would look for it.
     await page.getByTestId('skill-merge-target').fill('Tabellenkalk');
     await page.getByRole('option', { name: 'Excel (#excel)' }).click();
-    await page.getByTestId('skill-merge-warning').getByText(/Die 2 Personen mit #ms-excel/).waitFor();
+    await page
+      .getByTestId('skill-merge-warning')
+      .getByText(/Die 2 Personen mit #ms-excel/)
+      .waitFor();
     await page.getByTestId('skill-merge-confirm').click();
     await page.getByTestId('skill-merge-result').getByText('#ms-excel wurde mit #excel zusammengeführt: 2 Profile und 0 Empfehlungen aktualisiert.').waitFor();
 

@@ -31,7 +31,16 @@ export function HashtagList({ tags, max, onSelect, activeTag, color, emptyText }
         <HashtagChip key={tag} tag={tag} onSelect={onSelect} active={tag === activeTag} color={color} />
       ))}
       {hidden > 0 && (
-        <Badge variant="outline" color="gray" tt="none" radius="sm" title={tags.slice(shown.length).map((x) => `#${x}`).join(' ')}>
+        <Badge
+          variant="outline"
+          color="gray"
+          tt="none"
+          radius="sm"
+          title={tags
+            .slice(shown.length)
+            .map((x) => `#${x}`)
+            .join(' ')}
+        >
           {t('hashtags.more', { count: hidden })}
         </Badge>
       )}

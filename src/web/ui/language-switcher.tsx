@@ -34,7 +34,9 @@ export function LanguageSwitcher() {
         void i18n.changeLanguage(next);
         if (user) {
           // Best effort: the choice already applies here; the account copy is for other devices.
-          void apiRequestNoContent('/api/v1/auth/me/language', { method: 'PUT', json: { ui_language: next }, csrfToken: user.csrf_token }).catch(() => undefined);
+          void apiRequestNoContent('/api/v1/auth/me/language', { method: 'PUT', json: { ui_language: next }, csrfToken: user.csrf_token }).catch(
+            () => undefined,
+          );
         }
       }}
     />

@@ -14,16 +14,20 @@ export async function findSegment(db: AnyDb, key: string): Promise<SegmentRow | 
 }
 
 export async function insertSegment(db: AnyDb, s: { key: string; name: string; description: string | null; rule: unknown }): Promise<SegmentRow | undefined> {
-  return (await sql<SegmentRow>`
+  return (
+    await sql<SegmentRow>`
     INSERT INTO segments (key, name, description, rule) VALUES (${s.key}, ${s.name}, ${s.description}, ${JSON.stringify(s.rule)}::jsonb)
     ON CONFLICT (key) DO NOTHING
-    RETURNING key, name, description, rule, created_at, updated_at`.execute(db)).rows[0];
+    RETURNING key, name, description, rule, created_at, updated_at`.execute(db)
+  ).rows[0];
 }
 
 export async function updateSegment(db: AnyDb, s: { key: string; name: string; description: string | null; rule: unknown }): Promise<SegmentRow | undefined> {
-  return (await sql<SegmentRow>`
+  return (
+    await sql<SegmentRow>`
     UPDATE segments SET name = ${s.name}, description = ${s.description}, rule = ${JSON.stringify(s.rule)}::jsonb, updated_at = now()
-    WHERE key = ${s.key} RETURNING key, name, description, rule, created_at, updated_at`.execute(db)).rows[0];
+    WHERE key = ${s.key} RETURNING key, name, description, rule, created_at, updated_at`.execute(db)
+  ).rows[0];
 }
 
 export async function deleteSegment(db: AnyDb, key: string): Promise<boolean> {
@@ -69,19 +73,23 @@ export async function findPersona(db: AnyDb, id: number): Promise<PersonaRow | u
 }
 
 export async function insertPersona(db: AnyDb, p: PersonaValues): Promise<PersonaRow> {
-  return (await sql<PersonaRow>`
+  return (
+    await sql<PersonaRow>`
     INSERT INTO personas (name, avatar, description, motivations, pain_points, information_needs, preferred_channels, tone_of_voice, wiifm, rule)
     VALUES (${p.name}, ${p.avatar}, ${p.description}, ${p.motivations}::text[], ${p.pain_points}::text[], ${p.information_needs}::text[],
       ${p.preferred_channels}::text[], ${p.tone_of_voice}, ${p.wiifm}, ${JSON.stringify(p.rule)}::jsonb)
-    RETURNING ${PERSONA_COLUMNS}`.execute(db)).rows[0]!;
+    RETURNING ${PERSONA_COLUMNS}`.execute(db)
+  ).rows[0]!;
 }
 
 export async function updatePersona(db: AnyDb, id: number, p: PersonaValues): Promise<PersonaRow | undefined> {
-  return (await sql<PersonaRow>`
+  return (
+    await sql<PersonaRow>`
     UPDATE personas SET name = ${p.name}, avatar = ${p.avatar}, description = ${p.description}, motivations = ${p.motivations}::text[],
       pain_points = ${p.pain_points}::text[], information_needs = ${p.information_needs}::text[], preferred_channels = ${p.preferred_channels}::text[],
       tone_of_voice = ${p.tone_of_voice}, wiifm = ${p.wiifm}, rule = ${JSON.stringify(p.rule)}::jsonb, updated_at = now()
-    WHERE id = ${id} RETURNING ${PERSONA_COLUMNS}`.execute(db)).rows[0];
+    WHERE id = ${id} RETURNING ${PERSONA_COLUMNS}`.execute(db)
+  ).rows[0];
 }
 
 export async function deletePersona(db: AnyDb, id: number): Promise<boolean> {
@@ -89,7 +97,9 @@ export async function deletePersona(db: AnyDb, id: number): Promise<boolean> {
 }
 
 export async function updateJourney(db: AnyDb, id: number, journey: JourneyMap): Promise<JourneyMap | undefined> {
-  const row = (await sql<{ journey: JourneyMap }>`
-    UPDATE personas SET journey = ${JSON.stringify(journey)}::jsonb, updated_at = now() WHERE id = ${id} RETURNING journey`.execute(db)).rows[0];
+  const row = (
+    await sql<{ journey: JourneyMap }>`
+    UPDATE personas SET journey = ${JSON.stringify(journey)}::jsonb, updated_at = now() WHERE id = ${id} RETURNING journey`.execute(db)
+  ).rows[0];
   return row?.journey;
 }

@@ -11,7 +11,13 @@ let t: TestRuntime;
 let communicator: TestCaller;
 const AS_OF = '2026-06-15';
 
-const person = (id: string, extra: Record<string, unknown>) => ({ external_id: id, email: `${id.toLowerCase()}@x.example`, given_name: id, family_name: `Family ${id}`, ...extra });
+const person = (id: string, extra: Record<string, unknown>) => ({
+  external_id: id,
+  email: `${id.toLowerCase()}@x.example`,
+  given_name: id,
+  family_name: `Family ${id}`,
+  ...extra,
+});
 const people = [
   person('ANNA', { department: 'Board', birth_year: 1970, hire_date: '2001-01-01' }),
   person('S1', { manager: 'ANNA', department: 'Sales', birth_year: 1990, hire_date: '2025-01-01' }), // millennial novice
@@ -25,7 +31,12 @@ const people = [
 
 const ruleOfTheIssue = {
   all: [
-    { any: [{ field: 'generation', op: 'eq', value: 'millennial' }, { field: 'cohorts', op: 'has', value: 'xennial' }] },
+    {
+      any: [
+        { field: 'generation', op: 'eq', value: 'millennial' },
+        { field: 'cohorts', op: 'has', value: 'xennial' },
+      ],
+    },
     { field: 'experience_level', op: 'eq', value: 'novice' },
     { field: 'department', op: 'in', value: ['Sales', 'Support'] },
     { field: 'org', op: 'within', value: 'anna@x.example' },
@@ -57,7 +68,8 @@ describe('preview', () => {
 
   it('answers "is this person in it" with the same compiled rule', async () => {
     const id = async (e: string) => (await sql<{ id: number }>`SELECT id FROM people WHERE external_id = ${e}`.execute(t.database.db)).rows[0]!.id;
-    const ask = async (e: string) => isInAudience({ db: t.database.db, rule: ruleOfTheIssue, asOf: AS_OF, thresholds: t.config.experienceThresholds, personId: await id(e) });
+    const ask = async (e: string) =>
+      isInAudience({ db: t.database.db, rule: ruleOfTheIssue, asOf: AS_OF, thresholds: t.config.experienceThresholds, personId: await id(e) });
     expect(await ask('S1')).toBe(true);
     expect(await ask('S5')).toBe(false);
     expect(await ask('OUT')).toBe(false);
@@ -69,7 +81,12 @@ describe('preview', () => {
   });
 
   it('names the JSON pointer of the offending node', async () => {
-    const res = await preview({ all: [{ field: 'generation', op: 'eq', value: 'gen_x' }, { field: 'departmnt', op: 'eq', value: 'Sales' }] });
+    const res = await preview({
+      all: [
+        { field: 'generation', op: 'eq', value: 'gen_x' },
+        { field: 'departmnt', op: 'eq', value: 'Sales' },
+      ],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
     expect(res.json().errors[0].pointer).toBe('/rule/all/1');
@@ -85,7 +102,12 @@ describe('preview', () => {
 
 describe('saved segments', () => {
   it('saves, refers to, lists members of and exports a segment', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/segments', headers: communicator.headers, payload: { key: 'support', name: 'Support', rule: { field: 'department', op: 'eq', value: 'SUPPORT' } } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/segments',
+      headers: communicator.headers,
+      payload: { key: 'support', name: 'Support', rule: { field: 'department', op: 'eq', value: 'SUPPORT' } },
+    });
     expect(created.statusCode).toBe(201);
     const nested = await preview({ all: [{ segment: 'support' }, { field: 'experience_level', op: 'eq', value: 'novice' }] });
     expect(sampleIds(nested.json())).toEqual(['S4', 'S5']);
@@ -101,12 +123,27 @@ describe('saved segments', () => {
   });
 
   it('rejects a duplicate key, an unknown reference and a cycle', async () => {
-    const dup = await t.app.inject({ method: 'POST', url: '/api/v1/segments', headers: communicator.headers, payload: { key: 'support', name: 'Again', rule: { all: [] } } });
+    const dup = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/segments',
+      headers: communicator.headers,
+      payload: { key: 'support', name: 'Again', rule: { all: [] } },
+    });
     expect(dup.statusCode).toBe(409);
     const unknown = await preview({ any: [{ segment: 'nope' }] });
     expect(unknown.json().errors[0]).toMatchObject({ pointer: '/rule/any/0', message: 'there is no saved segment "nope"' });
-    await t.app.inject({ method: 'POST', url: '/api/v1/segments', headers: communicator.headers, payload: { key: 'a', name: 'A', rule: { segment: 'support' } } });
-    const cycle = await t.app.inject({ method: 'PUT', url: '/api/v1/segments/support', headers: communicator.headers, payload: { key: 'support', name: 'Support', rule: { all: [{ segment: 'a' }] } } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/segments',
+      headers: communicator.headers,
+      payload: { key: 'a', name: 'A', rule: { segment: 'support' } },
+    });
+    const cycle = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/segments/support',
+      headers: communicator.headers,
+      payload: { key: 'support', name: 'Support', rule: { all: [{ segment: 'a' }] } },
+    });
     expect(cycle.statusCode).toBe(400);
     expect(cycle.json().errors[0]).toMatchObject({ pointer: '/rule/all/0', message: expect.stringMatching(/support → a → support/) });
   });
@@ -124,7 +161,12 @@ describe('saved segments', () => {
 describe('personas', () => {
   it('creates personas, reports coverage and overlaps, and keeps a journey map', async () => {
     const create = (name: string, rule: unknown) =>
-      t.app.inject({ method: 'POST', url: '/api/v1/personas', headers: communicator.headers, payload: { name, rule, motivations: ['grow'], preferred_channels: ['email', 'chat'], wiifm: 'More time for customers' } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/personas',
+        headers: communicator.headers,
+        payload: { name, rule, motivations: ['grow'], preferred_channels: ['email', 'chat'], wiifm: 'More time for customers' },
+      });
     const novices = await create('Novices', { field: 'experience_level', op: 'eq', value: 'novice' });
     expect(novices.statusCode).toBe(201);
     const support = await create('Support crew', { field: 'department', op: 'eq', value: 'support' });
@@ -133,7 +175,20 @@ describe('personas', () => {
     expect(coverage.personas.map((p: { count: number }) => p.count)).toEqual([5, 3]);
     expect(coverage.overlaps).toEqual([{ a: novices.json().id, b: support.json().id, count: 2 }]);
 
-    const journey = { stages: [{ name: 'Onboarding', touchpoints: [{ channel: 'email', campaign: 'welcome' }], does: 'Reads the welcome mail', thinks: 'Where do I start?', feels: 'Curious', mood: 1, pain_points: ['too many tools'] }, { name: 'First 90 days' }] };
+    const journey = {
+      stages: [
+        {
+          name: 'Onboarding',
+          touchpoints: [{ channel: 'email', campaign: 'welcome' }],
+          does: 'Reads the welcome mail',
+          thinks: 'Where do I start?',
+          feels: 'Curious',
+          mood: 1,
+          pain_points: ['too many tools'],
+        },
+        { name: 'First 90 days' },
+      ],
+    };
     const saved = await t.app.inject({ method: 'PUT', url: `/api/v1/personas/${novices.json().id}/journey`, headers: communicator.headers, payload: journey });
     expect(saved.statusCode).toBe(200);
     expect(saved.json().stages[1]).toMatchObject({ name: 'First 90 days', touchpoints: [], mood: 0 });
@@ -142,7 +197,12 @@ describe('personas', () => {
   });
 
   it('rejects a persona whose rule is wrong, naming the pointer, and unknown ids', async () => {
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/personas', headers: communicator.headers, payload: { name: 'X', rule: { all: [{ field: 'tenure_years', op: 'gte', value: 'ten' }] } } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/personas',
+      headers: communicator.headers,
+      payload: { name: 'X', rule: { all: [{ field: 'tenure_years', op: 'gte', value: 'ten' }] } },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].pointer).toBe('/rule/all/0');
     expect((await t.app.inject({ url: '/api/v1/personas/99999', headers: communicator.headers })).statusCode).toBe(404);

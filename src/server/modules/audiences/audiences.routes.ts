@@ -27,90 +27,142 @@ const read = { access: { permission: 'audiences:read' as const } };
 const write = { access: { permission: 'audiences:write' as const } };
 const keyParams = z.object({ key: segmentKeySchema });
 
-
 export function registerAudienceRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const thresholds = ctx.config.experienceThresholds;
 
-  r.post('/api/v1/audiences/preview', {
-    schema: { tags: ['audiences'], summary: 'Count and sample the active people a rule selects', body: previewRequestSchema, response: { 200: previewResponseSchema } },
-    config: read,
-  }, async (request) => previewAudience({ db: ctx.db, rule: request.body.rule, asOf: request.body.as_of, thresholds }));
-
-  r.get('/api/v1/audiences/fields', {
-    schema: { tags: ['audiences'], summary: 'Fields a rule can name, with their types', response: { 200: ruleFieldsSchema } },
-    config: read,
-  }, async () => {
-    const attributes = (await listAttributeKeys({ db: ctx.db })).map((key) => ({ name: `${ATTRIBUTE_FIELD_PREFIX}${key}`, type: 'text' as const, derived: false, suggest: true }));
-    return { fields: [...RULE_FIELDS, ...attributes, { name: 'org', type: 'text' as const, derived: false, suggest: false }], activity_types: [...ACTIVITY_TYPES] };
-  });
-
-  r.get('/api/v1/audiences/fields/:name/values', {
-    schema: {
-      tags: ['audiences'],
-      summary: 'The most common values of a text or list field, for suggestions',
-      params: z.object({ name: z.string().max(100) }),
-      querystring: z.object({ q: z.string().max(LIMITS.shortText).default(''), limit: z.coerce.number().int().min(1).max(100).default(20) }),
-      response: { 200: fieldValuesSchema },
+  r.post(
+    '/api/v1/audiences/preview',
+    {
+      schema: {
+        tags: ['audiences'],
+        summary: 'Count and sample the active people a rule selects',
+        body: previewRequestSchema,
+        response: { 200: previewResponseSchema },
+      },
+      config: read,
     },
-    config: read,
-  }, async (request) => {
-    const values = await topFieldValues({ db: ctx.db, field: request.params.name, prefix: request.query.q, limit: request.query.limit, thresholds });
-    if (!values) throw notFound(`field ${request.params.name}`);
-    return { values };
-  });
+    async (request) => previewAudience({ db: ctx.db, rule: request.body.rule, asOf: request.body.as_of, thresholds }),
+  );
 
-  r.get('/api/v1/segments', {
-    schema: { tags: ['audiences'], summary: 'Saved segments', response: { 200: segmentListSchema } },
-    config: read,
-  }, async () => ({ items: await listSegments({ db: ctx.db }) }));
-
-  r.post('/api/v1/segments', {
-    schema: { tags: ['audiences'], summary: 'Save a segment under a new key', body: segmentInputSchema, response: { 201: segmentSchema } },
-    config: write,
-  }, async (request, reply) => reply.status(201).send(await saveSegment({ db: ctx.db, ...request.body })));
-
-  r.get('/api/v1/segments/:key', {
-    schema: { tags: ['audiences'], summary: 'One saved segment', params: keyParams, response: { 200: segmentSchema } },
-    config: read,
-  }, async (request) => getSegment({ db: ctx.db, key: request.params.key }));
-
-  r.put('/api/v1/segments/:key', {
-    schema: { tags: ['audiences'], summary: 'Change a saved segment', params: keyParams, body: segmentInputSchema, response: { 200: segmentSchema } },
-    config: write,
-  }, async (request) => updateSegment({ db: ctx.db, key: request.params.key, segment: request.body }));
-
-  r.delete('/api/v1/segments/:key', {
-    schema: { tags: ['audiences'], summary: 'Delete a segment no rule refers to', params: keyParams, response: { 204: z.undefined() } },
-    config: write,
-  }, async (request, reply) => {
-    await deleteSegment({ db: ctx.db, key: request.params.key });
-    return reply.status(204).send();
-  });
-
-  r.get('/api/v1/segments/:key/members', {
-    schema: {
-      tags: ['audiences'],
-      summary: 'The people in a segment today, by name, in cursor pages',
-      params: keyParams,
-      querystring: z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(50) }),
-      response: { 200: peoplePageSchema },
+  r.get(
+    '/api/v1/audiences/fields',
+    {
+      schema: { tags: ['audiences'], summary: 'Fields a rule can name, with their types', response: { 200: ruleFieldsSchema } },
+      config: read,
     },
-    config: read,
-  }, async (request) => {
-    const segment = await getSegment({ db: ctx.db, key: request.params.key });
-    return findAudiencePage({ db: ctx.db, rule: segment.rule, thresholds, cursor: request.query.cursor, limit: request.query.limit });
-  });
+    async () => {
+      const attributes = (await listAttributeKeys({ db: ctx.db })).map((key) => ({
+        name: `${ATTRIBUTE_FIELD_PREFIX}${key}`,
+        type: 'text' as const,
+        derived: false,
+        suggest: true,
+      }));
+      return {
+        fields: [...RULE_FIELDS, ...attributes, { name: 'org', type: 'text' as const, derived: false, suggest: false }],
+        activity_types: [...ACTIVITY_TYPES],
+      };
+    },
+  );
 
-  r.get('/api/v1/segments/:key/members.csv', {
-    schema: { tags: ['audiences'], summary: 'The people in a segment as CSV (the people import format)', params: keyParams },
-    config: read,
-  }, async (request, reply) => {
-    const segment = await getSegment({ db: ctx.db, key: request.params.key });
-    const keys = await listAttributeKeys({ db: ctx.db });
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${segment.key}.csv"`)
-      .send(toExportStream(exportAudience({ db: ctx.db, rule: segment.rule, thresholds }), 'csv', keys));
-  });
+  r.get(
+    '/api/v1/audiences/fields/:name/values',
+    {
+      schema: {
+        tags: ['audiences'],
+        summary: 'The most common values of a text or list field, for suggestions',
+        params: z.object({ name: z.string().max(100) }),
+        querystring: z.object({ q: z.string().max(LIMITS.shortText).default(''), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+        response: { 200: fieldValuesSchema },
+      },
+      config: read,
+    },
+    async (request) => {
+      const values = await topFieldValues({ db: ctx.db, field: request.params.name, prefix: request.query.q, limit: request.query.limit, thresholds });
+      if (!values) throw notFound(`field ${request.params.name}`);
+      return { values };
+    },
+  );
+
+  r.get(
+    '/api/v1/segments',
+    {
+      schema: { tags: ['audiences'], summary: 'Saved segments', response: { 200: segmentListSchema } },
+      config: read,
+    },
+    async () => ({ items: await listSegments({ db: ctx.db }) }),
+  );
+
+  r.post(
+    '/api/v1/segments',
+    {
+      schema: { tags: ['audiences'], summary: 'Save a segment under a new key', body: segmentInputSchema, response: { 201: segmentSchema } },
+      config: write,
+    },
+    async (request, reply) => reply.status(201).send(await saveSegment({ db: ctx.db, ...request.body })),
+  );
+
+  r.get(
+    '/api/v1/segments/:key',
+    {
+      schema: { tags: ['audiences'], summary: 'One saved segment', params: keyParams, response: { 200: segmentSchema } },
+      config: read,
+    },
+    async (request) => getSegment({ db: ctx.db, key: request.params.key }),
+  );
+
+  r.put(
+    '/api/v1/segments/:key',
+    {
+      schema: { tags: ['audiences'], summary: 'Change a saved segment', params: keyParams, body: segmentInputSchema, response: { 200: segmentSchema } },
+      config: write,
+    },
+    async (request) => updateSegment({ db: ctx.db, key: request.params.key, segment: request.body }),
+  );
+
+  r.delete(
+    '/api/v1/segments/:key',
+    {
+      schema: { tags: ['audiences'], summary: 'Delete a segment no rule refers to', params: keyParams, response: { 204: z.undefined() } },
+      config: write,
+    },
+    async (request, reply) => {
+      await deleteSegment({ db: ctx.db, key: request.params.key });
+      return reply.status(204).send();
+    },
+  );
+
+  r.get(
+    '/api/v1/segments/:key/members',
+    {
+      schema: {
+        tags: ['audiences'],
+        summary: 'The people in a segment today, by name, in cursor pages',
+        params: keyParams,
+        querystring: z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(50) }),
+        response: { 200: peoplePageSchema },
+      },
+      config: read,
+    },
+    async (request) => {
+      const segment = await getSegment({ db: ctx.db, key: request.params.key });
+      return findAudiencePage({ db: ctx.db, rule: segment.rule, thresholds, cursor: request.query.cursor, limit: request.query.limit });
+    },
+  );
+
+  r.get(
+    '/api/v1/segments/:key/members.csv',
+    {
+      schema: { tags: ['audiences'], summary: 'The people in a segment as CSV (the people import format)', params: keyParams },
+      config: read,
+    },
+    async (request, reply) => {
+      const segment = await getSegment({ db: ctx.db, key: request.params.key });
+      const keys = await listAttributeKeys({ db: ctx.db });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${segment.key}.csv"`)
+        .send(toExportStream(exportAudience({ db: ctx.db, rule: segment.rule, thresholds }), 'csv', keys));
+    },
+  );
 }

@@ -4,7 +4,15 @@ import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { PeoplePage, PersonRecord } from '../../../shared/people.js';
 import type { PreviewResponse } from '../../../shared/audiences.js';
-import { countPeopleWhere, exportPeopleWhere, findPeopleIdsWhere, findPeoplePageWhere, isPersonSql, resolvePersonRefs, type Thresholds } from '../people/index.js';
+import {
+  countPeopleWhere,
+  exportPeopleWhere,
+  findPeopleIdsWhere,
+  findPeoplePageWhere,
+  isPersonSql,
+  resolvePersonRefs,
+  type Thresholds,
+} from '../people/index.js';
 import type { RuleNode } from './rule/rule-ast.js';
 import { compileAudience } from './rule/compile-rule.js';
 import { parseRule } from './rule/parse-rule.js';

@@ -13,46 +13,84 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 export function registerPersonaRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/personas', {
-    schema: { tags: ['personas'], summary: 'All personas', response: { 200: personaListSchema } },
-    config: read,
-  }, async () => ({ items: await listPersonas({ db: ctx.db }) }));
+  r.get(
+    '/api/v1/personas',
+    {
+      schema: { tags: ['personas'], summary: 'All personas', response: { 200: personaListSchema } },
+      config: read,
+    },
+    async () => ({ items: await listPersonas({ db: ctx.db }) }),
+  );
 
-  r.get('/api/v1/personas/coverage', {
-    schema: { tags: ['personas'], summary: 'People per persona, overlaps between personas, and people no persona covers', response: { 200: coverageSchema } },
-    config: read,
-  }, async () => personaCoverage({ db: ctx.db, thresholds: ctx.config.experienceThresholds }));
+  r.get(
+    '/api/v1/personas/coverage',
+    {
+      schema: { tags: ['personas'], summary: 'People per persona, overlaps between personas, and people no persona covers', response: { 200: coverageSchema } },
+      config: read,
+    },
+    async () => personaCoverage({ db: ctx.db, thresholds: ctx.config.experienceThresholds }),
+  );
 
-  r.post('/api/v1/personas', {
-    schema: { tags: ['personas'], summary: 'Create a persona', body: personaInputSchema, response: { 201: personaSchema } },
-    config: write,
-  }, async (request, reply) => reply.status(201).send(await createPersona({ db: ctx.db, persona: request.body })));
+  r.post(
+    '/api/v1/personas',
+    {
+      schema: { tags: ['personas'], summary: 'Create a persona', body: personaInputSchema, response: { 201: personaSchema } },
+      config: write,
+    },
+    async (request, reply) => reply.status(201).send(await createPersona({ db: ctx.db, persona: request.body })),
+  );
 
-  r.get('/api/v1/personas/:id', {
-    schema: { tags: ['personas'], summary: 'One persona', params: idParams, response: { 200: personaSchema } },
-    config: read,
-  }, async (request) => getPersona({ db: ctx.db, id: request.params.id }));
+  r.get(
+    '/api/v1/personas/:id',
+    {
+      schema: { tags: ['personas'], summary: 'One persona', params: idParams, response: { 200: personaSchema } },
+      config: read,
+    },
+    async (request) => getPersona({ db: ctx.db, id: request.params.id }),
+  );
 
-  r.put('/api/v1/personas/:id', {
-    schema: { tags: ['personas'], summary: 'Change a persona', params: idParams, body: personaInputSchema, response: { 200: personaSchema } },
-    config: write,
-  }, async (request) => updatePersona({ db: ctx.db, id: request.params.id, persona: request.body }));
+  r.put(
+    '/api/v1/personas/:id',
+    {
+      schema: { tags: ['personas'], summary: 'Change a persona', params: idParams, body: personaInputSchema, response: { 200: personaSchema } },
+      config: write,
+    },
+    async (request) => updatePersona({ db: ctx.db, id: request.params.id, persona: request.body }),
+  );
 
-  r.delete('/api/v1/personas/:id', {
-    schema: { tags: ['personas'], summary: 'Delete a persona and its journey map', params: idParams, response: { 204: z.undefined() } },
-    config: write,
-  }, async (request, reply) => {
-    await deletePersona({ db: ctx.db, id: request.params.id });
-    return reply.status(204).send();
-  });
+  r.delete(
+    '/api/v1/personas/:id',
+    {
+      schema: { tags: ['personas'], summary: 'Delete a persona and its journey map', params: idParams, response: { 204: z.undefined() } },
+      config: write,
+    },
+    async (request, reply) => {
+      await deletePersona({ db: ctx.db, id: request.params.id });
+      return reply.status(204).send();
+    },
+  );
 
-  r.get('/api/v1/personas/:id/journey', {
-    schema: { tags: ['personas'], summary: 'The persona\'s journey map', params: idParams, response: { 200: journeyMapSchema } },
-    config: read,
-  }, async (request) => getJourney({ db: ctx.db, id: request.params.id }));
+  r.get(
+    '/api/v1/personas/:id/journey',
+    {
+      schema: { tags: ['personas'], summary: "The persona's journey map", params: idParams, response: { 200: journeyMapSchema } },
+      config: read,
+    },
+    async (request) => getJourney({ db: ctx.db, id: request.params.id }),
+  );
 
-  r.put('/api/v1/personas/:id/journey', {
-    schema: { tags: ['personas'], summary: 'Replace the persona\'s journey map', params: idParams, body: journeyMapSchema, response: { 200: journeyMapSchema } },
-    config: write,
-  }, async (request) => saveJourney({ db: ctx.db, id: request.params.id, journey: request.body }));
+  r.put(
+    '/api/v1/personas/:id/journey',
+    {
+      schema: {
+        tags: ['personas'],
+        summary: "Replace the persona's journey map",
+        params: idParams,
+        body: journeyMapSchema,
+        response: { 200: journeyMapSchema },
+      },
+      config: write,
+    },
+    async (request) => saveJourney({ db: ctx.db, id: request.params.id, journey: request.body }),
+  );
 }

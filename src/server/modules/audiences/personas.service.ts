@@ -2,7 +2,15 @@
 // them, their journey map, and how well the personas together cover the workforce.
 import type { AnyDb } from '../../platform/db/connect.js';
 import { notFound } from '../../platform/http/app-error.js';
-import { journeyMapSchema, personaInputSchema, type Coverage, type JourneyMap, type JourneyMapInput, type Persona, type PersonaInput } from '../../../shared/audiences.js';
+import {
+  journeyMapSchema,
+  personaInputSchema,
+  type Coverage,
+  type JourneyMap,
+  type JourneyMapInput,
+  type Persona,
+  type PersonaInput,
+} from '../../../shared/audiences.js';
 import { activePersonSql, countPeopleGroupedWhere, type Thresholds } from '../people/index.js';
 import { checkAudienceRule, compileAudienceRule } from './evaluate-audience.js';
 import * as q from './audiences.queries.js';
@@ -85,7 +93,9 @@ export async function saveJourney(input: { db: AnyDb; id: number; journey: Journ
  */
 export async function personaCoverage(input: { db: AnyDb; thresholds: Thresholds; asOf?: string }): Promise<Coverage> {
   const personas = (await q.listPersonas(input.db)).slice(0, COVERAGE_PERSONA_LIMIT);
-  const predicates = await Promise.all(personas.map((p, i) => compileAudienceRule({ db: input.db, rule: p.rule, thresholds: input.thresholds, asOf: input.asOf, pointer: `/personas/${i}/rule` })));
+  const predicates = await Promise.all(
+    personas.map((p, i) => compileAudienceRule({ db: input.db, rule: p.rule, thresholds: input.thresholds, asOf: input.asOf, pointer: `/personas/${i}/rule` })),
+  );
   const groups = await countPeopleGroupedWhere({ db: input.db, where: activePersonSql, group: compileMembershipMask(predicates) });
   const counts = personas.map(() => 0);
   const pairs = new Map<string, number>();

@@ -12,7 +12,16 @@ import { AppError } from '../../platform/http/app-error.js';
 import { ACTIVITY_TYPES, OPS_BY_TYPE, RULE_FIELDS, RULE_LIMITS, type FieldType } from '../../../shared/audiences.js';
 import { findAudienceIds, saveSegment, updateSegment } from './index.js';
 import { ReferenceDirectory, type EvaluationOptions, type ReferenceEvent, type Thresholds } from './testing/reference-evaluator.js';
-import { AS_OF_DATES, ATTRIBUTE_KEYS, BOUNDARY_BIRTH_YEARS, BOUNDARY_WITHIN_DAYS, HOSTILE_STRINGS, Rng, generatePopulation, scrambleCase } from './testing/random-population.js';
+import {
+  AS_OF_DATES,
+  ATTRIBUTE_KEYS,
+  BOUNDARY_BIRTH_YEARS,
+  BOUNDARY_WITHIN_DAYS,
+  HOSTILE_STRINGS,
+  Rng,
+  generatePopulation,
+  scrambleCase,
+} from './testing/random-population.js';
 
 const POPULATION_SEED = Number(process.env.RULE_DIFF_POPULATION_SEED ?? 20_260_101);
 const PROPERTY_SEED = Number(process.env.RULE_DIFF_SEED ?? 424_242);
@@ -45,7 +54,12 @@ beforeAll(async () => {
 
   const ids = await sql<{ id: number; external_id: string }>`SELECT id, external_id FROM people`.execute(t.database.db);
   idByExternal = new Map(ids.rows.map((r) => [r.external_id, Number(r.id)]));
-  const events: ReferenceEvent[] = population.events.map((e) => ({ personId: idByExternal.get(e.externalId)!, type: e.type, campaignId: e.campaignId, occurredAt: e.occurredAt }));
+  const events: ReferenceEvent[] = population.events.map((e) => ({
+    personId: idByExternal.get(e.externalId)!,
+    type: e.type,
+    campaignId: e.campaignId,
+    occurredAt: e.occurredAt,
+  }));
   for (let i = 0; i < events.length; i += 500) {
     const rows = events.slice(i, i + 500).map((e) => sql`(${e.type}, ${e.personId}, ${e.campaignId}, ${e.occurredAt.toISOString()}::timestamptz)`);
     await sql`INSERT INTO events (type, person_id, campaign_id, occurred_at) VALUES ${sql.join(rows)}`.execute(t.database.db);
@@ -207,7 +221,11 @@ function textPiece(pool: readonly string[], prefix: boolean): fc.Arbitrary<strin
         return cps.slice(start, end).join('');
       })
     : fc.constant('');
-  return fc.oneof({ weight: 6, arbitrary: piece }, { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) }, { weight: 1, arbitrary: fc.string({ maxLength: 3 }) });
+  return fc.oneof(
+    { weight: 6, arbitrary: piece },
+    { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 3 }) },
+  );
 }
 
 function numberValue(pool: readonly number[]): fc.Arbitrary<number> {
@@ -225,7 +243,12 @@ function dateValue(pool: readonly string[]): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 6, arbitrary: near },
     { weight: 1, arbitrary: fc.constantFrom(...AS_OF_DATES) },
-    { weight: 1, arbitrary: fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+    },
   );
 }
 
@@ -313,7 +336,10 @@ function leafArbitrary(segmentKeys: readonly string[]): fc.Arbitrary<Rule> {
     { weight: 3, arbitrary: fc.oneof(...attributes) },
     { weight: 2, arbitrary: orgArbitrary() },
     { weight: 3, arbitrary: activityArbitrary() },
-    { weight: segmentKeys.length ? 1 : 0, arbitrary: segmentKeys.length ? fc.constantFrom(...segmentKeys).map((segment) => ({ segment })) : fc.constant({ all: [] }) },
+    {
+      weight: segmentKeys.length ? 1 : 0,
+      arbitrary: segmentKeys.length ? fc.constantFrom(...segmentKeys).map((segment) => ({ segment })) : fc.constant({ all: [] }),
+    },
     { weight: 1, arbitrary: fc.constantFrom<Rule>({ all: [] }, { any: [] }) },
   );
 }
@@ -332,7 +358,10 @@ function ruleArbitrary(opts: { segmentKeys: readonly string[]; maxDepth?: number
   return rule;
 }
 
-const asOfArbitrary = fc.oneof({ weight: 3, arbitrary: fc.constant<string>(AS_OF_DATES[0]) }, { weight: 3, arbitrary: fc.constantFrom<string>(...AS_OF_DATES) });
+const asOfArbitrary = fc.oneof(
+  { weight: 3, arbitrary: fc.constant<string>(AS_OF_DATES[0]) },
+  { weight: 3, arbitrary: fc.constantFrom<string>(...AS_OF_DATES) },
+);
 const thresholdsArbitrary = () =>
   fc.constantFrom<Thresholds>(defaultThresholds, { noviceBelow: 2, midBelow: 5 }, { noviceBelow: 0, midBelow: 1 }, { noviceBelow: 5, midBelow: 5 });
 
@@ -340,7 +369,9 @@ const thresholdsArbitrary = () =>
 
 describe('segment compiler vs reference evaluator', () => {
   it('stores the population as the reference reads it', async () => {
-    const rows = await sql<Record<string, unknown>>`SELECT p.*, m.external_id AS manager_external_id FROM people p LEFT JOIN people m ON m.id = p.manager_id`.execute(t.database.db);
+    const rows = await sql<
+      Record<string, unknown>
+    >`SELECT p.*, m.external_id AS manager_external_id FROM people p LEFT JOIN people m ON m.id = p.manager_id`.execute(t.database.db);
     expect(rows.rows.length).toBe(dir.people.length);
     const textFields = RULE_FIELDS.filter((f) => f.type === 'text' && !f.derived && f.name !== 'manager').map((f) => f.name);
     for (const row of rows.rows) {
@@ -532,8 +563,14 @@ describe('limits', () => {
   it('accepts a rule nested 32 deep and rejects 33 with the pointer of the node too deep', async () => {
     await expectSame(nested(RULE_LIMITS.depth, (r) => ({ all: [r] })));
     await expectSame(nested(RULE_LIMITS.depth, (r) => ({ not: r })));
-    await expectRejectedAt(nested(RULE_LIMITS.depth + 1, (r) => ({ all: [r] })), `/rule${'/all/0'.repeat(RULE_LIMITS.depth)}`);
-    await expectRejectedAt(nested(RULE_LIMITS.depth + 1, (r) => ({ not: r })), `/rule${'/not'.repeat(RULE_LIMITS.depth)}`);
+    await expectRejectedAt(
+      nested(RULE_LIMITS.depth + 1, (r) => ({ all: [r] })),
+      `/rule${'/all/0'.repeat(RULE_LIMITS.depth)}`,
+    );
+    await expectRejectedAt(
+      nested(RULE_LIMITS.depth + 1, (r) => ({ not: r })),
+      `/rule${'/not'.repeat(RULE_LIMITS.depth)}`,
+    );
   });
 
   it('accepts 500 nodes and rejects 501', async () => {
@@ -569,18 +606,33 @@ describe('segment references', () => {
     await saveSegment({ db: t.database.db, key: 'cyc-a', name: 'A', rule: { field: 'department', op: 'eq', value: 'sales' } });
     await saveSegment({ db: t.database.db, key: 'cyc-b', name: 'B', rule: { all: [{ segment: 'cyc-a' }] } });
     const cycle = await rejection(() =>
-      updateSegment({ db: t.database.db, key: 'cyc-a', segment: { key: 'cyc-a', name: 'A', rule: { any: [{ field: 'department', op: 'eq', value: 'sales' }, { segment: 'cyc-b' }] } } }),
+      updateSegment({
+        db: t.database.db,
+        key: 'cyc-a',
+        segment: { key: 'cyc-a', name: 'A', rule: { any: [{ field: 'department', op: 'eq', value: 'sales' }, { segment: 'cyc-b' }] } },
+      }),
     );
     expect(cycle.code).toBe('validation');
     expect(cycle.problems[0]?.pointer).toBe('/rule/any/1');
     // The rejected update changed nothing: A is still plain, B still refers to it.
-    await expectSame({ segment: 'cyc-b' }, { ...options(), segments: new Map([['cyc-a', { field: 'department', op: 'eq', value: 'sales' }], ['cyc-b', { all: [{ segment: 'cyc-a' }] }]]) });
+    await expectSame(
+      { segment: 'cyc-b' },
+      {
+        ...options(),
+        segments: new Map([
+          ['cyc-a', { field: 'department', op: 'eq', value: 'sales' }],
+          ['cyc-b', { all: [{ segment: 'cyc-a' }] }],
+        ]),
+      },
+    );
 
     const selfNew = await rejection(() => saveSegment({ db: t.database.db, key: 'self', name: 'Self', rule: { not: { segment: 'self' } } }));
     expect(selfNew.code).toBe('validation');
     expect(selfNew.problems[0]?.pointer).toBe('/rule/not');
     await saveSegment({ db: t.database.db, key: 'self', name: 'Self', rule: { all: [] } });
-    const self = await rejection(() => updateSegment({ db: t.database.db, key: 'self', segment: { key: 'self', name: 'Self', rule: { not: { segment: 'self' } } } }));
+    const self = await rejection(() =>
+      updateSegment({ db: t.database.db, key: 'self', segment: { key: 'self', name: 'Self', rule: { not: { segment: 'self' } } } }),
+    );
     expect(self.code).toBe('validation');
     expect(self.problems[0]?.pointer).toBe('/rule/not');
   });

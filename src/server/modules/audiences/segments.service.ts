@@ -37,9 +37,17 @@ export async function saveSegment(input: { db: AnyDb; key: string; name: string;
 }
 
 export async function updateSegment(input: { db: AnyDb; key: string; segment: SegmentInput }): Promise<Segment> {
-  if (input.segment.key !== input.key) throw new AppError('validation', 'the key in the body must match the key in the path', { problems: [{ pointer: '/key', message: 'key differs from the path' }] });
+  if (input.segment.key !== input.key)
+    throw new AppError('validation', 'the key in the body must match the key in the path', {
+      problems: [{ pointer: '/key', message: 'key differs from the path' }],
+    });
   await checkAudienceRule({ db: input.db, rule: input.segment.rule, selfKey: input.key });
-  const row = await q.updateSegment(input.db, { key: input.key, name: input.segment.name, description: input.segment.description ?? null, rule: input.segment.rule });
+  const row = await q.updateSegment(input.db, {
+    key: input.key,
+    name: input.segment.name,
+    description: input.segment.description ?? null,
+    rule: input.segment.rule,
+  });
   if (!row) throw notFound(`segment ${input.key}`);
   return present(row);
 }

@@ -11,7 +11,13 @@ const ids: Record<string, number> = {};
 const callers: Record<string, TestCaller> = {};
 const recent = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
 
-const person = (id: string, extra: Record<string, unknown>) => ({ external_id: id, email: `${id.toLowerCase()}@x.example`, given_name: id, family_name: 'Test', ...extra });
+const person = (id: string, extra: Record<string, unknown>) => ({
+  external_id: id,
+  email: `${id.toLowerCase()}@x.example`,
+  given_name: id,
+  family_name: 'Test',
+  ...extra,
+});
 const people = [
   person('ASKER', { language: 'de', location: 'Berlin', hire_date: recent, learning_goals: ['excel', 'pivot-tables'] }),
   person('E1', { language: 'de', location: 'Berlin', skills: ['excel', 'pivot-tables'], mentor_available: true, mentor_topics: ['excel', 'pivot-tables'] }),
@@ -43,8 +49,9 @@ const ask = async (question: string) => {
 beforeAll(async () => {
   t = await startTestRuntime({ worker: true });
   await importPeopleRows({ db: t.database.db, rows: people.map((value, i) => ({ line: i + 1, value })) });
-  for (const row of (await sql<{ id: number; external_id: string }>`SELECT id, external_id FROM people`.execute(t.database.db)).rows) ids[row.external_id] = row.id;
-  for (const id of ['ASKER', 'E1', 'E2', 'E3', 'E4', 'E5', 'E6']) callers[id] = await signIn(t, 'employee', ids[id]!);
+  for (const row of (await sql<{ id: number; external_id: string }>`SELECT id, external_id FROM people`.execute(t.database.db)).rows)
+    ids[row.external_id] = row.id;
+  for (const id of ['ASKER', 'E1', 'E2', 'E3', 'E4', 'E5', 'E6']) callers[id] = await signIn(t, 'employee', ids[id]);
   await t.app.inject({ method: 'PUT', url: '/api/v1/experts/me/availability', headers: callers.E3!.headers, payload: { available: false } });
 });
 afterAll(async () => t?.close());
@@ -72,17 +79,39 @@ describe('help requests', () => {
     const invited = (await waitForInvitations(requestId, callers.ASKER!)).map((i) => i.expert.id);
     const expertKey = Object.keys(ids).find((k) => ids[k] === invited[0])!;
     const outsider = ['E1', 'E2', 'E4', 'E5', 'E6'].find((k) => !invited.includes(ids[k]!))!;
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/help-requests/${requestId}/accept`, headers: callers[outsider]!.headers, payload: {} })).statusCode).toBe(404);
-    const accepted = await t.app.inject({ method: 'POST', url: `/api/v1/help-requests/${requestId}/accept`, headers: callers[expertKey]!.headers, payload: {} });
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/v1/help-requests/${requestId}/accept`, headers: callers[outsider]!.headers, payload: {} })).statusCode,
+    ).toBe(404);
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/help-requests/${requestId}/accept`,
+      headers: callers[expertKey]!.headers,
+      payload: {},
+    });
     expect(accepted.json()).toMatchObject({ status: 'accepted', expert: { id: invited[0] } });
     const secondKey = Object.keys(ids).find((k) => ids[k] === invited[1])!;
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/help-requests/${requestId}/accept`, headers: callers[secondKey]!.headers, payload: {} })).statusCode).toBe(409);
-    await t.app.inject({ method: 'POST', url: `/api/v1/help-requests/${requestId}/messages`, headers: callers[expertKey]!.headers, payload: { body: 'Zeilen nach Monat gruppieren.' } });
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/v1/help-requests/${requestId}/accept`, headers: callers[secondKey]!.headers, payload: {} })).statusCode,
+    ).toBe(409);
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/help-requests/${requestId}/messages`,
+      headers: callers[expertKey]!.headers,
+      payload: { body: 'Zeilen nach Monat gruppieren.' },
+    });
     const resolved = await t.app.inject({ method: 'POST', url: `/api/v1/help-requests/${requestId}/resolve`, headers: callers.ASKER!.headers, payload: {} });
     expect(resolved.json()).toMatchObject({ status: 'resolved', messages: [expect.objectContaining({ body: 'Zeilen nach Monat gruppieren.' })] });
-    const evidence = await sql<{ kind: string; person_id: number }>`SELECT kind, person_id FROM contributions WHERE external_id = ${`help-request-${requestId}`}`.execute(t.database.db);
+    const evidence = await sql<{
+      kind: string;
+      person_id: number;
+    }>`SELECT kind, person_id FROM contributions WHERE external_id = ${`help-request-${requestId}`}`.execute(t.database.db);
     expect(evidence.rows).toEqual([{ kind: 'help', person_id: invited[0] }]);
-    const thanks = await t.app.inject({ method: 'POST', url: `/api/v1/help-requests/${requestId}/thank`, headers: callers.ASKER!.headers, payload: { message: 'Danke, das hat geholfen!' } });
+    const thanks = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/help-requests/${requestId}/thank`,
+      headers: callers.ASKER!.headers,
+      payload: { message: 'Danke, das hat geholfen!' },
+    });
     expect(thanks.statusCode).toBe(201);
     const kudos = await t.app.inject({ url: `/api/v1/people/${invited[0]}/kudos`, headers: callers.E6!.headers });
     expect(kudos.json().kudos[0]).toMatchObject({ message: 'Danke, das hat geholfen!', from: { id: ids.ASKER }, help_request_id: requestId });
@@ -91,14 +120,16 @@ describe('help requests', () => {
   it('keeps requests private to the asker and the invited, and needs a directory profile', async () => {
     const admin = await bearer(t, 'admin');
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/help-requests', headers: admin.headers, payload: { question: 'x' } })).statusCode).toBe(403);
-    const stranger = await signIn(t, 'employee', ids.AMB!);
+    const stranger = await signIn(t, 'employee', ids.AMB);
     expect((await t.app.inject({ url: `/api/v1/help-requests/${requestId}`, headers: stranger.headers })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/kudos', headers: callers.E1!.headers, payload: { to: ids.E1, message: 'me' } })).statusCode).toBe(400);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/kudos', headers: callers.E1!.headers, payload: { to: ids.E1, message: 'me' } })).statusCode,
+    ).toBe(400);
   });
 });
 
 describe('newcomers', () => {
-  it('suggests mentors for the learning goals, in the newcomer\'s language, nearby first', async () => {
+  it("suggests mentors for the learning goals, in the newcomer's language, nearby first", async () => {
     const res = await t.app.inject({ url: '/api/v1/mentors/suggestions', headers: callers.ASKER!.headers });
     const body = res.json();
     expect(body.newcomer).toBe(true);

@@ -30,7 +30,8 @@ export async function findContributionsOf(
   limit: number,
   excerptLength: number,
 ): Promise<ContributionListRow[]> {
-  return (await sql<ContributionListRow>`
+  return (
+    await sql<ContributionListRow>`
     SELECT id, external_id, person_id, kind, title, left(body, ${excerptLength}::int) AS excerpt, length(body) AS body_length,
       tags, language, url, accepted, created_at,
       to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
@@ -38,12 +39,15 @@ export async function findContributionsOf(
     WHERE person_id = ${personId}
       AND (${after?.created_at ?? null}::timestamptz IS NULL OR (created_at, id) < (${after?.created_at ?? null}::timestamptz, ${after?.id ?? null}::bigint))
     ORDER BY created_at DESC, id DESC
-    LIMIT ${limit}`.execute(db)).rows;
+    LIMIT ${limit}`.execute(db)
+  ).rows;
 }
 
 export async function findContributionOwner(db: AnyDb, id: number): Promise<{ id: number; person_id: number; external_id: string } | undefined> {
-  return (await sql<{ id: number; person_id: number; external_id: string }>`
-    SELECT id, person_id, external_id FROM contributions WHERE id = ${id}`.execute(db)).rows[0];
+  return (
+    await sql<{ id: number; person_id: number; external_id: string }>`
+    SELECT id, person_id, external_id FROM contributions WHERE id = ${id}`.execute(db)
+  ).rows[0];
 }
 
 export async function findContributionIdByExternalId(db: AnyDb, externalId: string): Promise<number | undefined> {

@@ -21,11 +21,28 @@ const stats = async () =>
 beforeAll(async () => {
   t = await startTestRuntime();
   await importPeopleRows({ db: t.database.db, rows: ['AUTHOR', 'OTHER', 'READER'].map((id, i) => ({ line: i + 1, value: person(id) })) });
-  for (const row of (await sql<{ id: number; external_id: string }>`SELECT id, external_id FROM people`.execute(t.database.db)).rows) ids[row.external_id] = row.id;
-  for (const id of ['AUTHOR', 'OTHER', 'READER']) callers[id] = await signIn(t, 'employee', ids[id]!);
+  for (const row of (await sql<{ id: number; external_id: string }>`SELECT id, external_id FROM people`.execute(t.database.db)).rows)
+    ids[row.external_id] = row.id;
+  for (const id of ['AUTHOR', 'OTHER', 'READER']) callers[id] = await signIn(t, 'employee', ids[id]);
   const lines = [
-    { external_id: 'wiki-1', person: 'other@x.example', kind: 'document', title: 'Spreadsheet basics', body: 'Sorting and filtering rows in a spreadsheet.', tags: ['excel'], created_at: '2024-01-10' },
-    { external_id: 'wiki-2', person: 'author@x.example', kind: 'answer', title: 'Expense reports', body: 'Submit expenses before the fifth of the month.', tags: [], created_at: '2024-02-01' },
+    {
+      external_id: 'wiki-1',
+      person: 'other@x.example',
+      kind: 'document',
+      title: 'Spreadsheet basics',
+      body: 'Sorting and filtering rows in a spreadsheet.',
+      tags: ['excel'],
+      created_at: '2024-01-10',
+    },
+    {
+      external_id: 'wiki-2',
+      person: 'author@x.example',
+      kind: 'answer',
+      title: 'Expense reports',
+      body: 'Submit expenses before the fifth of the month.',
+      tags: [],
+      created_at: '2024-02-01',
+    },
   ];
   await importContributionsFile({ db: t.database.db, text: lines.map((l) => JSON.stringify(l)).join('\n') });
 });
@@ -41,7 +58,14 @@ describe('POST /api/v1/contributions', () => {
       tags: ['Zentrifuge', 'labor'],
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ kind: 'post', language: 'de', tags: ['zentrifuge', 'labor'], source: 'written', deletable: true, person_id: ids.AUTHOR });
+    expect(res.json()).toMatchObject({
+      kind: 'post',
+      language: 'de',
+      tags: ['zentrifuge', 'labor'],
+      source: 'written',
+      deletable: true,
+      person_id: ids.AUTHOR,
+    });
     expect((await stats())!.documents).toBe(before!.documents + 1);
     const experts = await t.app.inject({ url: '/api/v1/experts?q=Zentrifugenrotoren', headers: callers.READER!.headers });
     expect(experts.statusCode).toBe(200);
@@ -49,12 +73,20 @@ describe('POST /api/v1/contributions', () => {
   });
 
   it('keeps the language it is given and counts statistics exactly as a full refresh would', async () => {
-    const res = await post(callers.OTHER!, { kind: 'document', title: 'Onboarding checklist', body: 'Laptop, badge, and a coffee with the team.', language: 'EN' });
+    const res = await post(callers.OTHER!, {
+      kind: 'document',
+      title: 'Onboarding checklist',
+      body: 'Laptop, badge, and a coffee with the team.',
+      language: 'EN',
+    });
     expect(res.json()).toMatchObject({ language: 'en', tags: [] });
     const incremental = await sql`SELECT lexeme, documents FROM contribution_lexemes ORDER BY lexeme`.execute(t.database.db);
     const full = await sql`SELECT word AS lexeme, ndoc AS documents FROM ts_stat('SELECT search FROM contributions') ORDER BY word`.execute(t.database.db);
     expect(incremental.rows).toEqual(full.rows);
-    const exact = await sql<{ documents: number; average_length: number }>`SELECT count(*)::int AS documents, avg(search_length)::float8 AS average_length FROM contributions`.execute(t.database.db);
+    const exact = await sql<{
+      documents: number;
+      average_length: number;
+    }>`SELECT count(*)::int AS documents, avg(search_length)::float8 AS average_length FROM contributions`.execute(t.database.db);
     expect((await stats())!.documents).toBe(exact.rows[0]!.documents);
     expect((await stats())!.average_length).toBeCloseTo(exact.rows[0]!.average_length, 6);
   });
@@ -80,7 +112,7 @@ describe('POST /api/v1/contributions', () => {
 });
 
 describe('GET /api/v1/people/:id/contributions', () => {
-  it('lists a person\'s evidence newest first, in cursor pages, marking what the viewer may delete', async () => {
+  it("lists a person's evidence newest first, in cursor pages, marking what the viewer may delete", async () => {
     await post(callers.AUTHOR!, { kind: 'post', title: 'Third', body: 'x'.repeat(700) });
     const first = await t.app.inject({ url: `/api/v1/people/${ids.AUTHOR}/contributions?limit=2`, headers: callers.AUTHOR!.headers });
     expect(first.statusCode).toBe(200);
@@ -88,7 +120,10 @@ describe('GET /api/v1/people/:id/contributions', () => {
     expect(page1.items.map((c: { title: string }) => c.title)).toEqual(['Third', 'Kalibrierung der Zentrifugenrotoren']);
     expect(page1.items[0]).toMatchObject({ truncated: true, deletable: true, source: 'written' });
     expect(page1.items[0].excerpt).toHaveLength(600);
-    const second = await t.app.inject({ url: `/api/v1/people/${ids.AUTHOR}/contributions?limit=2&cursor=${page1.next_cursor}`, headers: callers.AUTHOR!.headers });
+    const second = await t.app.inject({
+      url: `/api/v1/people/${ids.AUTHOR}/contributions?limit=2&cursor=${page1.next_cursor}`,
+      headers: callers.AUTHOR!.headers,
+    });
     expect(second.json()).toMatchObject({ items: [{ title: 'Expense reports', source: 'imported', deletable: false }], next_cursor: null });
     const asReader = await t.app.inject({ url: `/api/v1/people/${ids.AUTHOR}/contributions`, headers: callers.READER!.headers });
     expect(asReader.json().items.every((c: { deletable: boolean }) => !c.deletable)).toBe(true);
@@ -107,7 +142,9 @@ describe('GET /api/v1/people/:id/contributions', () => {
 
 describe('DELETE /api/v1/contributions/:id', () => {
   it('lets only the author delete what they wrote, and takes it out of search', async () => {
-    const created = (await post(callers.AUTHOR!, { kind: 'post', title: 'Quasarkühlung', body: 'Notizen zur Quasarkühlung im Rechenzentrum, die nicht lange bleiben.' })).json();
+    const created = (
+      await post(callers.AUTHOR!, { kind: 'post', title: 'Quasarkühlung', body: 'Notizen zur Quasarkühlung im Rechenzentrum, die nicht lange bleiben.' })
+    ).json();
     const before = await stats();
     const other = await t.app.inject({ method: 'DELETE', url: `/api/v1/contributions/${created.id}`, headers: callers.OTHER!.headers });
     expect(other.statusCode).toBe(403);

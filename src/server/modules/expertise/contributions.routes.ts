@@ -17,34 +17,53 @@ export function registerContributionRoutes(app: FastifyInstance, ctx: ModuleCont
     return principal.kind === 'user' ? principal.personId : null;
   };
 
-  r.post('/api/v1/contributions', {
-    schema: {
-      tags: ['expertise'],
-      summary: 'Share a post or document; it becomes evidence of what I know',
-      description: 'The language is detected from the text when absent. Needs an account linked to a directory profile.',
-      body: contributionCreateSchema,
-      response: { 201: contributionSchema },
+  r.post(
+    '/api/v1/contributions',
+    {
+      schema: {
+        tags: ['expertise'],
+        summary: 'Share a post or document; it becomes evidence of what I know',
+        description: 'The language is detected from the text when absent. Needs an account linked to a directory profile.',
+        body: contributionCreateSchema,
+        response: { 201: contributionSchema },
+      },
+      config: { access: { permission: 'contributions:write' } },
     },
-    config: { access: { permission: 'contributions:write' } },
-  }, async (request, reply) => reply.status(201).send(await createContribution({ db: ctx.db, authorId: me(request), input: request.body })));
+    async (request, reply) => reply.status(201).send(await createContribution({ db: ctx.db, authorId: me(request), input: request.body })),
+  );
 
-  r.get('/api/v1/people/:id/contributions', {
-    schema: { tags: ['expertise'], summary: 'A person\'s contributions (evidence), newest first, in cursor pages', params: idParams, querystring: pageQuerySchema, response: { 200: contributionsPageSchema } },
-    config: { access: { permission: 'people:read' } },
-  }, async (request) => listContributions({
-    db: ctx.db,
-    personId: request.params.id,
-    viewerId: me(request),
-    cursor: request.query.cursor,
-    limit: request.query.limit,
-    thresholds: ctx.config.experienceThresholds,
-  }));
+  r.get(
+    '/api/v1/people/:id/contributions',
+    {
+      schema: {
+        tags: ['expertise'],
+        summary: "A person's contributions (evidence), newest first, in cursor pages",
+        params: idParams,
+        querystring: pageQuerySchema,
+        response: { 200: contributionsPageSchema },
+      },
+      config: { access: { permission: 'people:read' } },
+    },
+    async (request) =>
+      listContributions({
+        db: ctx.db,
+        personId: request.params.id,
+        viewerId: me(request),
+        cursor: request.query.cursor,
+        limit: request.query.limit,
+        thresholds: ctx.config.experienceThresholds,
+      }),
+  );
 
-  r.delete('/api/v1/contributions/:id', {
-    schema: { tags: ['expertise'], summary: 'Delete a contribution I wrote here', params: idParams, response: { 204: z.undefined() } },
-    config: { access: { permission: 'contributions:write' } },
-  }, async (request, reply) => {
-    await deleteContribution({ db: ctx.db, id: request.params.id, personId: me(request) });
-    return reply.status(204).send();
-  });
+  r.delete(
+    '/api/v1/contributions/:id',
+    {
+      schema: { tags: ['expertise'], summary: 'Delete a contribution I wrote here', params: idParams, response: { 204: z.undefined() } },
+      config: { access: { permission: 'contributions:write' } },
+    },
+    async (request, reply) => {
+      await deleteContribution({ db: ctx.db, id: request.params.id, personId: me(request) });
+      return reply.status(204).send();
+    },
+  );
 }

@@ -89,9 +89,17 @@ function decodeCursor(cursor: string | undefined): { created_at: string; id: num
  * A person's evidence, newest first, in cursor pages; `deletable` marks what the viewer may remove.
  * @example const { items, next_cursor } = await listContributions({ db, personId: 7, viewerId: 7, limit: 20, thresholds });
  */
-export async function listContributions(input: { db: AnyDb; personId: number; viewerId: number | null; cursor?: string; limit: number; thresholds: Thresholds }) {
+export async function listContributions(input: {
+  db: AnyDb;
+  personId: number;
+  viewerId: number | null;
+  cursor?: string;
+  limit: number;
+  thresholds: Thresholds;
+}) {
   const after = decodeCursor(input.cursor);
-  if (!(await findPeopleCardsByIds({ db: input.db, ids: [input.personId], thresholds: input.thresholds })).has(input.personId)) throw notFound(`person ${input.personId}`);
+  if (!(await findPeopleCardsByIds({ db: input.db, ids: [input.personId], thresholds: input.thresholds })).has(input.personId))
+    throw notFound(`person ${input.personId}`);
   const rows = await q.findContributionsOf(input.db, input.personId, after, input.limit + 1, EXCERPT_LENGTH);
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];

@@ -13,7 +13,11 @@ const STOPWORDS: Record<'en' | 'de' | 'nl', ReadonlySet<string>> = {
  * @example detectLanguage('Wie kann ich die Tabelle filtern?') // 'de'
  */
 export function detectLanguage(text: string, fallback = 'en'): string {
-  const words = text.toLowerCase().match(/[\p{L}]+/gu)?.slice(0, 400) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .match(/[\p{L}]+/gu)
+      ?.slice(0, 400) ?? [];
   let best = fallback;
   let bestHits = 0;
   for (const [language, stopwords] of Object.entries(STOPWORDS)) {

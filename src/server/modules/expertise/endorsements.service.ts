@@ -11,14 +11,17 @@ async function skillOf(db: AnyDb, personId: number, skill: string, thresholds: T
   if (!card) throw notFound(`person ${personId}`);
   const tag = normaliseHashtag(skill);
   if (!card.skills.includes(tag) && !card.mentor_topics.includes(tag)) {
-    throw new AppError('validation', `${card.display_name} does not list #${tag}`, { problems: [{ pointer: '/skill', message: 'not a skill of this person' }] });
+    throw new AppError('validation', `${card.display_name} does not list #${tag}`, {
+      problems: [{ pointer: '/skill', message: 'not a skill of this person' }],
+    });
   }
   return tag;
 }
 
 function endorserOf(endorserId: number | null, personId: number): number {
   if (endorserId === null) throw new AppError('forbidden', 'only people in the directory can endorse; this account has no profile');
-  if (endorserId === personId) throw new AppError('validation', 'you cannot endorse your own skills', { problems: [{ pointer: '/skill', message: 'own profile' }] });
+  if (endorserId === personId)
+    throw new AppError('validation', 'you cannot endorse your own skills', { problems: [{ pointer: '/skill', message: 'own profile' }] });
   return endorserId;
 }
 

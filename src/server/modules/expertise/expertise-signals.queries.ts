@@ -12,7 +12,11 @@ export async function deleteEndorsement(db: AnyDb, e: { personId: number; skill:
 }
 
 /** Endorsement counts per skill of one person, and whether `viewerId` is among the endorsers. */
-export async function countEndorsementsOf(db: AnyDb, personId: number, viewerId: number | null): Promise<{ skill: string; count: number; endorsed_by_me: boolean }[]> {
+export async function countEndorsementsOf(
+  db: AnyDb,
+  personId: number,
+  viewerId: number | null,
+): Promise<{ skill: string; count: number; endorsed_by_me: boolean }[]> {
   const result = await sql<{ skill: string; count: number; endorsed_by_me: boolean }>`
     SELECT skill, count(*)::int AS count, coalesce(bool_or(endorser_id = ${viewerId}::bigint), false) AS endorsed_by_me
     FROM endorsements WHERE person_id = ${personId} GROUP BY skill ORDER BY count DESC, skill`.execute(db);
@@ -47,6 +51,8 @@ export async function findUnavailable(db: AnyDb, personIds: number[]): Promise<S
 }
 
 export async function findAvailability(db: AnyDb, personId: number): Promise<{ available: boolean; note: string | null }> {
-  const result = await sql<{ available: boolean; note: string | null }>`SELECT available, note FROM expert_availability WHERE person_id = ${personId}`.execute(db);
+  const result = await sql<{ available: boolean; note: string | null }>`SELECT available, note FROM expert_availability WHERE person_id = ${personId}`.execute(
+    db,
+  );
   return result.rows[0] ?? { available: true, note: null };
 }

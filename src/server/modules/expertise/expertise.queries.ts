@@ -79,7 +79,14 @@ export type ScoredContribution = {
  * rarer terms first until `maxPostings` contributions are in play, and of each term at most its
  * `termPostings` newest contributions.
  */
-export async function scoreContributions(db: AnyDb, query: string, maxTerms: number, limit: number, maxPostings: number, termPostings: number): Promise<ScoredContribution[]> {
+export async function scoreContributions(
+  db: AnyDb,
+  query: string,
+  maxTerms: number,
+  limit: number,
+  maxPostings: number,
+  termPostings: number,
+): Promise<ScoredContribution[]> {
   const result = await sql<ScoredContribution>`
     WITH stats AS (SELECT documents, greatest(average_length, 1) AS avgdl, newest FROM contribution_stats),
     words AS (

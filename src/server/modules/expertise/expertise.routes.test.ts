@@ -14,17 +14,56 @@ const people = [
   { external_id: 'P2', email: 'noah@x.example', given_name: 'Noah', family_name: 'Net', skills: ['kubernetes'] },
   { external_id: 'P3', email: 'vera@x.example', given_name: 'Vera', family_name: 'Verhandlung', skills: ['negotiation'], language: 'de' },
   { external_id: 'P4', email: 'jan@x.example', given_name: 'Jan', family_name: 'Jansen', skills: ['verhandlungsführung'], language: 'nl' },
-  { external_id: 'P5', email: 'greta@x.example', given_name: 'Greta', family_name: 'Grün', language: 'de', can_help_with: 'Fragen zu Lieferketten und Zollformalitäten' },
+  {
+    external_id: 'P5',
+    email: 'greta@x.example',
+    given_name: 'Greta',
+    family_name: 'Grün',
+    language: 'de',
+    can_help_with: 'Fragen zu Lieferketten und Zollformalitäten',
+  },
 ];
 
 const contributions = [
-  { external_id: 'C1', person: 'P1', kind: 'answer', title: 'How do I build pivot tables from a CSV export?', body: 'Use a pivot table with the date as rows and group by month.', tags: ['excel'], created_at: '2026-05-01', accepted: true, score: 4 },
-  { external_id: 'C2', person: 'noah@x.example', kind: 'answer', title: 'Restarting pods in a deployment', body: 'kubectl rollout restart deployment my-app restarts all pods.', tags: ['kubernetes'], created_at: '2026-05-02', score: 2 },
-  { external_id: 'C3', person: 'P3', kind: 'document', title: 'Verhandlungstechnik für Einkäufer', body: 'Die wichtigsten Techniken für Verhandlungen mit Lieferanten und wie man sie vorbereitet.', tags: ['negotiation'], created_at: '2026-04-01' },
+  {
+    external_id: 'C1',
+    person: 'P1',
+    kind: 'answer',
+    title: 'How do I build pivot tables from a CSV export?',
+    body: 'Use a pivot table with the date as rows and group by month.',
+    tags: ['excel'],
+    created_at: '2026-05-01',
+    accepted: true,
+    score: 4,
+  },
+  {
+    external_id: 'C2',
+    person: 'noah@x.example',
+    kind: 'answer',
+    title: 'Restarting pods in a deployment',
+    body: 'kubectl rollout restart deployment my-app restarts all pods.',
+    tags: ['kubernetes'],
+    created_at: '2026-05-02',
+    score: 2,
+  },
+  {
+    external_id: 'C3',
+    person: 'P3',
+    kind: 'document',
+    title: 'Verhandlungstechnik für Einkäufer',
+    body: 'Die wichtigsten Techniken für Verhandlungen mit Lieferanten und wie man sie vorbereitet.',
+    tags: ['negotiation'],
+    created_at: '2026-04-01',
+  },
 ];
 
 const importLines = (lines: unknown[], caller = admin) =>
-  t.app.inject({ method: 'POST', url: '/api/v1/contributions/import', headers: { ...caller.headers, 'content-type': 'application/x-ndjson' }, payload: lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/contributions/import',
+    headers: { ...caller.headers, 'content-type': 'application/x-ndjson' },
+    payload: lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n'),
+  });
 
 beforeAll(async () => {
   t = await startTestRuntime();
@@ -35,11 +74,22 @@ afterAll(async () => t?.close());
 
 describe('contributions import', () => {
   it('imports good lines, reports bad ones with line and field, and detects the language', async () => {
-    const res = await importLines([...contributions, '{not json', { ...contributions[0], external_id: 'C9', person: 'nobody' }, { ...contributions[0], external_id: 'C10', kind: 'tweet' }]);
+    const res = await importLines([
+      ...contributions,
+      '{not json',
+      { ...contributions[0], external_id: 'C9', person: 'nobody' },
+      { ...contributions[0], external_id: 'C10', kind: 'tweet' },
+    ]);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ rows: 6, created: 3, rejected: 3 });
-    expect(res.json().errors.map((e: { line: number; field: string | null }) => [e.line, e.field])).toEqual([[4, null], [5, 'person'], [6, 'kind']]);
-    const languages = await sql<{ external_id: string; language: string }>`SELECT external_id, language FROM contributions ORDER BY external_id`.execute(t.database.db);
+    expect(res.json().errors.map((e: { line: number; field: string | null }) => [e.line, e.field])).toEqual([
+      [4, null],
+      [5, 'person'],
+      [6, 'kind'],
+    ]);
+    const languages = await sql<{ external_id: string; language: string }>`SELECT external_id, language FROM contributions ORDER BY external_id`.execute(
+      t.database.db,
+    );
     expect(languages.rows.map((r) => r.language)).toEqual(['en', 'en', 'de']);
   });
 
@@ -85,7 +135,10 @@ describe('expert search', () => {
   it('keeps the postings search reads in step with every write of a contribution', async () => {
     const postings = async (lexeme: string) =>
       (await sql<{ n: number }>`SELECT count(*)::int AS n FROM contribution_postings WHERE lexeme = ${lexeme}`.execute(t.database.db)).rows[0]!.n;
-    const search = async (q: string) => (await t.app.inject({ url: `/api/v1/experts?q=${q}`, headers: admin.headers })).json().results.map((r: { person: { external_id: string } }) => r.person.external_id);
+    const search = async (q: string) =>
+      (await t.app.inject({ url: `/api/v1/experts?q=${q}`, headers: admin.headers }))
+        .json()
+        .results.map((r: { person: { external_id: string } }) => r.person.external_id);
     await importLines([{ ...contributions[1], external_id: 'C20', body: 'Helm charts for zookeeper clusters' }]);
     expect(await postings('zookeep')).toBe(1);
     expect(await search('zookeeper')).toEqual(['P2']);
@@ -137,16 +190,33 @@ describe('endorsements and availability', () => {
 
   it('refuses endorsing oneself, a skill the person does not list, and accounts without a profile', async () => {
     const petra = await id('P1');
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/people/${petra}/endorsements`, headers: petraSession.headers, payload: { skill: 'excel' } })).statusCode).toBe(400);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/v1/people/${petra}/endorsements`, headers: petraSession.headers, payload: { skill: 'excel' } }))
+        .statusCode,
+    ).toBe(400);
     const other = noah;
-    const unlisted = await t.app.inject({ method: 'POST', url: `/api/v1/people/${petra}/endorsements`, headers: other.headers, payload: { skill: 'kubernetes' } });
+    const unlisted = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/people/${petra}/endorsements`,
+      headers: other.headers,
+      payload: { skill: 'kubernetes' },
+    });
     expect(unlisted.json().errors[0].pointer).toBe('/skill');
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/people/${petra}/endorsements`, headers: admin.headers, payload: { skill: 'excel' } })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/people/999999/endorsements', headers: other.headers, payload: { skill: 'excel' } })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/v1/people/${petra}/endorsements`, headers: admin.headers, payload: { skill: 'excel' } })).statusCode,
+    ).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/people/999999/endorsements', headers: other.headers, payload: { skill: 'excel' } })).statusCode,
+    ).toBe(404);
   });
 
   it('ranks an unavailable expert below an available one and says why', async () => {
-    const off = await t.app.inject({ method: 'PUT', url: '/api/v1/experts/me/availability', headers: vera.headers, payload: { available: false, note: 'on parental leave' } });
+    const off = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/experts/me/availability',
+      headers: vera.headers,
+      payload: { available: false, note: 'on parental leave' },
+    });
     expect(off.json()).toEqual({ available: false, note: 'on parental leave' });
     const res = await t.app.inject({ url: '/api/v1/experts?q=Verhandlungstechnik', headers: admin.headers });
     const results = res.json().results as { person: { external_id: string; available: boolean }; reasons: string[] }[];
@@ -157,7 +227,9 @@ describe('endorsements and availability', () => {
 
   it('filters by department, location, language and mentoring', async () => {
     const ids = async (query: string) =>
-      (await t.app.inject({ url: `/api/v1/experts?q=Verhandlungstechnik&${query}`, headers: admin.headers })).json().results.map((r: { person: { external_id: string } }) => r.person.external_id);
+      (await t.app.inject({ url: `/api/v1/experts?q=Verhandlungstechnik&${query}`, headers: admin.headers }))
+        .json()
+        .results.map((r: { person: { external_id: string } }) => r.person.external_id);
     expect(await ids('language=nl')).toEqual(['P4']);
     expect(await ids('mentor=true')).toEqual([]);
   });

@@ -16,13 +16,22 @@ import { UI_LANGUAGES } from '../../../shared/identity.js';
 export function registerExpertiseRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/experts', {
-    schema: { tags: ['expertise'], summary: 'People who can help with a question, best first, with the reasons', querystring: expertsQuerySchema, response: { 200: expertsResponseSchema } },
-    config: { access: { signedIn: true } },
-  }, async (request) => {
-    const { q, limit, ...filters } = request.query;
-    return findExperts({ db: ctx.db, q, limit, filters, thresholds: ctx.config.experienceThresholds });
-  });
+  r.get(
+    '/api/v1/experts',
+    {
+      schema: {
+        tags: ['expertise'],
+        summary: 'People who can help with a question, best first, with the reasons',
+        querystring: expertsQuerySchema,
+        response: { 200: expertsResponseSchema },
+      },
+      config: { access: { signedIn: true } },
+    },
+    async (request) => {
+      const { q, limit, ...filters } = request.query;
+      return findExperts({ db: ctx.db, q, limit, filters, thresholds: ctx.config.experienceThresholds });
+    },
+  );
 
   const personParams = z.object({ id: z.coerce.number().int().positive() });
   const myPersonId = (request: FastifyRequest) => {
@@ -30,52 +39,108 @@ export function registerExpertiseRoutes(app: FastifyInstance, ctx: ModuleContext
     return principal.kind === 'user' ? principal.personId : null;
   };
 
-  r.get('/api/v1/people/:id/endorsements', {
-    schema: { tags: ['expertise'], summary: 'How many colleagues endorsed each of a person\'s skills', params: personParams, response: { 200: endorsementsSchema } },
-    config: { access: { permission: 'people:read' } },
-  }, async (request) => listEndorsements({ db: ctx.db, personId: request.params.id, viewerId: myPersonId(request) }));
-
-  r.post('/api/v1/people/:id/endorsements', {
-    schema: { tags: ['expertise'], summary: 'Endorse one of a colleague\'s skills', params: personParams, body: endorsementInputSchema, response: { 201: endorsementsSchema } },
-    config: { access: { permission: 'skills:endorse' } },
-  }, async (request, reply) => reply.status(201).send(await endorseSkill({ db: ctx.db, personId: request.params.id, skill: request.body.skill, endorserId: myPersonId(request), thresholds: ctx.config.experienceThresholds })));
-
-  r.delete('/api/v1/people/:id/endorsements/:skill', {
-    schema: { tags: ['expertise'], summary: 'Withdraw my endorsement', params: personParams.extend({ skill: z.string().max(64) }), response: { 204: z.undefined() } },
-    config: { access: { permission: 'skills:endorse' } },
-  }, async (request, reply) => {
-    await withdrawEndorsement({ db: ctx.db, personId: request.params.id, skill: request.params.skill, endorserId: myPersonId(request) });
-    return reply.status(204).send();
-  });
-
-  r.put('/api/v1/experts/me/availability', {
-    schema: { tags: ['expertise'], summary: 'Say whether I can be asked for help now', body: availabilitySchema, response: { 200: z.object({ available: z.boolean(), note: z.string().nullable() }) } },
-    config: { access: { permission: 'profile:edit-own' } },
-  }, async (request) => setAvailability({ db: ctx.db, personId: myPersonId(request), available: request.body.available, note: request.body.note }));
-
-  r.post('/api/v1/contributions/import', {
-    bodyLimit: 200 * 1024 * 1024,
-    schema: {
-      tags: ['expertise'],
-      summary: 'Import contributions from JSON Lines (application/x-ndjson); upsert by external_id',
-      description: 'Every bad line is reported with its number, field and reason; every good line is kept.',
-      response: { 200: importReportSchema },
+  r.get(
+    '/api/v1/people/:id/endorsements',
+    {
+      schema: {
+        tags: ['expertise'],
+        summary: "How many colleagues endorsed each of a person's skills",
+        params: personParams,
+        response: { 200: endorsementsSchema },
+      },
+      config: { access: { permission: 'people:read' } },
     },
-    config: { access: { permission: 'contributions:import' } },
-  }, async (request) => {
-    if (typeof request.body !== 'string' || !/ndjson|jsonl|json-lines/.test(request.headers['content-type'] ?? '')) {
-      throw new AppError('unsupported_media_type', 'send the file as application/x-ndjson');
-    }
-    return importContributionsFile({ db: ctx.db, text: request.body });
-  });
+    async (request) => listEndorsements({ db: ctx.db, personId: request.params.id, viewerId: myPersonId(request) }),
+  );
 
-  r.get('/api/v1/skills/suggest', {
-    schema: {
-      tags: ['expertise'],
-      summary: 'Skills whose hashtag, alias or label starts with what was typed, for pickers',
-      querystring: z.object({ q: z.string().max(64), lang: z.enum(UI_LANGUAGES).default('en'), limit: z.coerce.number().int().min(1).max(50).default(10) }),
-      response: { 200: z.object({ suggestions: z.array(z.object({ tag: z.string(), label: z.string(), matched: z.string() })) }) },
+  r.post(
+    '/api/v1/people/:id/endorsements',
+    {
+      schema: {
+        tags: ['expertise'],
+        summary: "Endorse one of a colleague's skills",
+        params: personParams,
+        body: endorsementInputSchema,
+        response: { 201: endorsementsSchema },
+      },
+      config: { access: { permission: 'skills:endorse' } },
     },
-    config: { access: { signedIn: true } },
-  }, async (request) => ({ suggestions: await suggestSkills({ db: ctx.db, prefix: request.query.q, language: request.query.lang, limit: request.query.limit }) }));
+    async (request, reply) =>
+      reply.status(201).send(
+        await endorseSkill({
+          db: ctx.db,
+          personId: request.params.id,
+          skill: request.body.skill,
+          endorserId: myPersonId(request),
+          thresholds: ctx.config.experienceThresholds,
+        }),
+      ),
+  );
+
+  r.delete(
+    '/api/v1/people/:id/endorsements/:skill',
+    {
+      schema: {
+        tags: ['expertise'],
+        summary: 'Withdraw my endorsement',
+        params: personParams.extend({ skill: z.string().max(64) }),
+        response: { 204: z.undefined() },
+      },
+      config: { access: { permission: 'skills:endorse' } },
+    },
+    async (request, reply) => {
+      await withdrawEndorsement({ db: ctx.db, personId: request.params.id, skill: request.params.skill, endorserId: myPersonId(request) });
+      return reply.status(204).send();
+    },
+  );
+
+  r.put(
+    '/api/v1/experts/me/availability',
+    {
+      schema: {
+        tags: ['expertise'],
+        summary: 'Say whether I can be asked for help now',
+        body: availabilitySchema,
+        response: { 200: z.object({ available: z.boolean(), note: z.string().nullable() }) },
+      },
+      config: { access: { permission: 'profile:edit-own' } },
+    },
+    async (request) => setAvailability({ db: ctx.db, personId: myPersonId(request), available: request.body.available, note: request.body.note }),
+  );
+
+  r.post(
+    '/api/v1/contributions/import',
+    {
+      bodyLimit: 200 * 1024 * 1024,
+      schema: {
+        tags: ['expertise'],
+        summary: 'Import contributions from JSON Lines (application/x-ndjson); upsert by external_id',
+        description: 'Every bad line is reported with its number, field and reason; every good line is kept.',
+        response: { 200: importReportSchema },
+      },
+      config: { access: { permission: 'contributions:import' } },
+    },
+    async (request) => {
+      if (typeof request.body !== 'string' || !/ndjson|jsonl|json-lines/.test(request.headers['content-type'] ?? '')) {
+        throw new AppError('unsupported_media_type', 'send the file as application/x-ndjson');
+      }
+      return importContributionsFile({ db: ctx.db, text: request.body });
+    },
+  );
+
+  r.get(
+    '/api/v1/skills/suggest',
+    {
+      schema: {
+        tags: ['expertise'],
+        summary: 'Skills whose hashtag, alias or label starts with what was typed, for pickers',
+        querystring: z.object({ q: z.string().max(64), lang: z.enum(UI_LANGUAGES).default('en'), limit: z.coerce.number().int().min(1).max(50).default(10) }),
+        response: { 200: z.object({ suggestions: z.array(z.object({ tag: z.string(), label: z.string(), matched: z.string() })) }) },
+      },
+      config: { access: { signedIn: true } },
+    },
+    async (request) => ({
+      suggestions: await suggestSkills({ db: ctx.db, prefix: request.query.q, language: request.query.lang, limit: request.query.limit }),
+    }),
+  );
 }

@@ -13,8 +13,22 @@ import { resolveSkills } from './skill-taxonomy.js';
 import * as signals from './expertise-signals.queries.js';
 
 export type RankingWeights = {
-  maxTerms: number; maxPostings: number; termPostings: number; maxContributions: number; acceptedBoost: number; scoreBoost: number;
-  recentHalfLifeDays: number; recentWeight: number; lifetimeWeight: number; profileWeight: number; profileTextWeight: number; priorWeight: number; evidenceCandidates: number; profileTerms: number; profileTermShare: number; endorsementWeight: number;
+  maxTerms: number;
+  maxPostings: number;
+  termPostings: number;
+  maxContributions: number;
+  acceptedBoost: number;
+  scoreBoost: number;
+  recentHalfLifeDays: number;
+  recentWeight: number;
+  lifetimeWeight: number;
+  profileWeight: number;
+  profileTextWeight: number;
+  priorWeight: number;
+  evidenceCandidates: number;
+  profileTerms: number;
+  profileTermShare: number;
+  endorsementWeight: number;
 };
 
 /**
@@ -65,7 +79,15 @@ function queryTokens(text: string): string[] {
  */
 function matchedTags(card: PersonCard, tokens: Set<string>, skillForms: Map<string, string>): string[] {
   const tags = [...new Set([...card.skills, ...card.mentor_topics])];
-  return tags.filter((tag) => skillForms.has(tag) || tokens.has(tag) || tag.split(/[-_.+]/).filter(Boolean).every((part) => tokens.has(part)));
+  return tags.filter(
+    (tag) =>
+      skillForms.has(tag) ||
+      tokens.has(tag) ||
+      tag
+        .split(/[-_.+]/)
+        .filter(Boolean)
+        .every((part) => tokens.has(part)),
+  );
 }
 
 type Evidence = { recent: number; lifetime: number; docs: q.ScoredContribution[] };
@@ -76,7 +98,14 @@ export type ExpertFilters = Pick<ExpertsQuery, 'department' | 'location' | 'lang
  * Ranks people for a question.
  * @example const { results } = await findExperts({ db, q: 'pivot tables in Excel', limit: 10, thresholds });
  */
-export async function findExperts(input: { db: AnyDb; q: string; limit: number; filters?: ExpertFilters; thresholds?: Thresholds; weights?: Partial<RankingWeights> }): Promise<ExpertsResponse> {
+export async function findExperts(input: {
+  db: AnyDb;
+  q: string;
+  limit: number;
+  filters?: ExpertFilters;
+  thresholds?: Thresholds;
+  weights?: Partial<RankingWeights>;
+}): Promise<ExpertsResponse> {
   const w = { ...RANKING, ...input.weights };
   const thresholds = input.thresholds ?? { noviceBelow: 3, midBelow: 10 };
   const tokens = queryTokens(input.q);
@@ -88,7 +117,9 @@ export async function findExperts(input: { db: AnyDb; q: string; limit: number; 
   const taggedAsAsked = findPeopleIdsByTags({ db: input.db, tags: candidateTags, limit: 200 });
   // Profiles are matched on the question's words that are rare in the company's writing (the ones that
   // carry it), so a word every "about" text shares cannot flood the candidates.
-  const profileText = q.findRareLexemes(input.db, input.q, w.profileTerms, w.profileTermShare).then((lexemes) => findPeopleByProfileText({ db: input.db, lexemes, limit: 100 }));
+  const profileText = q
+    .findRareLexemes(input.db, input.q, w.profileTerms, w.profileTermShare)
+    .then((lexemes) => findPeopleByProfileText({ db: input.db, lexemes, limit: 100 }));
   const skills = await resolveSkills({ db: input.db, candidates: candidateTags });
   const skillForms = new Map<string, string>();
   for (const s of skills) for (const form of [s.tag, ...s.aliases]) skillForms.set(form, s.tag);
@@ -132,7 +163,16 @@ export async function findExperts(input: { db: AnyDb; q: string; limit: number; 
     signals.countEndorsementsFor(input.db, ids),
     signals.findUnavailable(input.db, ids),
   ]);
-  type Scored = { id: number; card: PersonCard; e: Evidence | undefined; tags: string[]; endorsed: Map<string, number>; described: number; available: boolean; score: number };
+  type Scored = {
+    id: number;
+    card: PersonCard;
+    e: Evidence | undefined;
+    tags: string[];
+    endorsed: Map<string, number>;
+    described: number;
+    available: boolean;
+    score: number;
+  };
   const scored: Scored[] = [];
   for (const [id, card] of cards) {
     if (!passes(card, input.filters)) continue;

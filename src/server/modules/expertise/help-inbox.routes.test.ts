@@ -9,14 +9,20 @@ import { routeHelpRequest } from './help.service.js';
 let t: TestRuntime;
 const ids: Record<string, number> = {};
 const callers: Record<string, TestCaller> = {};
-const person = (id: string, skills: string[] = []) => ({ external_id: id, email: `${id.toLowerCase()}@x.example`, given_name: id, family_name: 'Inbox', skills });
+const person = (id: string, skills: string[] = []) => ({
+  external_id: id,
+  email: `${id.toLowerCase()}@x.example`,
+  given_name: id,
+  family_name: 'Inbox',
+  skills,
+});
 
 type Item = { id: number; role: string; my_invitation: string | null; status: string; question: string; message_count: number };
 
 const inbox = async (caller: TestCaller, query = '') => {
   const res = await t.app.inject({ url: `/api/v1/help-requests${query}`, headers: caller.headers });
   expect(res.statusCode).toBe(200);
-  return res.json() as { items: Item[]; next_cursor: string | null };
+  return res.json<{ items: Item[]; next_cursor: string | null }>();
 };
 
 const ask = async (question: string) => {
@@ -31,8 +37,9 @@ beforeAll(async () => {
   t = await startTestRuntime();
   const people = [person('ASKER'), person('EXPERT', ['glassblowing']), person('STRANGER')];
   await importPeopleRows({ db: t.database.db, rows: people.map((value, i) => ({ line: i + 1, value })) });
-  for (const row of (await sql<{ id: number; external_id: string }>`SELECT id, external_id FROM people`.execute(t.database.db)).rows) ids[row.external_id] = row.id;
-  for (const id of ['ASKER', 'EXPERT', 'STRANGER']) callers[id] = await signIn(t, 'employee', ids[id]!);
+  for (const row of (await sql<{ id: number; external_id: string }>`SELECT id, external_id FROM people`.execute(t.database.db)).rows)
+    ids[row.external_id] = row.id;
+  for (const id of ['ASKER', 'EXPERT', 'STRANGER']) callers[id] = await signIn(t, 'employee', ids[id]);
 });
 afterAll(async () => t?.close());
 
@@ -62,13 +69,20 @@ describe('GET /api/v1/help-requests', () => {
   it('follows the request through accept, messages, resolve and thanks; a declined one leaves the inbox', async () => {
     const accept = await t.app.inject({ method: 'POST', url: `/api/v1/help-requests/${first}/accept`, headers: callers.EXPERT!.headers, payload: {} });
     expect(accept.json()).toMatchObject({ status: 'accepted', thanked: false });
-    await t.app.inject({ method: 'POST', url: `/api/v1/help-requests/${first}/messages`, headers: callers.EXPERT!.headers, payload: { body: 'Start with a borosilicate rod.' } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/help-requests/${first}/messages`,
+      headers: callers.EXPERT!.headers,
+      payload: { body: 'Start with a borosilicate rod.' },
+    });
     await t.app.inject({ method: 'POST', url: `/api/v1/help-requests/${first}/resolve`, headers: callers.ASKER!.headers, payload: {} });
     await t.app.inject({ method: 'POST', url: `/api/v1/help-requests/${first}/thank`, headers: callers.ASKER!.headers, payload: { message: 'Thanks!' } });
     const detail = await t.app.inject({ url: `/api/v1/help-requests/${first}`, headers: callers.EXPERT!.headers });
     expect(detail.json()).toMatchObject({ status: 'resolved', thanked: true, expert: { id: ids.EXPERT } });
     expect((await inbox(callers.EXPERT!)).items.find((i) => i.id === first)).toMatchObject({ my_invitation: 'accepted', status: 'resolved', message_count: 1 });
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/help-requests/${second}/decline`, headers: callers.EXPERT!.headers, payload: {} })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/v1/help-requests/${second}/decline`, headers: callers.EXPERT!.headers, payload: {} })).statusCode,
+    ).toBe(204);
     expect((await inbox(callers.EXPERT!)).items.map((i) => i.id)).toEqual([first]);
   });
 
@@ -92,7 +106,12 @@ describe('GET /api/v1/experts/me/availability', () => {
   it('is available until I say otherwise, then reads back what I said', async () => {
     const before = await t.app.inject({ url: '/api/v1/experts/me/availability', headers: callers.EXPERT!.headers });
     expect(before.json()).toEqual({ available: true, note: null });
-    await t.app.inject({ method: 'PUT', url: '/api/v1/experts/me/availability', headers: callers.EXPERT!.headers, payload: { available: false, note: 'On holiday' } });
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/experts/me/availability',
+      headers: callers.EXPERT!.headers,
+      payload: { available: false, note: 'On holiday' },
+    });
     const after = await t.app.inject({ url: '/api/v1/experts/me/availability', headers: callers.EXPERT!.headers });
     expect(after.json()).toEqual({ available: false, note: 'On holiday' });
   });
@@ -111,6 +130,8 @@ describe('kudos, mentors and ambassadors keep their contract', () => {
     const bad = await t.app.inject({ method: 'POST', url: '/api/v1/kudos', headers: callers.STRANGER!.headers, payload: { to: ids.EXPERT, message: '' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0]).toMatchObject({ pointer: '/message' });
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/kudos', headers: callers.STRANGER!.headers, payload: { to: 999999, message: 'hi' } })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/kudos', headers: callers.STRANGER!.headers, payload: { to: 999999, message: 'hi' } })).statusCode,
+    ).toBe(404);
   });
 });

@@ -2,7 +2,15 @@
 import { sql } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 
-export type HelpRequestRow = { id: number; asker_id: number; question: string; status: 'open' | 'accepted' | 'resolved' | 'cancelled'; expert_id: number | null; created_at: Date; resolved_at: Date | null };
+export type HelpRequestRow = {
+  id: number;
+  asker_id: number;
+  question: string;
+  status: 'open' | 'accepted' | 'resolved' | 'cancelled';
+  expert_id: number | null;
+  created_at: Date;
+  resolved_at: Date | null;
+};
 export type InvitationRow = { request_id: number; expert_id: number; status: 'invited' | 'accepted' | 'declined' | 'closed'; rank: number; reasons: string[] };
 
 export async function insertHelpRequest(db: AnyDb, askerId: number, question: string): Promise<HelpRequestRow> {
@@ -14,7 +22,11 @@ export async function findHelpRequest(db: AnyDb, id: number): Promise<HelpReques
 }
 
 export async function findInvitations(db: AnyDb, requestId: number): Promise<InvitationRow[]> {
-  return (await sql<InvitationRow>`SELECT request_id, expert_id, status, rank, reasons FROM help_invitations WHERE request_id = ${requestId} ORDER BY rank`.execute(db)).rows;
+  return (
+    await sql<InvitationRow>`SELECT request_id, expert_id, status, rank, reasons FROM help_invitations WHERE request_id = ${requestId} ORDER BY rank`.execute(
+      db,
+    )
+  ).rows;
 }
 
 /** Open invitations each expert received in the last `days` days: how busy they already are. */
@@ -65,15 +77,22 @@ export async function insertMessage(db: AnyDb, requestId: number, authorId: numb
 }
 
 export async function findMessages(db: AnyDb, requestId: number): Promise<{ author_id: number; body: string; created_at: Date }[]> {
-  return (await sql<{ author_id: number; body: string; created_at: Date }>`
-    SELECT author_id, body, created_at FROM help_messages WHERE request_id = ${requestId} ORDER BY id`.execute(db)).rows;
+  return (
+    await sql<{ author_id: number; body: string; created_at: Date }>`
+    SELECT author_id, body, created_at FROM help_messages WHERE request_id = ${requestId} ORDER BY id`.execute(db)
+  ).rows;
 }
 
 export type KudosRow = { id: number; from_id: number; to_id: number; message: string; skill: string | null; help_request_id: number | null; created_at: Date };
 
-export async function insertKudos(db: AnyDb, k: { fromId: number; toId: number; message: string; skill: string | null; helpRequestId: number | null }): Promise<KudosRow> {
-  return (await sql<KudosRow>`INSERT INTO kudos (from_id, to_id, message, skill, help_request_id)
-    VALUES (${k.fromId}, ${k.toId}, ${k.message}, ${k.skill}, ${k.helpRequestId}) RETURNING *`.execute(db)).rows[0]!;
+export async function insertKudos(
+  db: AnyDb,
+  k: { fromId: number; toId: number; message: string; skill: string | null; helpRequestId: number | null },
+): Promise<KudosRow> {
+  return (
+    await sql<KudosRow>`INSERT INTO kudos (from_id, to_id, message, skill, help_request_id)
+    VALUES (${k.fromId}, ${k.toId}, ${k.message}, ${k.skill}, ${k.helpRequestId}) RETURNING *`.execute(db)
+  ).rows[0]!;
 }
 
 export async function findKudosFor(db: AnyDb, personId: number, limit: number): Promise<KudosRow[]> {
@@ -92,7 +111,8 @@ export type InboxRow = HelpRequestRow & { role: 'asker' | 'expert'; my_invitatio
  * with an id below `beforeId`. Each side of the UNION uses its own index.
  */
 export async function findInbox(db: AnyDb, personId: number, beforeId: number | null, limit: number): Promise<InboxRow[]> {
-  return (await sql<InboxRow>`
+  return (
+    await sql<InboxRow>`
     WITH mine AS (
       SELECT id FROM help_requests WHERE asker_id = ${personId}
       UNION
@@ -105,10 +125,13 @@ export async function findInbox(db: AnyDb, personId: number, beforeId: number | 
     LEFT JOIN help_invitations AS i ON i.request_id = r.id AND i.expert_id = ${personId}
     WHERE ${beforeId}::bigint IS NULL OR r.id < ${beforeId}::bigint
     ORDER BY r.id DESC
-    LIMIT ${limit}`.execute(db)).rows;
+    LIMIT ${limit}`.execute(db)
+  ).rows;
 }
 
 /** Whether the asker has given kudos for this request. */
 export async function hasThanks(db: AnyDb, requestId: number, fromId: number): Promise<boolean> {
-  return (await sql<{ n: number }>`SELECT count(*)::int AS n FROM kudos WHERE help_request_id = ${requestId} AND from_id = ${fromId}`.execute(db)).rows[0]!.n > 0;
+  return (
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM kudos WHERE help_request_id = ${requestId} AND from_id = ${fromId}`.execute(db)).rows[0]!.n > 0
+  );
 }

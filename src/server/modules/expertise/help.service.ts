@@ -50,12 +50,20 @@ export async function routeHelpRequest(input: { db: AnyDb; requestId: number; th
   if ((await q.findInvitations(input.db, request.id)).length > 0) return [];
   const { results } = await findExperts({ db: input.db, q: request.question, limit: ROUTING.candidates + 1, thresholds: input.thresholds });
   const candidates = results.filter((r) => r.person.id !== request.asker_id && r.person.available);
-  const load = await q.countOpenInvitations(input.db, candidates.map((c) => c.person.id), ROUTING.loadDays);
+  const load = await q.countOpenInvitations(
+    input.db,
+    candidates.map((c) => c.person.id),
+    ROUTING.loadDays,
+  );
   const chosen = candidates
     .map((c) => ({ c, adjusted: c.score / (1 + (load.get(c.person.id) ?? 0)) }))
     .sort((a, b) => b.adjusted - a.adjusted)
     .slice(0, ROUTING.invitations);
-  await q.insertInvitations(input.db, request.id, chosen.map(({ c }, i) => ({ expertId: c.person.id, rank: i + 1, reasons: c.reasons })));
+  await q.insertInvitations(
+    input.db,
+    request.id,
+    chosen.map(({ c }, i) => ({ expertId: c.person.id, rank: i + 1, reasons: c.reasons })),
+  );
   return chosen.map(({ c }) => c.person.id);
 }
 
@@ -159,19 +167,21 @@ export async function resolveHelpRequest(input: { db: AnyDb; id: number; askerId
     if (!(await q.resolveRequest(trx, input.id))) throw new AppError('conflict', 'only a request someone accepted can be resolved');
     const messages = await q.findMessages(trx, input.id);
     const body = [request.question, ...messages.filter((m) => m.author_id === request.expert_id).map((m) => m.body)].join('\n\n');
-    await contributions.upsertContributions(trx, [{
-      external_id: `help-request-${input.id}`,
-      person_id: request.expert_id!,
-      kind: 'help',
-      title: request.question.split('\n')[0]!.slice(0, 200),
-      body,
-      tags: [],
-      language: detectLanguage(body),
-      created_at: new Date().toISOString(),
-      score: null,
-      accepted: true,
-      url: null,
-    }]);
+    await contributions.upsertContributions(trx, [
+      {
+        external_id: `help-request-${input.id}`,
+        person_id: request.expert_id!,
+        kind: 'help',
+        title: request.question.split('\n')[0]!.slice(0, 200),
+        body,
+        tags: [],
+        language: detectLanguage(body),
+        created_at: new Date().toISOString(),
+        score: null,
+        accepted: true,
+        url: null,
+      },
+    ]);
     // One new document: counted into the statistics, not a rescan of the whole collection.
     const evidenceId = await statistics.findContributionIdByExternalId(trx, `help-request-${input.id}`);
     if (evidenceId !== undefined) await statistics.addToStatistics(trx, evidenceId);
@@ -180,11 +190,25 @@ export async function resolveHelpRequest(input: { db: AnyDb; id: number; askerId
 }
 
 /** Public thanks with a reason; `helpRequestId` ties it to a request the giver asked. */
-export async function giveKudos(input: { db: AnyDb; fromId: number | null; toId: number; message: string; skill?: string | null; helpRequestId?: number | null; thresholds: Thresholds }) {
+export async function giveKudos(input: {
+  db: AnyDb;
+  fromId: number | null;
+  toId: number;
+  message: string;
+  skill?: string | null;
+  helpRequestId?: number | null;
+  thresholds: Thresholds;
+}) {
   const fromId = needPerson(input.fromId);
   if (fromId === input.toId) throw new AppError('validation', 'kudos go to someone else', { problems: [{ pointer: '/to', message: 'yourself' }] });
   if (!(await findPeopleCardsByIds({ db: input.db, ids: [input.toId], thresholds: input.thresholds })).has(input.toId)) throw notFound(`person ${input.toId}`);
-  const row = await q.insertKudos(input.db, { fromId, toId: input.toId, message: input.message, skill: input.skill ?? null, helpRequestId: input.helpRequestId ?? null });
+  const row = await q.insertKudos(input.db, {
+    fromId,
+    toId: input.toId,
+    message: input.message,
+    skill: input.skill ?? null,
+    helpRequestId: input.helpRequestId ?? null,
+  });
   return presentKudos(row, new Map());
 }
 

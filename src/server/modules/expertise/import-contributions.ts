@@ -68,7 +68,10 @@ export async function importContributionsFile(input: { db: AnyDb; text: string }
         url: value.url ?? null,
       });
     }
-    const existing = await q.findExistingExternalIds(trx, rows.map((r) => r.external_id));
+    const existing = await q.findExistingExternalIds(
+      trx,
+      rows.map((r) => r.external_id),
+    );
     for (let i = 0; i < rows.length; i += BATCH) await q.upsertContributions(trx, rows.slice(i, i + BATCH));
     if (rows.length > 0) await q.refreshCollectionStatistics(trx);
     const lines = input.text.split(/\r?\n/).filter((l) => l.trim() !== '').length;

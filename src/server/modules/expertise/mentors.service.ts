@@ -24,10 +24,14 @@ export async function suggestMentors(input: { db: AnyDb; personId: number | null
   const daysSinceHire = me.hire_date ? (Date.now() - Date.parse(`${me.hire_date}T00:00:00Z`)) / 86_400_000 : null;
   const newcomer = daysSinceHire !== null && daysSinceHire >= 0 && daysSinceHire < NEWCOMER_DAYS;
   const goals = me.learning_goals;
-  const cards = (await findMentorCards({ db: input.db, topics: goals, excludeId: me.id, limit: 200, thresholds: input.thresholds })).filter((c) => speaks(c, me.language));
+  const cards = (await findMentorCards({ db: input.db, topics: goals, excludeId: me.id, limit: 200, thresholds: input.thresholds })).filter((c) =>
+    speaks(c, me.language),
+  );
   const ranked = cards
     .map((c) => ({ card: c, topics: c.mentor_topics.filter((t) => goals.includes(t)), sameLocation: !!me.location && c.location === me.location }))
-    .sort((a, b) => b.topics.length - a.topics.length || Number(b.sameLocation) - Number(a.sameLocation) || a.card.display_name.localeCompare(b.card.display_name))
+    .sort(
+      (a, b) => b.topics.length - a.topics.length || Number(b.sameLocation) - Number(a.sameLocation) || a.card.display_name.localeCompare(b.card.display_name),
+    )
     .slice(0, input.limit ?? 10);
   return {
     newcomer,

@@ -39,11 +39,16 @@ export async function mergeSkill(input: { db: AnyDb; tag: string; into: string; 
         action: 'merge',
         tag: input.tag,
         target: target.tag,
-        detail: { aliases_moved: source?.aliases ?? [], labels: source ? { en: source.label_en, de: source.label_de, nl: source.label_nl } : null, profiles_rewritten: profiles, endorsements_rewritten: endorsements },
+        detail: {
+          aliases_moved: source?.aliases ?? [],
+          labels: source ? { en: source.label_en, de: source.label_de, nl: source.label_nl } : null,
+          profiles_rewritten: profiles,
+          endorsements_rewritten: endorsements,
+        },
         actor: input.actor,
       });
     }
-    const [skill] = await presentSkills(trx, [(await lockedSkill(trx, target.tag))]);
+    const [skill] = await presentSkills(trx, [await lockedSkill(trx, target.tag)]);
     return { skill: skill!, profiles_rewritten: profiles, endorsements_rewritten: endorsements };
   });
 }

@@ -12,9 +12,10 @@ const selectSkill = sql`
 
 /** A page of skills by tag after `after`, those whose tag, an alias or a label contains `text`. */
 export async function listSkills(db: AnyDb, f: { text: string | null; after: string | null; limit: number }): Promise<SkillRow[]> {
-  const matches = f.text === null
-    ? sql`true`
-    : sql`(strpos(t.tag, ${f.text}) > 0 OR strpos(lower(t.label_en || ' ' || t.label_de || ' ' || t.label_nl), ${f.text}) > 0
+  const matches =
+    f.text === null
+      ? sql`true`
+      : sql`(strpos(t.tag, ${f.text}) > 0 OR strpos(lower(t.label_en || ' ' || t.label_de || ' ' || t.label_nl), ${f.text}) > 0
         OR EXISTS (SELECT 1 FROM skill_aliases AS a WHERE a.tag = t.tag AND strpos(a.alias, ${f.text}) > 0))`;
   const result = await sql<SkillRow>`${selectSkill}
     WHERE ${matches} AND (${f.after}::text IS NULL OR t.tag > ${f.after}::text)
@@ -54,7 +55,9 @@ export async function replaceAliases(db: AnyDb, tag: string, aliases: string[]):
 
 export async function addAliases(db: AnyDb, tag: string, aliases: string[]): Promise<void> {
   if (aliases.length === 0) return;
-  await sql`INSERT INTO skill_aliases (alias, tag) SELECT x, ${tag} FROM unnest(${aliases}::text[]) AS x ON CONFLICT (alias) DO UPDATE SET tag = EXCLUDED.tag`.execute(db);
+  await sql`INSERT INTO skill_aliases (alias, tag) SELECT x, ${tag} FROM unnest(${aliases}::text[]) AS x ON CONFLICT (alias) DO UPDATE SET tag = EXCLUDED.tag`.execute(
+    db,
+  );
 }
 
 /** `from`'s aliases move to `into`, `from` itself becomes an alias of it, and the skill `from` goes. */
@@ -129,14 +132,30 @@ export async function findNeighbours(db: AnyDb, probes: string[], limit: number)
   return result.rows;
 }
 
-export type AuditInput = { action: 'approve' | 'alias' | 'merge' | 'edit' | 'ignore'; tag: string; target: string | null; detail: Record<string, unknown>; actor: { kind: 'user' | 'token'; id: number; name: string } };
+export type AuditInput = {
+  action: 'approve' | 'alias' | 'merge' | 'edit' | 'ignore';
+  tag: string;
+  target: string | null;
+  detail: Record<string, unknown>;
+  actor: { kind: 'user' | 'token'; id: number; name: string };
+};
 
 export async function insertAudit(db: AnyDb, e: AuditInput): Promise<void> {
   await sql`INSERT INTO skill_taxonomy_audit (action, tag, target, detail, actor_kind, actor_id, actor_name)
     VALUES (${e.action}, ${e.tag}, ${e.target}, ${JSON.stringify(e.detail)}::jsonb, ${e.actor.kind}, ${e.actor.id}, ${e.actor.name})`.execute(db);
 }
 
-export type AuditRow = { id: number; action: AuditInput['action']; tag: string; target: string | null; detail: Record<string, unknown>; actor_kind: 'user' | 'token'; actor_id: number; actor_name: string; created_at: Date };
+export type AuditRow = {
+  id: number;
+  action: AuditInput['action'];
+  tag: string;
+  target: string | null;
+  detail: Record<string, unknown>;
+  actor_kind: 'user' | 'token';
+  actor_id: number;
+  actor_name: string;
+  created_at: Date;
+};
 
 /** The newest audit entries, those about `tag` (as subject or target) when given. */
 export async function listAudit(db: AnyDb, tag: string | null, limit: number): Promise<AuditRow[]> {

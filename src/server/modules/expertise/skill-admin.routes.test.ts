@@ -18,12 +18,26 @@ const people = [
   { external_id: 'S5', email: 's5@x.example', given_name: 'Eva', family_name: 'Kunde', skills: ['drohnenflug'] },
 ];
 
-const idOf = async (externalId: string) => (await sql<{ id: number }>`SELECT id FROM people WHERE external_id = ${externalId}`.execute(t.database.db)).rows[0]!.id;
+const idOf = async (externalId: string) =>
+  (await sql<{ id: number }>`SELECT id FROM people WHERE external_id = ${externalId}`.execute(t.database.db)).rows[0]!.id;
 const profileOf = async (externalId: string) =>
-  (await sql<{ skills: string[]; mentor_topics: string[]; learning_goals: string[] }>`SELECT skills, mentor_topics, learning_goals FROM people WHERE external_id = ${externalId}`.execute(t.database.db)).rows[0]!;
+  (
+    await sql<{
+      skills: string[];
+      mentor_topics: string[];
+      learning_goals: string[];
+    }>`SELECT skills, mentor_topics, learning_goals FROM people WHERE external_id = ${externalId}`.execute(t.database.db)
+  ).rows[0]!;
 const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, caller = admin) =>
   t.app.inject({ method, url, headers: caller.headers, payload: payload as object | undefined });
-const newTags = async () => (await call('GET', '/api/v1/skills/new-tags')).json().new_tags as { tag: string; people: number; suggestion: string; suggested_skill: string | null; closest: { tag: string }[] }[];
+const newTags = async () =>
+  (await call('GET', '/api/v1/skills/new-tags')).json().new_tags as {
+    tag: string;
+    people: number;
+    suggestion: string;
+    suggested_skill: string | null;
+    closest: { tag: string }[];
+  }[];
 
 beforeAll(async () => {
   t = await startTestRuntime();
@@ -57,7 +71,10 @@ describe('taxonomy', () => {
   });
 
   it('edits labels and the alias list, refusing aliases another skill owns', async () => {
-    const res = await call('PATCH', '/api/v1/skills/negotiation', { labels: { en: 'Negotiation', de: 'Verhandlungsführung', nl: 'Onderhandelen' }, aliases: ['verhandlungstechnik', 'verhandeln'] });
+    const res = await call('PATCH', '/api/v1/skills/negotiation', {
+      labels: { en: 'Negotiation', de: 'Verhandlungsführung', nl: 'Onderhandelen' },
+      aliases: ['verhandlungstechnik', 'verhandeln'],
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().aliases).toEqual(['verhandeln', 'verhandlungstechnik']);
     const taken = await call('PATCH', '/api/v1/skills/negotiation', { aliases: ['verhandeln', 'tabellenkalkulation'] });
@@ -81,7 +98,11 @@ describe('new tags', () => {
   });
 
   it('approves a tag as a skill with labels and aliases; twice is a conflict; bad input names the field', async () => {
-    const res = await call('POST', '/api/v1/skills', { tag: '#Drohnenflug', labels: { en: 'Drone piloting', de: 'Drohnenflug', nl: 'Drones vliegen' }, aliases: ['drones-vliegen', 'drone-piloting'] });
+    const res = await call('POST', '/api/v1/skills', {
+      tag: '#Drohnenflug',
+      labels: { en: 'Drone piloting', de: 'Drohnenflug', nl: 'Drones vliegen' },
+      aliases: ['drones-vliegen', 'drone-piloting'],
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ tag: 'drohnenflug', aliases: ['drone-piloting', 'drones-vliegen'], people: 3 });
     const again = await call('POST', '/api/v1/skills', { tag: 'drohnenflug', labels: { en: 'a', de: 'b', nl: 'c' } });
@@ -104,7 +125,9 @@ describe('new tags', () => {
     expect((await call('POST', '/api/v1/skills/new-tags/exel/alias', { skill: 'excel' })).statusCode).toBe(200);
     expect((await call('POST', '/api/v1/skills/new-tags/exel/alias', { skill: 'negotiation' })).statusCode).toBe(409);
     expect((await call('POST', '/api/v1/skills/new-tags/zzz/alias', { skill: 'no-such-skill' })).statusCode).toBe(404);
-    expect((await call('POST', '/api/v1/skills/new-tags/zzz/alias', { skill: 'excel', rewrite_profiles: 'yes' })).json().errors[0].pointer).toBe('/rewrite_profiles');
+    expect((await call('POST', '/api/v1/skills/new-tags/zzz/alias', { skill: 'excel', rewrite_profiles: 'yes' })).json().errors[0].pointer).toBe(
+      '/rewrite_profiles',
+    );
   });
 
   it('ignores a tag: it leaves the review list and stays on profiles', async () => {
@@ -119,8 +142,12 @@ describe('new tags', () => {
 describe('merge', () => {
   beforeAll(async () => {
     const [s1, s2, s3] = [await idOf('S1'), await idOf('S2'), await idOf('S3')];
-    await sql`INSERT INTO endorsements (person_id, skill, endorser_id) VALUES (${s2}, 'ms-excel', ${s1}), (${s2}, 'ms-excel', ${s3}), (${s2}, 'excel', ${s1})`.execute(t.database.db);
-    expect((await call('POST', '/api/v1/skills', { tag: 'ms-excel', labels: { en: 'MS Excel', de: 'MS Excel', nl: 'MS Excel' }, aliases: ['msexcel'] })).statusCode).toBe(201);
+    await sql`INSERT INTO endorsements (person_id, skill, endorser_id) VALUES (${s2}, 'ms-excel', ${s1}), (${s2}, 'ms-excel', ${s3}), (${s2}, 'excel', ${s1})`.execute(
+      t.database.db,
+    );
+    expect(
+      (await call('POST', '/api/v1/skills', { tag: 'ms-excel', labels: { en: 'MS Excel', de: 'MS Excel', nl: 'MS Excel' }, aliases: ['msexcel'] })).statusCode,
+    ).toBe(201);
   });
 
   it('moves tag and aliases to the target and rewrites profiles and endorsements, de-duplicated', async () => {
@@ -130,7 +157,10 @@ describe('merge', () => {
     expect(res.json().skill.aliases).toEqual(expect.arrayContaining(['ms-excel', 'msexcel', 'exel']));
     expect((await profileOf('S2')).skills).toEqual(['excel']);
     expect((await profileOf('S1')).mentor_topics).toEqual(['excel']);
-    const endorsements = await sql<{ skill: string; n: number }>`SELECT skill, count(*)::int AS n FROM endorsements WHERE person_id = ${await idOf('S2')} GROUP BY skill`.execute(t.database.db);
+    const endorsements = await sql<{
+      skill: string;
+      n: number;
+    }>`SELECT skill, count(*)::int AS n FROM endorsements WHERE person_id = ${await idOf('S2')} GROUP BY skill`.execute(t.database.db);
     expect(endorsements.rows).toEqual([{ skill: 'excel', n: 2 }]);
     expect((await call('GET', '/api/v1/skills?q=ms-excel')).json().skills.map((s: { tag: string }) => s.tag)).toEqual(['excel']);
     const search = await call('GET', '/api/v1/experts?q=ms-excel');

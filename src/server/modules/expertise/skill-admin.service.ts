@@ -31,7 +31,12 @@ export async function lockedSkill(db: AnyDb, tag: string): Promise<q.SkillRow> {
 
 /** Refuses forms another skill already owns (as tag or alias), naming the input field at fault. */
 async function assertFormsFree(db: AnyDb, forms: { form: string; pointer: string }[], owner: string | null): Promise<void> {
-  const taken = (await q.findFormOwners(db, forms.map((f) => f.form))).filter((o) => o.tag !== owner);
+  const taken = (
+    await q.findFormOwners(
+      db,
+      forms.map((f) => f.form),
+    )
+  ).filter((o) => o.tag !== owner);
   if (taken.length === 0) return;
   const problems: FieldProblem[] = taken.map((o) => ({
     pointer: forms.find((f) => f.form === o.form)!.pointer,
@@ -84,7 +89,11 @@ export async function updateSkill(input: { db: AnyDb; tag: string; input: SkillU
     if (s.category !== undefined) detail.category = { before: before.category, after: category };
     if (s.aliases) {
       const aliases = s.aliases.filter((a) => a !== before.tag);
-      await assertFormsFree(trx, aliases.map((a) => ({ form: a, pointer: `/aliases/${s.aliases!.indexOf(a)}` })), before.tag);
+      await assertFormsFree(
+        trx,
+        aliases.map((a) => ({ form: a, pointer: `/aliases/${s.aliases!.indexOf(a)}` })),
+        before.tag,
+      );
       await q.replaceAliases(trx, before.tag, aliases);
       await q.deleteIgnored(trx, aliases);
       detail.aliases = { added: aliases.filter((a) => !before.aliases.includes(a)), removed: before.aliases.filter((a) => !aliases.includes(a)) };
@@ -102,10 +111,15 @@ export async function updateSkill(input: { db: AnyDb; tag: string; input: SkillU
 export async function aliasNewTag(input: { db: AnyDb; tag: string; skill: string; rewriteProfiles: boolean; actor: SkillActor }): Promise<Skill> {
   return input.db.transaction().execute(async (trx) => {
     const skill = await lockedSkill(trx, input.skill);
-    if (input.tag === skill.tag) throw new AppError('validation', 'a tag cannot be an alias of itself', { problems: [{ pointer: '/skill', message: 'the same tag' }] });
+    if (input.tag === skill.tag)
+      throw new AppError('validation', 'a tag cannot be an alias of itself', { problems: [{ pointer: '/skill', message: 'the same tag' }] });
     const owner = (await q.findFormOwners(trx, [input.tag]))[0];
-    if (owner?.kind === 'tag') throw new AppError('conflict', `#${input.tag} is a skill; merge it instead`, { problems: [{ pointer: '/skill', message: `#${input.tag} is a skill` }] });
-    if (owner && owner.tag !== skill.tag) throw new AppError('conflict', `#${input.tag} is already an alias of #${owner.tag}`, { problems: [{ pointer: '/skill', message: `already an alias of #${owner.tag}` }] });
+    if (owner?.kind === 'tag')
+      throw new AppError('conflict', `#${input.tag} is a skill; merge it instead`, { problems: [{ pointer: '/skill', message: `#${input.tag} is a skill` }] });
+    if (owner && owner.tag !== skill.tag)
+      throw new AppError('conflict', `#${input.tag} is already an alias of #${owner.tag}`, {
+        problems: [{ pointer: '/skill', message: `already an alias of #${owner.tag}` }],
+      });
     let profiles = 0;
     let endorsements = 0;
     if (input.rewriteProfiles) {
@@ -115,7 +129,13 @@ export async function aliasNewTag(input: { db: AnyDb; tag: string; skill: string
     if (!owner || profiles + endorsements > 0) {
       await q.addAliases(trx, skill.tag, [input.tag]);
       await q.deleteIgnored(trx, [input.tag]);
-      await q.insertAudit(trx, { action: 'alias', tag: input.tag, target: skill.tag, detail: { rewrite_profiles: input.rewriteProfiles, profiles_rewritten: profiles, endorsements_rewritten: endorsements }, actor: input.actor });
+      await q.insertAudit(trx, {
+        action: 'alias',
+        tag: input.tag,
+        target: skill.tag,
+        detail: { rewrite_profiles: input.rewriteProfiles, profiles_rewritten: profiles, endorsements_rewritten: endorsements },
+        actor: input.actor,
+      });
     }
     return (await presentSkills(trx, [(await q.findSkill(trx, skill.tag))!]))[0]!;
   });

@@ -26,7 +26,17 @@ export async function hasAnyTag(db: Executor): Promise<boolean> {
 export type ResolvedSkill = { tag: string; via: string; aliases: string[]; labels: { en: string; de: string; nl: string } };
 
 /** How a probe met a skill form: the same key, or trigram-similar (a typo candidate to check). */
-export type SkillMatchRow = { probe: string; kind: 'exact' | 'fuzzy'; tag: string; key: string; similarity: number; aliases: string[]; label_en: string; label_de: string; label_nl: string };
+export type SkillMatchRow = {
+  probe: string;
+  kind: 'exact' | 'fuzzy';
+  tag: string;
+  key: string;
+  similarity: number;
+  aliases: string[];
+  label_en: string;
+  label_de: string;
+  label_nl: string;
+};
 
 /** A word to read as a typo: its key, and a length a form it could be a typo of may have. */
 export type TypoProbe = { word: string; length: number };

@@ -44,7 +44,10 @@ describe('resolveSkills', () => {
   });
 
   it('leaves ordinary words of a question alone', async () => {
-    const words = 'how do i learn to reach the team with excellent documentation about our process wie kann ich hilfe mit der planung bekommen hoe kan ik de tabel per maand groeperen'.split(' ');
+    const words =
+      'how do i learn to reach the team with excellent documentation about our process wie kann ich hilfe mit der planung bekommen hoe kan ik de tabel per maand groeperen'.split(
+        ' ',
+      );
     expect(await tagsFor(...words)).toEqual([]);
   });
 
@@ -59,7 +62,9 @@ describe('suggestSkills', () => {
   it('suggests by prefix first, then compounds and typos', async () => {
     const db = t.database.db;
     expect(await suggestSkills({ db, prefix: 'exel', language: 'de', limit: 5 })).toEqual([{ tag: 'excel', label: 'Excel', matched: 'excel' }]);
-    expect(await suggestSkills({ db, prefix: 'Verhandlungstechniken', language: 'nl', limit: 5 })).toEqual([{ tag: 'negotiation', label: 'Onderhandelen', matched: 'verhandlungstechnik' }]);
+    expect(await suggestSkills({ db, prefix: 'Verhandlungstechniken', language: 'nl', limit: 5 })).toEqual([
+      { tag: 'negotiation', label: 'Onderhandelen', matched: 'verhandlungstechnik' },
+    ]);
     const byPrefix = await suggestSkills({ db, prefix: 'negot', language: 'en', limit: 5 });
     expect(byPrefix[0]).toMatchObject({ tag: 'negotiation' });
   });

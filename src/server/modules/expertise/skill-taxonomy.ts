@@ -34,7 +34,14 @@ const MAX_FUZZY_WORDS = 40;
 const MAX_PROBES = 4000;
 const FUZZY_PER_WORD = 5;
 
-export type SkillWordMatch = { tag: string; via: string; aliases: string[]; labels: { en: string; de: string; nl: string }; form: string; kind: 'exact' | 'compound' | 'typo' };
+export type SkillWordMatch = {
+  tag: string;
+  via: string;
+  aliases: string[];
+  labels: { en: string; de: string; nl: string };
+  form: string;
+  kind: 'exact' | 'compound' | 'typo';
+};
 
 /**
  * Skills each candidate names, in one statement: exactly (tag, alias or label, ignoring case, spaces
@@ -57,8 +64,14 @@ export async function matchSkillWords(db: AnyDb, candidates: string[], maxTypoWo
     const into = r.kind === 'exact' ? exact : similar;
     into.set(r.probe, [...(into.get(r.probe) ?? []), r]);
   }
-  const present = (r: q.SkillMatchRow, via: string, kind: SkillWordMatch['kind']): SkillWordMatch =>
-    ({ tag: r.tag, via, aliases: r.aliases, labels: { en: r.label_en, de: r.label_de, nl: r.label_nl }, form: r.key, kind });
+  const present = (r: q.SkillMatchRow, via: string, kind: SkillWordMatch['kind']): SkillWordMatch => ({
+    tag: r.tag,
+    via,
+    aliases: r.aliases,
+    labels: { en: r.label_en, de: r.label_de, nl: r.label_nl },
+    form: r.key,
+    kind,
+  });
   const matches: SkillWordMatch[] = [];
   const known = new Set(exact.keys());
   for (const key of keys) {

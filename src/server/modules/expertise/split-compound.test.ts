@@ -3,7 +3,18 @@
 import { describe, expect, it } from 'vitest';
 import { compoundProbes, findCompoundParts } from './split-compound.js';
 
-const known = new Set(['verhandlungstechnik', 'verhandlungsführung', 'projektmanagement', 'projectmanagement', 'management', 'tabellenkalkulation', 'excel', 'react', 'design', 'datenanalyse']);
+const known = new Set([
+  'verhandlungstechnik',
+  'verhandlungsführung',
+  'projektmanagement',
+  'projectmanagement',
+  'management',
+  'tabellenkalkulation',
+  'excel',
+  'react',
+  'design',
+  'datenanalyse',
+]);
 
 describe('findCompoundParts', () => {
   it.each([

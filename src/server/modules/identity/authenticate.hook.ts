@@ -3,7 +3,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { AppError } from '../../platform/http/app-error.js';
-import type { RouteAccess } from '../../platform/http/access.js';
 import { can, type Permission } from './permissions.js';
 import { SESSION_COOKIE, csrfMatches, principalFromApiToken, principalFromSession, type Principal } from './identity.service.js';
 
@@ -40,7 +39,7 @@ function headerValue(request: FastifyRequest, name: string): string | undefined 
 export function registerAuthentication(app: FastifyInstance, db: AnyDb): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
-    const access = request.routeOptions.config.access as RouteAccess | undefined;
+    const access = request.routeOptions.config.access;
     if (!access || 'public' in access) {
       // Public routes still learn who is calling when they can, but never fail on a bad credential.
       request.principal = await resolvePrincipal(db, request).catch(() => null);

@@ -45,7 +45,11 @@ export async function upsertUser(db: AnyDb, user: NewUser): Promise<number> {
 }
 
 export async function markLogin(db: AnyDb, userId: number): Promise<void> {
-  await tables(db).updateTable('users').set({ last_login_at: sql`now()` }).where('id', '=', userId).execute();
+  await tables(db)
+    .updateTable('users')
+    .set({ last_login_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function insertSession(db: AnyDb, session: { token_hash: string; user_id: number; csrf_token: string; expires_at: Date }): Promise<void> {
@@ -71,7 +75,10 @@ export async function deleteSession(db: AnyDb, tokenHash: string): Promise<void>
 }
 
 export async function deleteExpiredSessions(db: AnyDb): Promise<number> {
-  const result = await tables(db).deleteFrom('sessions').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst();
+  const result = await tables(db)
+    .deleteFrom('sessions')
+    .where('expires_at', '<=', sql<Date>`now()`)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
@@ -92,7 +99,12 @@ export async function useApiToken(db: AnyDb, tokenHash: string): Promise<{ id: n
 }
 
 export async function revokeApiToken(db: AnyDb, id: number): Promise<boolean> {
-  const result = await tables(db).updateTable('api_tokens').set({ revoked_at: sql`now()` }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const result = await tables(db)
+    .updateTable('api_tokens')
+    .set({ revoked_at: sql`now()` })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 

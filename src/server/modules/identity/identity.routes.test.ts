@@ -98,7 +98,12 @@ describe('API tokens', () => {
 
   it('acts with the token role', async () => {
     const employee = await bearer(t, 'employee');
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/people/import', headers: { ...employee.headers, 'content-type': 'text/csv' }, payload: 'external_id\n' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/people/import',
+      headers: { ...employee.headers, 'content-type': 'text/csv' },
+      payload: 'external_id\n',
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().detail).toMatch(/employee/);
   });

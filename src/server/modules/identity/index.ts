@@ -2,12 +2,5 @@
 export { registerAuthentication, principalOf, callerCan } from './authenticate.hook.js';
 export { registerIdentityRoutes } from './identity.routes.js';
 export { can, PERMISSIONS, type Permission } from './permissions.js';
-export {
-  createApiToken,
-  revokeApiToken,
-  upsertUserWithPassword,
-  generatePassword,
-  purgeExpiredSessions,
-  type Principal,
-} from './identity.service.js';
+export { createApiToken, revokeApiToken, upsertUserWithPassword, generatePassword, purgeExpiredSessions, type Principal } from './identity.service.js';
 export { purgeExpiredSessionsJob } from './jobs/purge-expired-sessions.job.js';

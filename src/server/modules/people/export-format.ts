@@ -10,7 +10,7 @@ const CSV_FIELDS = PERSON_FIELDS.filter((f) => f !== 'attributes');
 function csvCell(field: PersonField, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (LIST_FIELDS.has(field)) return (value as string[]).join(';');
-  return String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /**
@@ -28,7 +28,9 @@ export function toExportStream(records: AsyncIterable<PersonRecord>, format: 'cs
       const attributes = (record.attributes ?? {}) as Record<string, unknown>;
       const cells = [
         ...CSV_FIELDS.map((f) => csvCell(f, record[f])),
-        ...attributeKeys.map((k) => (attributes[k] === undefined || attributes[k] === null ? '' : typeof attributes[k] === 'string' ? (attributes[k] as string) : JSON.stringify(attributes[k]))),
+        ...attributeKeys.map((k) =>
+          attributes[k] === undefined || attributes[k] === null ? '' : typeof attributes[k] === 'string' ? attributes[k] : JSON.stringify(attributes[k]),
+        ),
       ];
       yield stringify([cells]);
     }

@@ -16,17 +16,38 @@ afterAll(async () => t?.close());
 const HEADER = 'external_id,email,given_name,family_name,department,manager,skills,birth_year,hire_date,status,attributes.cost_center';
 
 async function importCsv(lines: string[]) {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/people/import', headers: { ...admin.headers, 'content-type': 'text/csv' }, payload: lines.join('\n') });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/people/import',
+    headers: { ...admin.headers, 'content-type': 'text/csv' },
+    payload: lines.join('\n'),
+  });
   return res;
 }
 
 async function importJsonl(rows: unknown[]) {
-  return t.app.inject({ method: 'POST', url: '/api/v1/people/import', headers: { ...admin.headers, 'content-type': 'application/x-ndjson' }, payload: rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/people/import',
+    headers: { ...admin.headers, 'content-type': 'application/x-ndjson' },
+    payload: rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n'),
+  });
 }
 
 async function person(externalId: string) {
-  const r = await sql<{ id: number; manager_id: number | null; org_path: number[]; direct_reports: number; skills: string[]; department: string | null; attributes: Record<string, unknown>; status: string }>`
-    SELECT id, manager_id, org_path, direct_reports, skills, department, attributes, status FROM people WHERE external_id = ${externalId}`.execute(t.database.db);
+  const r = await sql<{
+    id: number;
+    manager_id: number | null;
+    org_path: number[];
+    direct_reports: number;
+    skills: string[];
+    department: string | null;
+    attributes: Record<string, unknown>;
+    status: string;
+  }>`
+    SELECT id, manager_id, org_path, direct_reports, skills, department, attributes, status FROM people WHERE external_id = ${externalId}`.execute(
+    t.database.db,
+  );
   return r.rows[0];
 }
 
@@ -63,7 +84,12 @@ describe('people import', () => {
     const report = res.json();
     expect(report).toMatchObject({ rows: 7, created: 1, rejected: 6 });
     expect(report.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
-      [3, 'email'], [4, 'birth_year'], [5, 'manager'], [6, 'external_id'], [7, 'email'], [8, 'hire_date'],
+      [3, 'email'],
+      [4, 'birth_year'],
+      [5, 'manager'],
+      [6, 'external_id'],
+      [7, 'email'],
+      [8, 'hire_date'],
     ]);
     expect(report.errors[2].reason).toMatch(/NOPE/);
     expect(report.errors[4].reason).toMatch(/belongs to E1/);
@@ -105,7 +131,16 @@ describe('people import', () => {
   });
 
   it('counts only active reports and merges attributes', async () => {
-    await importJsonl([{ external_id: 'E3', email: 'c@x.example', given_name: 'Carla', family_name: 'Dreier', status: 'inactive', attributes: { contract: 'part_time', cost_center: null } }]);
+    await importJsonl([
+      {
+        external_id: 'E3',
+        email: 'c@x.example',
+        given_name: 'Carla',
+        family_name: 'Dreier',
+        status: 'inactive',
+        attributes: { contract: 'part_time', cost_center: null },
+      },
+    ]);
     expect((await person('E2'))!.direct_reports).toBe(0);
     expect((await person('E3'))!.attributes).toEqual({ contract: 'part_time' });
   });
@@ -115,7 +150,10 @@ describe('people import', () => {
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.json().detail).toMatch(/shoe_size.*line 1/);
-    const bad = await importJsonl(['{"external_id": "J1", broken', JSON.stringify({ external_id: 'J2', email: 'j2@x.example', given_name: 'J', family_name: 'Two', shoe: 1 })]);
+    const bad = await importJsonl([
+      '{"external_id": "J1", broken',
+      JSON.stringify({ external_id: 'J2', email: 'j2@x.example', given_name: 'J', family_name: 'Two', shoe: 1 }),
+    ]);
     expect(bad.json().errors).toEqual([
       expect.objectContaining({ line: 1, reason: expect.stringMatching(/not valid JSON/) }),
       expect.objectContaining({ line: 2, field: 'shoe', reason: 'unknown field shoe' }),
@@ -127,7 +165,12 @@ describe('people import', () => {
       const exported = await t.app.inject({ method: 'GET', url: `/api/v1/people/export?format=${format}`, headers: admin.headers });
       expect(exported.statusCode).toBe(200);
       const snapshot = await sql`SELECT * FROM people ORDER BY id`.execute(t.database.db);
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/people/import', headers: { ...admin.headers, 'content-type': format === 'csv' ? 'text/csv' : 'application/x-ndjson' }, payload: exported.body });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/people/import',
+        headers: { ...admin.headers, 'content-type': format === 'csv' ? 'text/csv' : 'application/x-ndjson' },
+        payload: exported.body,
+      });
       expect(res.json()).toMatchObject({ rejected: 0, created: 0 });
       const after = await sql`SELECT * FROM people ORDER BY id`.execute(t.database.db);
       const strip = (rows: Record<string, unknown>[]) => rows.map(({ updated_at: _u, ...rest }) => rest);
@@ -138,7 +181,12 @@ describe('people import', () => {
   it('refuses import and export to roles without the permission', async () => {
     for (const role of ['communicator', 'leader', 'employee'] as const) {
       const caller = await bearer(t, role);
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/people/import', headers: { ...caller.headers, 'content-type': 'text/csv' }, payload: HEADER });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/people/import',
+        headers: { ...caller.headers, 'content-type': 'text/csv' },
+        payload: HEADER,
+      });
       expect(res.statusCode).toBe(403);
       const exp = await t.app.inject({ method: 'GET', url: '/api/v1/people/export', headers: caller.headers });
       expect(exp.statusCode).toBe(403);

@@ -57,7 +57,10 @@ async function loadLookups(trx: AnyDb, rows: RawPersonRow[]) {
   const [existing, owners, managers] = await Promise.all([
     q.findPeopleByExternalIds(trx, [...externalIds]),
     q.findEmailOwners(trx, [...emails]),
-    q.findPeopleByRefs(trx, [...refs].filter((r) => !externalIds.has(r))),
+    q.findPeopleByRefs(
+      trx,
+      [...refs].filter((r) => !externalIds.has(r)),
+    ),
   ]);
   const byRef = new Map<string, ExistingPerson>();
   for (const m of [...managers, ...existing]) {

@@ -10,7 +10,14 @@ export { generateDemoPeople } from './demo/generate-demo-people.js';
 export { countPeopleWhere, countPeopleGroupedWhere, exportPeopleWhere, findPeopleIdsWhere, findPeoplePageWhere, topFieldValues } from './people.service.js';
 export { personFieldSql, attributeSql, attributeTextSql, isPersonSql, orgWithinSql, activePersonSql, type FieldContext } from './person-field-sql.js';
 export { cohortSql, tenureAtLeastSql, hasTenureSql, experienceLevelSql, hasExperienceLevelSql } from './derived-field-ranges.js';
-export { resolvePersonRefs, findPeopleCardsByIds, findPeopleIdsByTags, findPeopleByProfileText, findMentorCards, findAmbassadorCards } from './people.service.js';
+export {
+  resolvePersonRefs,
+  findPeopleCardsByIds,
+  findPeopleIdsByTags,
+  findPeopleByProfileText,
+  findMentorCards,
+  findAmbassadorCards,
+} from './people.service.js';
 export { countProfileHashtags, replaceProfileHashtags } from './profile-hashtags.js';
 /** The curated skill catalogue (tags, en/de/nl labels, aliases) the demo draws from and expertise seeds its taxonomy with. */
 export { SKILLS as SKILL_CATALOGUE } from './demo/skills-catalogue.js';

@@ -163,10 +163,14 @@ export async function countPeople(db: AnyDb): Promise<number> {
 }
 
 /** One active person per wanted kind (a top leader, a middle manager, a plain employee), for demo logins. */
-export async function findDemoCandidates(db: AnyDb): Promise<{ root?: PersonRefRow & { email: string }; leader?: PersonRefRow & { email: string }; employee?: PersonRefRow & { email: string } }> {
+export async function findDemoCandidates(
+  db: AnyDb,
+): Promise<{ root?: PersonRefRow & { email: string }; leader?: PersonRefRow & { email: string }; employee?: PersonRefRow & { email: string } }> {
   const pick = async (where: RawBuilder<unknown>) =>
-    (await sql<PersonRefRow & { email: string }>`SELECT id, external_id, given_name, family_name, job_title, email FROM people
-      WHERE status = 'active' AND ${where} ORDER BY id LIMIT 1`.execute(db)).rows[0];
+    (
+      await sql<PersonRefRow & { email: string }>`SELECT id, external_id, given_name, family_name, job_title, email FROM people
+      WHERE status = 'active' AND ${where} ORDER BY id LIMIT 1`.execute(db)
+    ).rows[0];
   const [root, leader, employee] = await Promise.all([
     pick(sql`manager_id IS NULL AND direct_reports > 0`),
     pick(sql`manager_id IS NOT NULL AND direct_reports BETWEEN 4 AND 10 AND cardinality(org_path) >= 3`),
@@ -176,7 +180,14 @@ export async function findDemoCandidates(db: AnyDb): Promise<{ root?: PersonRefR
 }
 
 /** Active-or-not people matching a predicate over alias `p`, by name, after a keyset cursor. */
-export async function findCardsWhere(db: AnyDb, where: RawBuilder<boolean>, limit: number, asOf: string, t: Thresholds, after?: DirectoryFilter['after']): Promise<PersonRow[]> {
+export async function findCardsWhere(
+  db: AnyDb,
+  where: RawBuilder<boolean>,
+  limit: number,
+  asOf: string,
+  t: Thresholds,
+  after?: DirectoryFilter['after'],
+): Promise<PersonRow[]> {
   const keyset = after ? sql`AND (p.family_name, p.given_name, p.id) > (${after.family_name}, ${after.given_name}, ${after.id})` : sql``;
   const result = await sql<PersonRow>`${selectPerson(asOf, t)} WHERE (${where}) ${keyset}
     ORDER BY p.family_name, p.given_name, p.id LIMIT ${limit}`.execute(db);
@@ -222,8 +233,29 @@ export async function findIdsByRefs(db: AnyDb, refs: string[]): Promise<{ ref: s
 
 /** Active people with the given ids, in no particular order. */
 /** The columns a person card shows: no derived fields, no manager, no attributes (lists of people read many). */
-export type CardRow = Pick<PersonRow, 'id' | 'external_id' | 'given_name' | 'family_name' | 'email' | 'department' | 'function' | 'job_title' | 'location' | 'region'
-  | 'country' | 'language' | 'skills' | 'interests' | 'mentor_topics' | 'learning_goals' | 'languages' | 'mentor_available' | 'ambassador' | 'direct_reports'>;
+export type CardRow = Pick<
+  PersonRow,
+  | 'id'
+  | 'external_id'
+  | 'given_name'
+  | 'family_name'
+  | 'email'
+  | 'department'
+  | 'function'
+  | 'job_title'
+  | 'location'
+  | 'region'
+  | 'country'
+  | 'language'
+  | 'skills'
+  | 'interests'
+  | 'mentor_topics'
+  | 'learning_goals'
+  | 'languages'
+  | 'mentor_available'
+  | 'ambassador'
+  | 'direct_reports'
+>;
 
 export async function findCardsByIds(db: AnyDb, ids: number[]): Promise<CardRow[]> {
   if (ids.length === 0) return [];

@@ -11,10 +11,53 @@ let communicator: TestCaller;
 const idsByExternal: Record<string, number> = {};
 
 const people = [
-  { external_id: 'P1', email: 'anna@x.example', given_name: 'Anna', family_name: 'Albers', department: 'Sales', location: 'Berlin', skills: ['negotiation', 'excel'], birth_year: 1979, hire_date: '2015-03-01' },
-  { external_id: 'P2', email: 'bram@x.example', given_name: 'Bram', family_name: 'Bakker', department: 'Support', location: 'Utrecht', skills: ['excel', 'zendesk'], birth_year: 1995, hire_date: '2024-01-10', manager: 'P1' },
-  { external_id: 'P3', email: 'chris@x.example', given_name: 'Chris', family_name: 'Clark', department: 'Sales', location: 'London', job_title: '100% remote lead_x', skills: ['crm'], birth_year: 1960, hire_date: '2000-01-01', manager: 'P1' },
-  { external_id: 'P4', email: 'dora@x.example', given_name: 'Dora', family_name: 'Dietz', department: 'Sales', location: 'Berlin', skills: ['negotiation'], status: 'inactive', manager: 'P1' },
+  {
+    external_id: 'P1',
+    email: 'anna@x.example',
+    given_name: 'Anna',
+    family_name: 'Albers',
+    department: 'Sales',
+    location: 'Berlin',
+    skills: ['negotiation', 'excel'],
+    birth_year: 1979,
+    hire_date: '2015-03-01',
+  },
+  {
+    external_id: 'P2',
+    email: 'bram@x.example',
+    given_name: 'Bram',
+    family_name: 'Bakker',
+    department: 'Support',
+    location: 'Utrecht',
+    skills: ['excel', 'zendesk'],
+    birth_year: 1995,
+    hire_date: '2024-01-10',
+    manager: 'P1',
+  },
+  {
+    external_id: 'P3',
+    email: 'chris@x.example',
+    given_name: 'Chris',
+    family_name: 'Clark',
+    department: 'Sales',
+    location: 'London',
+    job_title: '100% remote lead_x',
+    skills: ['crm'],
+    birth_year: 1960,
+    hire_date: '2000-01-01',
+    manager: 'P1',
+  },
+  {
+    external_id: 'P4',
+    email: 'dora@x.example',
+    given_name: 'Dora',
+    family_name: 'Dietz',
+    department: 'Sales',
+    location: 'Berlin',
+    skills: ['negotiation'],
+    status: 'inactive',
+    manager: 'P1',
+  },
 ];
 
 beforeAll(async () => {
@@ -48,7 +91,7 @@ describe('directory', () => {
     expect(await ids('/api/v1/people?q=100%25')).toEqual(['P3']);
     expect(await ids('/api/v1/people?q=rem%20lea')).toEqual(['P3']);
     expect(await ids('/api/v1/people?q=%25')).toEqual([]);
-    expect(await ids("/api/v1/people?q=%27)%20%7C%20!bakk%3A*")).toEqual(['P2']);
+    expect(await ids('/api/v1/people?q=%27)%20%7C%20!bakk%3A*')).toEqual(['P2']);
   });
 
   it('filters by generation and experience only for roles that may read HR fields', async () => {
@@ -97,9 +140,19 @@ describe('profiles', () => {
 
 describe('own profile', () => {
   it('lets an employee edit profile fields, normalising hashtags', async () => {
-    const res = await t.app.inject({ method: 'PATCH', url: '/api/v1/people/me', headers: employee.headers, payload: { skills: ['#Pivot-Tables', 'excel', 'Excel'], about: 'Ik help graag.', mentor_available: true } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/people/me',
+      headers: employee.headers,
+      payload: { skills: ['#Pivot-Tables', 'excel', 'Excel'], about: 'Ik help graag.', mentor_available: true },
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ skills: ['pivot-tables', 'excel'], about: 'Ik help graag.', mentor_available: true, editable_fields: expect.arrayContaining(['skills']) });
+    expect(res.json()).toMatchObject({
+      skills: ['pivot-tables', 'excel'],
+      about: 'Ik help graag.',
+      mentor_available: true,
+      editable_fields: expect.arrayContaining(['skills']),
+    });
   });
 
   it('keeps fields from the HR import read-only', async () => {

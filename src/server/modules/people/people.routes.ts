@@ -35,62 +35,100 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: ModuleContext): 
   const thresholds = ctx.config.experienceThresholds;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/people', {
-    schema: { tags: ['people'], summary: 'Search the directory', querystring: peopleQuerySchema, response: { 200: peoplePageSchema } },
-    config: { access: { permission: 'people:read' } },
-  }, async (request) => searchDirectory({ db: ctx.db, query: request.query, viewer: viewerOf(request), thresholds }));
-
-  r.get('/api/v1/people/facets', {
-    schema: { tags: ['people'], summary: 'Departments, locations and skills with counts', response: { 200: peopleFacetsSchema } },
-    config: { access: { permission: 'people:read' } },
-  }, async () => getFacets({ db: ctx.db }));
-
-  r.get('/api/v1/people/me', {
-    schema: { tags: ['people'], summary: 'My own profile', response: { 200: personProfileSchema } },
-    config: { access: { permission: 'people:read' } },
-  }, async (request) => getProfile({ db: ctx.db, personId: ownPersonId(request), viewer: viewerOf(request), thresholds }));
-
-  r.patch('/api/v1/people/me', {
-    schema: { tags: ['people'], summary: 'Edit my profile (fields from HR stay read-only)', body: profileUpdateSchema, response: { 200: personProfileSchema } },
-    config: { access: { permission: 'profile:edit-own' } },
-  }, async (request) => updateOwnProfile({ db: ctx.db, personId: ownPersonId(request), update: request.body, viewer: viewerOf(request), thresholds }));
-
-  r.get('/api/v1/people/:id', {
-    schema: { tags: ['people'], summary: 'A person\'s profile', params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: personProfileSchema } },
-    config: { access: { permission: 'people:read' } },
-  }, async (request) => getProfile({ db: ctx.db, personId: request.params.id, viewer: viewerOf(request), thresholds }));
-
-  r.post('/api/v1/people/import', {
-    bodyLimit: IMPORT_BODY_LIMIT,
-    schema: {
-      tags: ['people'],
-      summary: 'Import people from CSV (text/csv) or JSON Lines (application/x-ndjson); upsert by external_id',
-      description: 'Every bad row is reported with its line, field and reason; every good row is kept.',
-      response: { 200: importReportSchema },
+  r.get(
+    '/api/v1/people',
+    {
+      schema: { tags: ['people'], summary: 'Search the directory', querystring: peopleQuerySchema, response: { 200: peoplePageSchema } },
+      config: { access: { permission: 'people:read' } },
     },
-    config: { access: { permission: 'people:import' } },
-  }, async (request) => {
-    const format = detectPeopleFileFormat(request.headers['content-type'] ?? '');
-    if (!format || typeof request.body !== 'string') {
-      throw new AppError('unsupported_media_type', 'send the file as text/csv or application/x-ndjson');
-    }
-    return importPeopleFile({ db: ctx.db, text: request.body, format });
-  });
+    async (request) => searchDirectory({ db: ctx.db, query: request.query, viewer: viewerOf(request), thresholds }),
+  );
 
-  r.get('/api/v1/people/export', {
-    schema: {
-      tags: ['people'],
-      summary: 'Export everyone in the import format',
-      querystring: z.object({ format: z.enum(['csv', 'jsonl']).default('csv') }),
+  r.get(
+    '/api/v1/people/facets',
+    {
+      schema: { tags: ['people'], summary: 'Departments, locations and skills with counts', response: { 200: peopleFacetsSchema } },
+      config: { access: { permission: 'people:read' } },
     },
-    config: { access: { permission: 'people:export' } },
-  }, async (request, reply) => {
-    const format = request.query.format;
-    const keys = format === 'csv' ? await listAttributeKeys({ db: ctx.db }) : [];
-    const stream = toExportStream(exportPeople({ db: ctx.db, thresholds }), format, keys);
-    return reply
-      .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
-      .header('content-disposition', `attachment; filename="people.${format}"`)
-      .send(stream);
-  });
+    async () => getFacets({ db: ctx.db }),
+  );
+
+  r.get(
+    '/api/v1/people/me',
+    {
+      schema: { tags: ['people'], summary: 'My own profile', response: { 200: personProfileSchema } },
+      config: { access: { permission: 'people:read' } },
+    },
+    async (request) => getProfile({ db: ctx.db, personId: ownPersonId(request), viewer: viewerOf(request), thresholds }),
+  );
+
+  r.patch(
+    '/api/v1/people/me',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Edit my profile (fields from HR stay read-only)',
+        body: profileUpdateSchema,
+        response: { 200: personProfileSchema },
+      },
+      config: { access: { permission: 'profile:edit-own' } },
+    },
+    async (request) => updateOwnProfile({ db: ctx.db, personId: ownPersonId(request), update: request.body, viewer: viewerOf(request), thresholds }),
+  );
+
+  r.get(
+    '/api/v1/people/:id',
+    {
+      schema: {
+        tags: ['people'],
+        summary: "A person's profile",
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: personProfileSchema },
+      },
+      config: { access: { permission: 'people:read' } },
+    },
+    async (request) => getProfile({ db: ctx.db, personId: request.params.id, viewer: viewerOf(request), thresholds }),
+  );
+
+  r.post(
+    '/api/v1/people/import',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['people'],
+        summary: 'Import people from CSV (text/csv) or JSON Lines (application/x-ndjson); upsert by external_id',
+        description: 'Every bad row is reported with its line, field and reason; every good row is kept.',
+        response: { 200: importReportSchema },
+      },
+      config: { access: { permission: 'people:import' } },
+    },
+    async (request) => {
+      const format = detectPeopleFileFormat(request.headers['content-type'] ?? '');
+      if (!format || typeof request.body !== 'string') {
+        throw new AppError('unsupported_media_type', 'send the file as text/csv or application/x-ndjson');
+      }
+      return importPeopleFile({ db: ctx.db, text: request.body, format });
+    },
+  );
+
+  r.get(
+    '/api/v1/people/export',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Export everyone in the import format',
+        querystring: z.object({ format: z.enum(['csv', 'jsonl']).default('csv') }),
+      },
+      config: { access: { permission: 'people:export' } },
+    },
+    async (request, reply) => {
+      const format = request.query.format;
+      const keys = format === 'csv' ? await listAttributeKeys({ db: ctx.db }) : [];
+      const stream = toExportStream(exportPeople({ db: ctx.db, thresholds }), format, keys);
+      return reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+        .header('content-disposition', `attachment; filename="people.${format}"`)
+        .send(stream);
+    },
+  );
 }

@@ -48,7 +48,11 @@ export async function searchDirectory(input: { db: AnyDb; query: PeopleQuery; vi
     throw new AppError('forbidden', 'filtering by generation or experience is for communicators and admins');
   }
   // Tokens as the 'simple' text-search parser makes them: runs of letters and digits.
-  const words = (query.q ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
+  const words =
+    (query.q ?? '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 8) ?? [];
   if (query.q && query.q.trim() !== '' && words.length === 0) return { items: [], next_cursor: null };
   const rows = await q.searchPeople(
     input.db,
@@ -83,7 +87,13 @@ export async function getProfile(input: { db: AnyDb; personId: number; viewer: D
 }
 
 /** Changes the caller's own profile fields; HR fields are not in the schema, so they cannot be sent. */
-export async function updateOwnProfile(input: { db: AnyDb; personId: number; update: ProfileUpdate; viewer: DirectoryViewer; thresholds: q.Thresholds }): Promise<PersonProfile> {
+export async function updateOwnProfile(input: {
+  db: AnyDb;
+  personId: number;
+  update: ProfileUpdate;
+  viewer: DirectoryViewer;
+  thresholds: q.Thresholds;
+}): Promise<PersonProfile> {
   const changes = profileUpdateSchema.parse(input.update);
   await q.updateProfileColumns(input.db, input.personId, changes);
   return getProfile({ db: input.db, personId: input.personId, viewer: input.viewer, thresholds: input.thresholds });
@@ -124,7 +134,13 @@ export async function findDemoCandidates(input: { db: AnyDb }) {
  * A page of people matching a predicate over alias `p` (built with the field SQL this module exports).
  * @example await findPeoplePageWhere({ db, where: predicate, limit: 20, thresholds }) // { items, next_cursor }
  */
-export async function findPeoplePageWhere(input: { db: AnyDb; where: RawBuilder<boolean>; limit: number; cursor?: string; thresholds: q.Thresholds }): Promise<PeoplePage> {
+export async function findPeoplePageWhere(input: {
+  db: AnyDb;
+  where: RawBuilder<boolean>;
+  limit: number;
+  cursor?: string;
+  thresholds: q.Thresholds;
+}): Promise<PeoplePage> {
   const rows = await q.findCardsWhere(input.db, input.where, input.limit + 1, today(), input.thresholds, input.cursor ? decodeCursor(input.cursor) : undefined);
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
@@ -152,7 +168,13 @@ export async function* exportPeopleWhere(input: { db: AnyDb; where: RawBuilder<b
 }
 
 /** The most common values of a text or list field (Person, derived, or `attributes.<key>`) starting with `prefix`. */
-export async function topFieldValues(input: { db: AnyDb; field: string; prefix: string; limit: number; thresholds: q.Thresholds }): Promise<q.Facet[] | undefined> {
+export async function topFieldValues(input: {
+  db: AnyDb;
+  field: string;
+  prefix: string;
+  limit: number;
+  thresholds: q.Thresholds;
+}): Promise<q.Facet[] | undefined> {
   const ctx = { asOf: today(), thresholds: input.thresholds };
   const isAttribute = input.field.startsWith('attributes.');
   const value = isAttribute ? attributeTextSql(input.field.slice('attributes.'.length)) : personFieldSql(input.field, ctx);
@@ -191,7 +213,13 @@ export async function findPeopleByProfileText(input: { db: AnyDb; lexemes: strin
 }
 
 /** Cards of people available to mentor any of the topics. */
-export async function findMentorCards(input: { db: AnyDb; topics: string[]; excludeId: number; limit: number; thresholds: q.Thresholds }): Promise<PersonCard[]> {
+export async function findMentorCards(input: {
+  db: AnyDb;
+  topics: string[];
+  excludeId: number;
+  limit: number;
+  thresholds: q.Thresholds;
+}): Promise<PersonCard[]> {
   return (await q.findMentorRows(input.db, input.topics, input.excludeId, input.limit, today(), input.thresholds)).map(presentCard);
 }
 

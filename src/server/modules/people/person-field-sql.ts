@@ -8,7 +8,10 @@ export type FieldContext = { asOf: string; thresholds: Thresholds };
 
 type FieldSql = (ctx: FieldContext) => RawBuilder<unknown>;
 
-const column = (name: string): FieldSql => () => sql.ref(`p.${name}`);
+const column =
+  (name: string): FieldSql =>
+  () =>
+    sql.ref(`p.${name}`);
 
 const yearsExperience = (ctx: FieldContext) => sql`people_years_experience(p.career_start_year, p.hire_date, ${ctx.asOf}::date)`;
 

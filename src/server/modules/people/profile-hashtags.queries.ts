@@ -3,8 +3,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 
-const LISTS = ['skills', 'mentor_topics', 'learning_goals'] as const;
-
 /** Active people per hashtag on their skill lists; only `tags` when given (GIN on skills answers). */
 export async function countHashtagUse(db: AnyDb, tags: string[] | null): Promise<{ tag: string; people: number }[]> {
   const only = tags === null ? sql`true` : sql`(p.skills && ${tags}::text[] OR p.mentor_topics && ${tags}::text[] OR p.learning_goals && ${tags}::text[])`;
@@ -18,7 +16,9 @@ export async function countHashtagUse(db: AnyDb, tags: string[] | null): Promise
 }
 
 /** `list` with every `from` replaced by `to`, first occurrences kept in order, duplicates dropped. */
-function replacedList(list: (typeof LISTS)[number], from: string[], to: string): RawBuilder<string[]> {
+type HashtagList = 'skills' | 'mentor_topics' | 'learning_goals';
+
+function replacedList(list: HashtagList, from: string[], to: string): RawBuilder<string[]> {
   return sql<string[]>`(
     SELECT coalesce(array_agg(d.x ORDER BY d.o), '{}') FROM (
       SELECT CASE WHEN u.e = ANY(${from}::text[]) THEN ${to}::text ELSE u.e END AS x, min(u.o) AS o

@@ -2,9 +2,7 @@
 // The README's configuration table is written from this file; keep them in step.
 import { z } from 'zod';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const configSchema = z.object({
   /** PostgreSQL server; when absent Resonance runs on the embedded PGlite database. */
@@ -17,7 +15,12 @@ const configSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Send cookies with the Secure flag; defaults to true when PUBLIC_URL is https. */
   COOKIE_SECURE: booleanFlag.optional(),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   /** Sign-in attempts allowed per minute for one e-mail from one address (per process). */
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

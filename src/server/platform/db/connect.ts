@@ -13,7 +13,7 @@ const parseInt8 = (v: string) => {
   if (!Number.isSafeInteger(n)) throw new Error(`int8 value ${v} is beyond 2^53`);
   return n;
 };
-const parseInt8Array = pg.types.getTypeParser(INT8_ARRAY);
+const parseInt8Array = pg.types.getTypeParser(INT8_ARRAY) as (value: string) => unknown;
 pg.types.setTypeParser(INT8, parseInt8);
 pg.types.setTypeParser(INT8_ARRAY, (v) => (parseInt8Array(v) as (string | null)[]).map((x) => (x === null ? null : parseInt8(x))));
 pg.types.setTypeParser(NUMERIC, (v) => Number(v));

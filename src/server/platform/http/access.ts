@@ -26,6 +26,6 @@ export function requireAccessDeclarations(app: FastifyInstance): void {
     const config = (route.config ?? {}) as { access?: RouteAccess };
     if (config.access) return;
     if (route.url.startsWith('/api/v1')) throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
-    route.config = { ...config, access: { public: true } } as typeof route.config;
+    route.config = { ...config, access: { public: true } };
   });
 }

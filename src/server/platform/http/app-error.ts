@@ -1,5 +1,6 @@
-// The one error type of the server: a code mapped to an HTTP status, a message safe to show users,
-// and optional per-field problems (JSON pointers). Rendered as RFC 9457 problem details.
+// The one error type of the server: a class mapped to an HTTP status, a message code with parameters
+// that the web app translates, an English detail for API users, and optional per-field problems (JSON
+// pointers or lines). Rendered as RFC 9457 problem details.
 
 export type AppErrorCode =
   | 'bad_request'
@@ -42,20 +43,38 @@ const TITLE: Record<AppErrorCode, string> = {
   internal: 'Internal error',
 };
 
-/** One problem in the input, located by a JSON pointer (RFC 6901) or a line number. */
-export type FieldProblem = { pointer?: string; in?: string; line?: number; message: string };
+/** Values a message code is filled with (`{{count}}` in the web app's translations). */
+export type MessageParams = Record<string, string | number | boolean | null>;
+
+/**
+ * One problem in the input, located by a JSON pointer (RFC 6901) or a line number. `code` names the
+ * message the web app shows (translated, filled with `params`); `message` is English for API users.
+ */
+export type FieldProblem = { pointer?: string; in?: string; line?: number; message: string; code?: string; params?: MessageParams };
+
+export type AppErrorOptions = {
+  problems?: FieldProblem[];
+  cause?: unknown;
+  /** Message code, dotted and stable (`auth.wrong_credentials`); defaults to the error class. */
+  messageCode?: string;
+  params?: MessageParams;
+};
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly userMessage: string;
   readonly problems: FieldProblem[];
+  readonly messageCode: string;
+  readonly params: MessageParams;
 
-  constructor(code: AppErrorCode, userMessage: string, options: { problems?: FieldProblem[]; cause?: unknown } = {}) {
+  constructor(code: AppErrorCode, userMessage: string, options: AppErrorOptions = {}) {
     super(userMessage, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.userMessage = userMessage;
     this.problems = options.problems ?? [];
+    this.messageCode = options.messageCode ?? code;
+    this.params = options.params ?? {};
   }
 
   get status(): number {

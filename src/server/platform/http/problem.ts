@@ -2,7 +2,7 @@
 // schema validation failures name the JSON pointer at fault; anything else is a logged generic 500.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type FieldProblem } from './app-error.js';
+import { AppError, type FieldProblem, type MessageParams } from './app-error.js';
 
 export type ProblemBody = {
   type: string;
@@ -10,6 +10,9 @@ export type ProblemBody = {
   status: number;
   detail: string;
   instance: string;
+  /** What the web app translates: a stable message code and the values to fill it with. */
+  code: string;
+  params?: MessageParams;
   errors?: FieldProblem[];
 };
 
@@ -26,7 +29,9 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
     status: error.status,
     detail: error.userMessage,
     instance: request.url.split('?')[0] ?? request.url,
+    code: error.messageCode,
   };
+  if (Object.keys(error.params).length > 0) body.params = error.params;
   if (error.problems.length > 0) body.errors = error.problems;
   return reply.status(error.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }

@@ -98,12 +98,17 @@ export class JobQueue {
    * Enqueues a job through `executor`, so it commits or rolls back with the caller's transaction.
    * @example await db.transaction().execute((trx) => jobs.enqueue(trx, purgeSessions, {}));
    */
-  async enqueue<S extends z.ZodType>(executor: SqlExecutor, definition: JobDefinition<S>, payload: z.input<S>, options: PgBoss.SendOptions = {}): Promise<string | null> {
+  async enqueue<S extends z.ZodType>(
+    executor: SqlExecutor,
+    definition: JobDefinition<S>,
+    payload: z.input<S>,
+    options: PgBoss.SendOptions = {},
+  ): Promise<string | null> {
     const data: Envelope = { version: definition.version, payload: definition.payload.parse(payload) };
     const db: PgBoss.Db = {
       executeSql: async (text, values) => {
         const result = await executor.executeQuery(CompiledQuery.raw(text, values));
-        return { rows: result.rows as unknown[] };
+        return { rows: result.rows };
       },
     };
     return this.boss.send(definition.id, data, { ...options, db });

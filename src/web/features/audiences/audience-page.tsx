@@ -60,10 +60,7 @@ export function AudiencePage() {
         saving={create.isPending}
         error={create.error}
         onSubmit={(details) =>
-          create.mutate(
-            { ...details, rule },
-            { onSuccess: (segment) => void navigate(`/audiences/segments/${encodeURIComponent(segment.key)}`) },
-          )
+          create.mutate({ ...details, rule }, { onSuccess: (segment) => void navigate(`/audiences/segments/${encodeURIComponent(segment.key)}`) })
         }
       />
     </Stack>

@@ -33,11 +33,7 @@ export function useFieldValues(field: string, q: string, enabled: boolean) {
     enabled: enabled && field !== '',
     queryKey: audienceKeys.values(field, q),
     queryFn: ({ signal }) =>
-      apiRequest(
-        `/api/v1/audiences/fields/${encodeURIComponent(field)}/values?${new URLSearchParams({ q }).toString()}`,
-        fieldValuesSchema,
-        { signal },
-      ),
+      apiRequest(`/api/v1/audiences/fields/${encodeURIComponent(field)}/values?${new URLSearchParams({ q }).toString()}`, fieldValuesSchema, { signal }),
     staleTime: 5 * 60_000,
   });
 }

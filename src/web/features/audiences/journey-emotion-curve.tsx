@@ -38,7 +38,15 @@ export function JourneyEmotionCurve({ moods, editing, onMoodChange }: JourneyEmo
           <rect x="0" y="60" width={width} height="40" style={{ fill: 'var(--mantine-color-red-0)' }} />
           <line x1="0" x2={width} y1="50" y2="50" vectorEffect="non-scaling-stroke" strokeDasharray="4 4" style={{ stroke: 'var(--mantine-color-gray-5)' }} />
           {moods.slice(1).map((_, i) => (
-            <line key={i} x1={(i + 1) * STAGE_WIDTH} x2={(i + 1) * STAGE_WIDTH} y1="0" y2="100" vectorEffect="non-scaling-stroke" style={{ stroke: 'var(--mantine-color-gray-3)' }} />
+            <line
+              key={i}
+              x1={(i + 1) * STAGE_WIDTH}
+              x2={(i + 1) * STAGE_WIDTH}
+              y1="0"
+              y2="100"
+              vectorEffect="non-scaling-stroke"
+              style={{ stroke: 'var(--mantine-color-gray-3)' }}
+            />
           ))}
           <polyline
             points={points}
@@ -79,7 +87,12 @@ export function JourneyEmotionCurve({ moods, editing, onMoodChange }: JourneyEmo
                     title={moodLabel(mood)}
                     data-testid={`journey-mood-${i}-${mood}`}
                     onClick={() => onMoodChange(i, mood)}
-                    style={{ borderRadius: '50%', padding: 1, opacity: checked ? 1 : 0.45, outline: checked ? '2px solid var(--mantine-color-indigo-6)' : undefined }}
+                    style={{
+                      borderRadius: '50%',
+                      padding: 1,
+                      opacity: checked ? 1 : 0.45,
+                      outline: checked ? '2px solid var(--mantine-color-indigo-6)' : undefined,
+                    }}
                   >
                     <MoodFace mood={mood} size={22} />
                   </UnstyledButton>

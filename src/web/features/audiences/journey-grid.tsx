@@ -80,11 +80,7 @@ export function JourneyGrid({ stages, editing, onStageChange, onMove, onRemove }
 
         <RowLabel>{t('journey.rows.emotion')}</RowLabel>
         <JourneyCell style={{ gridColumn: `span ${n}`, padding: 0 }}>
-          <JourneyEmotionCurve
-            moods={stages.map((stage) => stage.mood)}
-            editing={editing}
-            onMoodChange={(i, mood: Mood) => onStageChange(i, { mood })}
-          />
+          <JourneyEmotionCurve moods={stages.map((stage) => stage.mood)} editing={editing} onMoodChange={(i, mood: Mood) => onStageChange(i, { mood })} />
         </JourneyCell>
 
         <RowLabel>{t('journey.rows.pain_points')}</RowLabel>

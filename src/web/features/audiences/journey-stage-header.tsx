@@ -51,10 +51,24 @@ export function JourneyStageHeader({ name, index, count, editing, onRename, onMo
       {editing && (
         <Stack gap={0} mt={4}>
           <Group gap={4} justify="center">
-            <ActionIcon size="sm" variant="default" aria-label={t('journey.moveLeft')} disabled={index === 0} onClick={() => onMove(-1)} data-testid="journey-stage-left">
+            <ActionIcon
+              size="sm"
+              variant="default"
+              aria-label={t('journey.moveLeft')}
+              disabled={index === 0}
+              onClick={() => onMove(-1)}
+              data-testid="journey-stage-left"
+            >
               ←
             </ActionIcon>
-            <ActionIcon size="sm" variant="default" aria-label={t('journey.moveRight')} disabled={index === count - 1} onClick={() => onMove(1)} data-testid="journey-stage-right">
+            <ActionIcon
+              size="sm"
+              variant="default"
+              aria-label={t('journey.moveRight')}
+              disabled={index === count - 1}
+              onClick={() => onMove(1)}
+              data-testid="journey-stage-right"
+            >
               →
             </ActionIcon>
             <ActionIcon size="sm" variant="light" color="red" aria-label={t('journey.removeStage')} onClick={onRemove} data-testid="journey-stage-remove">

@@ -17,8 +17,7 @@ export function JourneyTouchpointsCell({ touchpoints, editing, onChange }: Journ
   const { t } = useTranslation();
   const labels = useRuleLabels();
   const channels = CHANNELS.map((channel) => ({ value: channel, label: labels.channel(channel) }));
-  const update = (index: number, patch: Partial<TouchpointDraft>) =>
-    onChange(touchpoints.map((tp, i) => (i === index ? { ...tp, ...patch } : tp)));
+  const update = (index: number, patch: Partial<TouchpointDraft>) => onChange(touchpoints.map((tp, i) => (i === index ? { ...tp, ...patch } : tp)));
 
   if (!editing) {
     return (
@@ -74,8 +73,22 @@ export function JourneyTouchpointsCell({ touchpoints, editing, onChange }: Journ
                 />
                 <CloseButton size="sm" aria-label={t('journey.removeTouchpoint')} onClick={() => onChange(touchpoints.filter((_, j) => j !== i))} />
               </Group>
-              <TextInput size="xs" maxLength={200} placeholder={t('journey.campaign')} aria-label={t('journey.campaign')} value={tp.campaign} onChange={(e) => update(i, { campaign: e.currentTarget.value })} />
-              <TextInput size="xs" maxLength={1000} placeholder={t('journey.note')} aria-label={t('journey.note')} value={tp.description} onChange={(e) => update(i, { description: e.currentTarget.value })} />
+              <TextInput
+                size="xs"
+                maxLength={200}
+                placeholder={t('journey.campaign')}
+                aria-label={t('journey.campaign')}
+                value={tp.campaign}
+                onChange={(e) => update(i, { campaign: e.currentTarget.value })}
+              />
+              <TextInput
+                size="xs"
+                maxLength={1000}
+                placeholder={t('journey.note')}
+                aria-label={t('journey.note')}
+                value={tp.description}
+                onChange={(e) => update(i, { description: e.currentTarget.value })}
+              />
             </Stack>
           </Paper>
         ))}

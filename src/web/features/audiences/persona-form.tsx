@@ -85,11 +85,7 @@ export function PersonaForm({ persona }: PersonaFormProps) {
       </Stack>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <RuleBuilder
-            value={draft.rule}
-            onChange={(rule: Rule) => patch({ rule })}
-            errorPointer={ruleErrorPointer(save.error) ?? preview.errorPointer}
-          />
+          <RuleBuilder value={draft.rule} onChange={(rule: Rule) => patch({ rule })} errorPointer={ruleErrorPointer(save.error) ?? preview.errorPointer} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <AudiencePreviewPanel preview={preview} />

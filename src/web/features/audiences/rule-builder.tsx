@@ -33,9 +33,7 @@ export function RuleBuilder({ value, onChange, errorPointer, excludeSegment }: R
       : [...catalogue, { name: ORG_FIELD, type: 'text' as const, derived: false, suggest: false }];
     return {
       fields: withOrg,
-      segments: (segments.data?.items ?? [])
-        .filter((segment) => segment.key !== excludeSegment)
-        .map((segment) => ({ key: segment.key, name: segment.name })),
+      segments: (segments.data?.items ?? []).filter((segment) => segment.key !== excludeSegment).map((segment) => ({ key: segment.key, name: segment.name })),
       highlight: nodeForPointer(value, errorPointer),
     };
   }, [fields.data, segments.data, excludeSegment, value, errorPointer]);

@@ -23,10 +23,7 @@ export function RuleCondition({ rule, onChange }: RuleConditionProps) {
 
   return (
     <Group gap="xs" align="flex-start">
-      <RuleFieldSelect
-        value={rule.field}
-        onChange={(field) => onChange(conditionForField(field, fieldTypeOf(field, fields) ?? 'text', rule.op))}
-      />
+      <RuleFieldSelect value={rule.field} onChange={(field) => onChange(conditionForField(field, fieldTypeOf(field, fields) ?? 'text', rule.op))} />
       <Select<RuleOp>
         size="xs"
         w={160}

@@ -54,12 +54,7 @@ export function RuleGroup({ rule, pointer, onChange }: RuleGroupProps) {
         <Button size="compact-xs" variant="light" data-testid="rule-add-condition" onClick={() => add(newCondition())}>
           {t('audiences.builder.addCondition')}
         </Button>
-        <Button
-          size="compact-xs"
-          variant="light"
-          data-testid="rule-add-group"
-          onClick={() => add(makeGroup(mode === 'all' ? 'any' : 'all', [newCondition()]))}
-        >
+        <Button size="compact-xs" variant="light" data-testid="rule-add-group" onClick={() => add(makeGroup(mode === 'all' ? 'any' : 'all', [newCondition()]))}>
           {t('audiences.builder.addGroup')}
         </Button>
         <Button size="compact-xs" variant="light" color="grape" data-testid="rule-add-activity" onClick={() => add(newActivity())}>

@@ -1,16 +1,7 @@
 // Unit tests of the rule builder's pure helpers: value shapes, completeness, pointers and parsing.
 import { describe, expect, it } from 'vitest';
 import { RULE_FIELDS, type Rule } from '../../../shared/audiences';
-import {
-  adaptValue,
-  asRootGroup,
-  conditionForField,
-  firstIncompletePointer,
-  nodeForPointer,
-  parseRule,
-  rulePointer,
-  valueShape,
-} from './rule-model';
+import { adaptValue, asRootGroup, conditionForField, firstIncompletePointer, nodeForPointer, parseRule, rulePointer, valueShape } from './rule-model';
 import { keyFromName } from './segment-key';
 import { journeyInput, moveStage, newStage } from './journey-draft';
 
@@ -44,10 +35,7 @@ describe('value shapes', () => {
 
 describe('completeness and pointers', () => {
   const rule: Rule = {
-    all: [
-      { field: 'generation', op: 'in', value: ['millennial'] },
-      { not: { any: [{ field: 'tenure_years', op: 'between', value: [1, null] }] } },
-    ],
+    all: [{ field: 'generation', op: 'in', value: ['millennial'] }, { not: { any: [{ field: 'tenure_years', op: 'between', value: [1, null] }] } }],
   };
 
   it('finds the first node still missing a value', () => {

@@ -36,8 +36,7 @@ export function RuleOrgSelect({ value, onChange }: RuleOrgSelectProps) {
   const people = useQuery({
     enabled,
     queryKey: ['people', 'org-search', debounced],
-    queryFn: ({ signal }) =>
-      apiRequest(`/api/v1/people?${new URLSearchParams({ q: debounced, limit: '10' }).toString()}`, peoplePageSchema, { signal }),
+    queryFn: ({ signal }) => apiRequest(`/api/v1/people?${new URLSearchParams({ q: debounced, limit: '10' }).toString()}`, peoplePageSchema, { signal }),
   });
 
   const options: Option[] = (people.data?.items ?? []).map(optionOf);

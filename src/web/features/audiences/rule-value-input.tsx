@@ -55,19 +55,59 @@ export function RuleValueInput({ field, suggest, shape, value, onChange }: RuleV
     case 'numberRange':
       return (
         <Group gap={6}>
-          <NumberInput size="xs" w={110} data-testid="rule-value" aria-label={t('audiences.builder.from')} value={numberOrBlank(low)} onChange={(next) => onChange([toNumber(next), high ?? null])} />
+          <NumberInput
+            size="xs"
+            w={110}
+            data-testid="rule-value"
+            aria-label={t('audiences.builder.from')}
+            value={numberOrBlank(low)}
+            onChange={(next) => onChange([toNumber(next), high ?? null])}
+          />
           <Text size="xs">{t('audiences.builder.and')}</Text>
-          <NumberInput size="xs" w={110} data-testid="rule-value-to" aria-label={t('audiences.builder.to')} value={numberOrBlank(high)} onChange={(next) => onChange([low ?? null, toNumber(next)])} />
+          <NumberInput
+            size="xs"
+            w={110}
+            data-testid="rule-value-to"
+            aria-label={t('audiences.builder.to')}
+            value={numberOrBlank(high)}
+            onChange={(next) => onChange([low ?? null, toNumber(next)])}
+          />
         </Group>
       );
     case 'date':
-      return <TextInput type="date" size="xs" w={160} data-testid="rule-value" aria-label={label} value={text(value)} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return (
+        <TextInput
+          type="date"
+          size="xs"
+          w={160}
+          data-testid="rule-value"
+          aria-label={label}
+          value={text(value)}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
     case 'dateRange':
       return (
         <Group gap={6}>
-          <TextInput type="date" size="xs" w={160} data-testid="rule-value" aria-label={t('audiences.builder.from')} value={text(low)} onChange={(e) => onChange([e.currentTarget.value, text(high)])} />
+          <TextInput
+            type="date"
+            size="xs"
+            w={160}
+            data-testid="rule-value"
+            aria-label={t('audiences.builder.from')}
+            value={text(low)}
+            onChange={(e) => onChange([e.currentTarget.value, text(high)])}
+          />
           <Text size="xs">{t('audiences.builder.and')}</Text>
-          <TextInput type="date" size="xs" w={160} data-testid="rule-value-to" aria-label={t('audiences.builder.to')} value={text(high)} onChange={(e) => onChange([text(low), e.currentTarget.value])} />
+          <TextInput
+            type="date"
+            size="xs"
+            w={160}
+            data-testid="rule-value-to"
+            aria-label={t('audiences.builder.to')}
+            value={text(high)}
+            onChange={(e) => onChange([text(low), e.currentTarget.value])}
+          />
         </Group>
       );
     case 'person':

@@ -32,8 +32,7 @@ export function SegmentEditor({ segment }: SegmentEditorProps) {
 
   const dirty = name !== segment.name || description !== (segment.description ?? '') || JSON.stringify(rule) !== initialRule;
   const canSave = dirty && name.trim() !== '' && preview.incompletePointer === null;
-  const save = () =>
-    update.mutate({ key: segment.key, name: name.trim(), description: description.trim() === '' ? null : description.trim(), rule });
+  const save = () => update.mutate({ key: segment.key, name: name.trim(), description: description.trim() === '' ? null : description.trim(), rule });
 
   return (
     <Stack gap="md">
@@ -66,7 +65,14 @@ export function SegmentEditor({ segment }: SegmentEditorProps) {
       {update.error && <ProblemAlert error={update.error} title={t('audiences.segments.saveFailed')} />}
       <Card withBorder radius="md">
         <Stack gap="sm">
-          <TextInput label={t('audiences.save.name')} required maxLength={200} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
+          <TextInput
+            label={t('audiences.save.name')}
+            required
+            maxLength={200}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={errors.name}
+          />
           <Textarea
             label={t('audiences.save.description')}
             autosize
@@ -80,12 +86,7 @@ export function SegmentEditor({ segment }: SegmentEditorProps) {
       </Card>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <RuleBuilder
-            value={rule}
-            onChange={setRule}
-            excludeSegment={segment.key}
-            errorPointer={ruleErrorPointer(update.error) ?? preview.errorPointer}
-          />
+          <RuleBuilder value={rule} onChange={setRule} excludeSegment={segment.key} errorPointer={ruleErrorPointer(update.error) ?? preview.errorPointer} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <AudiencePreviewPanel preview={preview} asOf={asOf} onAsOfChange={setAsOf} />

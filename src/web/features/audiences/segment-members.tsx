@@ -63,9 +63,7 @@ export function SegmentMembers({ segmentKey }: SegmentMembersProps) {
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
             {members.isSuccess &&
-              (members.hasNextPage
-                ? t('audiences.segments.shownMore', { count: people.length })
-                : t('audiences.segments.shown', { count: people.length }))}
+              (members.hasNextPage ? t('audiences.segments.shownMore', { count: people.length }) : t('audiences.segments.shown', { count: people.length }))}
           </Text>
           {members.hasNextPage && (
             <Button variant="light" loading={members.isFetchingNextPage} onClick={() => void members.fetchNextPage()}>

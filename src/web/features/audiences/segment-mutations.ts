@@ -9,8 +9,7 @@ export function useCreateSegment() {
   const user = useCurrentUser();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SegmentInput) =>
-      apiRequest('/api/v1/segments', segmentSchema, { method: 'POST', json: input, csrfToken: user.csrf_token }),
+    mutationFn: (input: SegmentInput) => apiRequest('/api/v1/segments', segmentSchema, { method: 'POST', json: input, csrfToken: user.csrf_token }),
     onSuccess: async (segment) => {
       queryClient.setQueryData(audienceKeys.segment(segment.key), segment);
       await queryClient.invalidateQueries({ queryKey: audienceKeys.segmentList });
@@ -22,8 +21,7 @@ export function useUpdateSegment(key: string) {
   const user = useCurrentUser();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SegmentInput) =>
-      apiRequest(segmentPath(key), segmentSchema, { method: 'PUT', json: input, csrfToken: user.csrf_token }),
+    mutationFn: (input: SegmentInput) => apiRequest(segmentPath(key), segmentSchema, { method: 'PUT', json: input, csrfToken: user.csrf_token }),
     onSuccess: async (segment) => {
       queryClient.setQueryData(audienceKeys.segment(key), segment);
       // Other segments and personas may refer to this one, so every count can have changed.

@@ -30,7 +30,7 @@ export function AskForHelpButton({ searchText }: { searchText: string }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (question.trim() === '') return;
-    ask.mutate(question.trim(), { onSuccess: (created) => navigate(`/help/${created.id}`) });
+    ask.mutate(question.trim(), { onSuccess: (created) => void navigate(`/help/${created.id}`) });
   };
 
   return (

@@ -63,7 +63,11 @@ export function HelpExpertPanel({ request, viewerId }: HelpExpertPanelProps) {
           </Button>
         </Group>
       )}
-      {mine?.status === 'declined' && <Text size="sm" c="dimmed">{t('help.detail.youDeclined')}</Text>}
+      {mine?.status === 'declined' && (
+        <Text size="sm" c="dimmed">
+          {t('help.detail.youDeclined')}
+        </Text>
+      )}
       {step.error !== null && <ErrorAlert error={step.error} />}
       {decline.error !== null && <ErrorAlert error={decline.error} />}
     </Stack>

@@ -31,7 +31,7 @@ export function HelpInboxPage() {
       <SegmentedControl
         data-testid="help-inbox-filter"
         value={filter}
-        onChange={(value) => setFilter(value as Filter)}
+        onChange={(value) => setFilter(value)}
         data={[
           { value: 'all', label: t('help.inbox.filter.all') },
           { value: 'asker', label: t('help.inbox.filter.asked') },

@@ -95,8 +95,7 @@ export function useThankExpert(id: number) {
   const user = useCurrentUser();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (message: string) =>
-      apiRequest(`${requestPath(id)}/thank`, kudosSchema, { method: 'POST', json: { message }, csrfToken: user.csrf_token }),
+    mutationFn: (message: string) => apiRequest(`${requestPath(id)}/thank`, kudosSchema, { method: 'POST', json: { message }, csrfToken: user.csrf_token }),
     onSuccess: async (kudos) => {
       await queryClient.invalidateQueries({ queryKey: helpKeys.detail(id) });
       await queryClient.invalidateQueries({ queryKey: ['kudos', kudos.to] });

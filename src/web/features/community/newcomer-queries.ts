@@ -24,8 +24,7 @@ export function useSetAvailability() {
   const user = useCurrentUser();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: MyAvailability) =>
-      apiRequest(AVAILABILITY_PATH, myAvailabilitySchema, { method: 'PUT', json: input, csrfToken: user.csrf_token }),
+    mutationFn: (input: MyAvailability) => apiRequest(AVAILABILITY_PATH, myAvailabilitySchema, { method: 'PUT', json: input, csrfToken: user.csrf_token }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(newcomerKeys.availability, saved);
       // Availability orders expert search results, so earlier searches are stale now.

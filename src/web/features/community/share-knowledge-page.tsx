@@ -43,7 +43,7 @@ export function ShareKnowledgePage() {
     if (!ready) return;
     create.mutate(
       { kind, title: title.trim(), body: body.trim(), tags, ...(language === AUTO ? {} : { language }) },
-      { onSuccess: () => navigate(`/people/${personId}#contributions`) },
+      { onSuccess: () => void navigate(`/people/${personId}#contributions`) },
     );
   };
 
@@ -58,7 +58,7 @@ export function ShareKnowledgePage() {
           <SegmentedControl
             data-testid="share-kind"
             value={kind}
-            onChange={(value) => setKind(value as Kind)}
+            onChange={(value) => setKind(value)}
             data={WRITTEN_CONTRIBUTION_KINDS.map((value) => ({ value, label: t(`contributions.kind.${value}`) }))}
           />
           <TextInput
@@ -86,7 +86,10 @@ export function ShareKnowledgePage() {
           <Select
             data-testid="share-language"
             label={t('share.language')}
-            data={[{ value: AUTO, label: t('share.languageAuto') }, ...UI_LANGUAGES.map((code) => ({ value: code, label: formatLanguageName(code, i18n.language) }))]}
+            data={[
+              { value: AUTO, label: t('share.languageAuto') },
+              ...UI_LANGUAGES.map((code) => ({ value: code, label: formatLanguageName(code, i18n.language) })),
+            ]}
             value={language}
             onChange={(value) => setLanguage(value ?? AUTO)}
             allowDeselect={false}

@@ -22,10 +22,7 @@ export function EndorsableSkillList({ personId, skills, onSelect }: EndorsableSk
   const endorsements = useEndorsements(personId);
   const toggle = useToggleEndorsement(personId);
 
-  const bySkill = useMemo(
-    () => new Map((endorsements.data?.endorsements ?? []).map((entry) => [entry.skill, entry])),
-    [endorsements.data],
-  );
+  const bySkill = useMemo(() => new Map((endorsements.data?.endorsements ?? []).map((entry) => [entry.skill, entry])), [endorsements.data]);
 
   return (
     <Stack gap={6}>

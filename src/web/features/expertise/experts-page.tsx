@@ -44,9 +44,7 @@ export function ExpertsPage() {
         </Text>
       )}
       {hasQuery && experts.isPending && <PageLoader />}
-      {hasQuery && experts.error && (
-        <ErrorAlert error={experts.error} title={t('experts.failed')} onRetry={() => void experts.refetch()} />
-      )}
+      {hasQuery && experts.error && <ErrorAlert error={experts.error} title={t('experts.failed')} onRetry={() => void experts.refetch()} />}
       {hasQuery && experts.isSuccess && (
         <Stack
           gap="md"

@@ -16,11 +16,12 @@ export function NewTagAliasModal({ tag: current, onClose }: NewTagAliasModalProp
   const alias = useAliasNewTag();
   const [skill, setSkill] = useState<string | null>(null);
   const [rewrite, setRewrite] = useState(false);
+  const { reset } = alias;
   useEffect(() => {
     setSkill(tag?.suggested_skill ?? null);
     setRewrite(false);
-    alias.reset();
-  }, [tag, alias.reset]);
+    reset();
+  }, [tag, reset]);
 
   const confirm = () => {
     if (!tag || !skill) return;
@@ -30,7 +31,14 @@ export function NewTagAliasModal({ tag: current, onClose }: NewTagAliasModalProp
   return (
     <Modal opened={current !== null} onClose={onClose} title={t('skillsAdmin.alias.title', { tag: tag?.tag ?? '' })} size="lg">
       <Stack gap="md">
-        <SkillPicker label={t('skillsAdmin.alias.skill')} value={skill} onChange={setSkill} initialTag={tag?.suggested_skill} error={skillFormErrors(alias.error).skill} testId="new-tag-alias-skill" />
+        <SkillPicker
+          label={t('skillsAdmin.alias.skill')}
+          value={skill}
+          onChange={setSkill}
+          initialTag={tag?.suggested_skill}
+          error={skillFormErrors(alias.error).skill}
+          testId="new-tag-alias-skill"
+        />
         <Checkbox
           label={t('skillsAdmin.alias.rewrite', { tag: tag?.tag ?? '', count: tag?.people ?? 0 })}
           checked={rewrite}

@@ -21,11 +21,12 @@ export function NewTagApproveModal({ tag: current, onClose }: NewTagApproveModal
   const tag = useLastNonNull(current);
   const create = useCreateSkill();
   const [draft, setDraft] = useState<SkillDraft>({ en: '', de: '', nl: '', aliases: [] });
+  const { reset } = create;
   useEffect(() => {
     const label = tag ? labelFromTag(tag.tag) : '';
     setDraft({ en: label, de: label, nl: label, aliases: [] });
-    create.reset();
-  }, [tag, create.reset]);
+    reset();
+  }, [tag, reset]);
 
   const approve = () => {
     if (!tag) return;

@@ -51,7 +51,13 @@ export function NewTagsTab() {
                 <Table.Td>
                   <Group gap={4}>
                     {tag.closest.map((c) => (
-                      <Badge key={c.tag} variant="light" color="gray" tt="none" title={t('skillsAdmin.newTags.similarity', { value: Math.round(c.similarity * 100) })}>
+                      <Badge
+                        key={c.tag}
+                        variant="light"
+                        color="gray"
+                        tt="none"
+                        title={t('skillsAdmin.newTags.similarity', { value: Math.round(c.similarity * 100) })}
+                      >
                         #{c.tag}
                       </Badge>
                     ))}

@@ -10,12 +10,14 @@ const problem = (errors: { pointer: string; message: string }[]) =>
 
 describe('skillFormErrors', () => {
   it('puts label complaints under their language and alias complaints under the list', () => {
-    const errors = skillFormErrors(problem([
-      { pointer: '/labels/de', message: 'a label cannot be empty' },
-      { pointer: '/aliases/0', message: '#tabellenkalkulation is already an alias of #excel' },
-      { pointer: '/aliases/2', message: 'bad' },
-      { pointer: '/into', message: 'no such skill' },
-    ]));
+    const errors = skillFormErrors(
+      problem([
+        { pointer: '/labels/de', message: 'a label cannot be empty' },
+        { pointer: '/aliases/0', message: '#tabellenkalkulation is already an alias of #excel' },
+        { pointer: '/aliases/2', message: 'bad' },
+        { pointer: '/into', message: 'no such skill' },
+      ]),
+    );
     expect(errors).toEqual({ de: 'a label cannot be empty', aliases: '#tabellenkalkulation is already an alias of #excel; bad', into: 'no such skill' });
   });
 

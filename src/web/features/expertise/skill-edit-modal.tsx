@@ -10,25 +10,28 @@ import { SkillLabelsFields, type SkillDraft } from './skill-labels-fields';
 
 export type SkillEditModalProps = { skill: Skill | null; onClose: () => void };
 
-const draftOf = (skill: Skill | null): SkillDraft => ({ en: skill?.labels.en ?? '', de: skill?.labels.de ?? '', nl: skill?.labels.nl ?? '', aliases: skill?.aliases ?? [] });
+const draftOf = (skill: Skill | null): SkillDraft => ({
+  en: skill?.labels.en ?? '',
+  de: skill?.labels.de ?? '',
+  nl: skill?.labels.nl ?? '',
+  aliases: skill?.aliases ?? [],
+});
 
 export function SkillEditModal({ skill: current, onClose }: SkillEditModalProps) {
   const { t } = useTranslation();
   const skill = useLastNonNull(current);
   const update = useUpdateSkill();
   const [draft, setDraft] = useState<SkillDraft>(draftOf(skill));
+  // Only a newly opened skill resets the form (`reset` is stable; the mutation object itself is not).
+  const { reset } = update;
   useEffect(() => {
     setDraft(draftOf(skill));
-    update.reset();
-    // Only a newly opened skill resets the form (`update.reset` is stable; `update` itself is not).
-  }, [skill]);
+    reset();
+  }, [skill, reset]);
 
   const save = () => {
     if (!skill) return;
-    update.mutate(
-      { tag: skill.tag, changes: { labels: { en: draft.en, de: draft.de, nl: draft.nl }, aliases: draft.aliases } },
-      { onSuccess: onClose },
-    );
+    update.mutate({ tag: skill.tag, changes: { labels: { en: draft.en, de: draft.de, nl: draft.nl }, aliases: draft.aliases } }, { onSuccess: onClose });
   };
 
   return (

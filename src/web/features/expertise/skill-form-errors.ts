@@ -10,7 +10,16 @@ export function skillFormErrors(error: unknown): SkillFormErrors {
   for (const { pointer, message } of error.problem.errors) {
     const [first, second] = pointer.split('/').slice(1);
     const field = first === 'labels' ? second : first;
-    if (field === 'tag' || field === 'en' || field === 'de' || field === 'nl' || field === 'aliases' || field === 'category' || field === 'into' || field === 'skill') {
+    if (
+      field === 'tag' ||
+      field === 'en' ||
+      field === 'de' ||
+      field === 'nl' ||
+      field === 'aliases' ||
+      field === 'category' ||
+      field === 'into' ||
+      field === 'skill'
+    ) {
       result[field] = result[field] ? `${result[field]}; ${message}` : message;
     }
   }

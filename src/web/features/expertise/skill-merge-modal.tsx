@@ -21,10 +21,11 @@ export function SkillMergeModal({ skill: current, onClose, onMerged }: SkillMerg
   const skill = useLastNonNull(current);
   const merge = useMergeSkill();
   const [into, setInto] = useState<string | null>(null);
+  const { reset } = merge;
   useEffect(() => {
     setInto(null);
-    merge.reset();
-  }, [skill, merge.reset]);
+    reset();
+  }, [skill, reset]);
 
   const confirm = () => {
     if (!skill || !into) return;
@@ -34,7 +35,14 @@ export function SkillMergeModal({ skill: current, onClose, onMerged }: SkillMerg
   return (
     <Modal opened={current !== null} onClose={onClose} title={t('skillsAdmin.merge.title', { tag: skill?.tag ?? '' })} size="lg">
       <Stack gap="md">
-        <SkillPicker label={t('skillsAdmin.merge.into')} value={into} onChange={setInto} exclude={skill?.tag} error={skillFormErrors(merge.error).into} testId="skill-merge-target" />
+        <SkillPicker
+          label={t('skillsAdmin.merge.into')}
+          value={into}
+          onChange={setInto}
+          exclude={skill?.tag}
+          error={skillFormErrors(merge.error).into}
+          testId="skill-merge-target"
+        />
         {skill && into && (
           <Alert color="yellow" variant="light" data-testid="skill-merge-warning">
             <Text size="sm">{t('skillsAdmin.merge.warning', { tag: skill.tag, into, count: skill.people })}</Text>

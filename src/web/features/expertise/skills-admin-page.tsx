@@ -6,8 +6,7 @@ import { useSearchParams } from 'react-router';
 import { NewTagsTab } from './new-tags-tab';
 import { SkillTaxonomyTab } from './skill-taxonomy-tab';
 
-const TABS = ['taxonomy', 'new-tags'] as const;
-type Tab = (typeof TABS)[number];
+type Tab = 'taxonomy' | 'new-tags';
 
 export function SkillsAdminPage() {
   const { t } = useTranslation();

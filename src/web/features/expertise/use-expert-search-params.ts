@@ -38,10 +38,7 @@ export function useExpertSearchParams() {
   );
 
   // Typing should not add a history entry per pause; picking a filter should.
-  const setFilter = useCallback(
-    (key: ExpertFilterKey, value: string | null) => update(key, value, key === 'q'),
-    [update],
-  );
+  const setFilter = useCallback((key: ExpertFilterKey, value: string | null) => update(key, value, key === 'q'), [update]);
   const setMentor = useCallback((mentor: boolean) => update('mentor', mentor ? 'true' : null, false), [update]);
   const clearFilters = useCallback(
     () => setSearchParams((current) => (current.get('q') ? new URLSearchParams({ q: current.get('q') ?? '' }) : new URLSearchParams())),

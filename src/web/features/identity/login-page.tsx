@@ -67,13 +67,7 @@ export function LoginPage() {
                 onChange={(event) => setPassword(event.currentTarget.value)}
               />
               {signIn.error && <ErrorAlert error={signIn.error} title={t('login.failed')} />}
-              <Button
-                data-testid="login-submit"
-                type="submit"
-                loading={signIn.isPending}
-                disabled={email.trim() === '' || password === ''}
-                fullWidth
-              >
+              <Button data-testid="login-submit" type="submit" loading={signIn.isPending} disabled={email.trim() === '' || password === ''} fullWidth>
                 {t('login.submit')}
               </Button>
             </Stack>

@@ -21,10 +21,7 @@ export function DirectoryPage() {
   const search = usePeopleSearch(filters);
 
   const onSearch = useCallback((q: string) => setFilter('q', q), [setFilter]);
-  const onSkillSelect = useCallback(
-    (skill: string) => setFilter('skill', filters.skill === skill ? null : skill),
-    [setFilter, filters.skill],
-  );
+  const onSkillSelect = useCallback((skill: string) => setFilter('skill', filters.skill === skill ? null : skill), [setFilter, filters.skill]);
 
   const people = search.data?.pages.flatMap((page) => page.items) ?? [];
   const hasFilters = Object.keys(filters).length > 0;
@@ -50,9 +47,7 @@ export function DirectoryPage() {
         >
           <Group justify="space-between">
             <Text size="sm" c="dimmed" aria-live="polite">
-              {search.hasNextPage
-                ? t('directory.shownMore', { count: people.length })
-                : t('directory.shown', { count: people.length })}
+              {search.hasNextPage ? t('directory.shownMore', { count: people.length }) : t('directory.shown', { count: people.length })}
             </Text>
             {hasFilters && (
               <Button variant="subtle" size="xs" onClick={clearFilters}>
@@ -67,13 +62,7 @@ export function DirectoryPage() {
           ) : (
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" style={{ opacity: search.isPlaceholderData ? 0.6 : 1 }}>
               {people.map((person) => (
-                <PersonCard
-                  key={person.id}
-                  person={person}
-                  activeSkill={filters.skill}
-                  query={filters.q}
-                  onSkillSelect={onSkillSelect}
-                />
+                <PersonCard key={person.id} person={person} activeSkill={filters.skill} query={filters.q} onSkillSelect={onSkillSelect} />
               ))}
             </SimpleGrid>
           )}

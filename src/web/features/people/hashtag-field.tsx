@@ -31,7 +31,8 @@ export function HashtagField({ label, description, value, onChange, suggestions,
   const lang = isUiLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
   const taxonomy = useSkillSuggestions(debounced, lang, suggestSkills && !disabled);
   // Only while something is typed: an emptied box must not keep offering the last word's matches.
-  const curated = suggestSkills && search.trim() !== '' ? (taxonomy.data?.suggestions ?? []) : [];
+  const typed = suggestSkills && search.trim() !== '';
+  const curated = useMemo(() => (typed ? (taxonomy.data?.suggestions ?? []) : []), [typed, taxonomy.data]);
 
   const data = useMemo(() => skillSuggestionOptions(curated, suggestions ?? []), [curated, suggestions]);
   const filter = useMemo(() => skillSuggestionFilter(new Set(curated.map((s) => s.tag))), [curated]);

@@ -7,9 +7,7 @@ import { formatIsoDate } from '../../ui/format';
 
 /** True when the viewer was given at least one HR-only value for this person. */
 export function hasHrFields(profile: PersonProfile): boolean {
-  return [profile.birth_year, profile.generation, profile.hire_date, profile.tenure_years, profile.experience_level].some(
-    (value) => value !== null,
-  );
+  return [profile.birth_year, profile.generation, profile.hire_date, profile.tenure_years, profile.experience_level].some((value) => value !== null);
 }
 
 export function HrFieldsCard({ profile }: { profile: PersonProfile }) {
@@ -27,10 +25,7 @@ export function HrFieldsCard({ profile }: { profile: PersonProfile }) {
         <FieldRow label={t('profile.hr.birthYear')} value={profile.birth_year} />
         <FieldRow label={t('profile.hr.generation')} value={profile.generation && t(`generation.${profile.generation}`)} />
         <FieldRow label={t('profile.hr.hireDate')} value={profile.hire_date && formatIsoDate(profile.hire_date, i18n.language)} />
-        <FieldRow
-          label={t('profile.hr.tenure')}
-          value={profile.tenure_years !== null ? t('profile.hr.years', { count: profile.tenure_years }) : null}
-        />
+        <FieldRow label={t('profile.hr.tenure')} value={profile.tenure_years !== null ? t('profile.hr.years', { count: profile.tenure_years }) : null} />
         <FieldRow
           label={t('profile.hr.yearsExperience')}
           value={profile.years_experience !== null ? t('profile.hr.years', { count: profile.years_experience }) : null}

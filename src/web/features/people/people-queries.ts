@@ -1,13 +1,6 @@
 // Reads of the people API as TanStack Query hooks, with the cache keys writes invalidate.
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import {
-  LIMITS,
-  peopleFacetsSchema,
-  peoplePageSchema,
-  personProfileSchema,
-  type ExperienceLevel,
-  type Generation,
-} from '../../../shared/people';
+import { LIMITS, peopleFacetsSchema, peoplePageSchema, personProfileSchema, type ExperienceLevel, type Generation } from '../../../shared/people';
 import { apiRequest } from '../../app/api-client';
 
 /** Directory filters as the URL and the API both spell them; absent means "any". */
@@ -45,8 +38,7 @@ export function usePeopleSearch(filters: DirectoryFilters) {
   return useInfiniteQuery({
     queryKey: peopleKeys.list(filters),
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      apiRequest(`/api/v1/people?${directoryQueryString(filters, pageParam)}`, peoplePageSchema, { signal }),
+    queryFn: ({ pageParam, signal }) => apiRequest(`/api/v1/people?${directoryQueryString(filters, pageParam)}`, peoplePageSchema, { signal }),
     getNextPageParam: (lastPage) => lastPage.next_cursor,
     placeholderData: keepPreviousData,
   });

@@ -64,12 +64,7 @@ export function PersonCard({ person, activeSkill, query, onSkillSelect }: Person
             )}
           </Group>
         )}
-        <HashtagList
-          tags={skillsMatchingFirst(person.skills, activeSkill, query)}
-          max={MAX_SKILLS}
-          onSelect={onSkillSelect}
-          activeTag={activeSkill}
-        />
+        <HashtagList tags={skillsMatchingFirst(person.skills, activeSkill, query)} max={MAX_SKILLS} onSelect={onSkillSelect} activeTag={activeSkill} />
       </Stack>
     </Card>
   );

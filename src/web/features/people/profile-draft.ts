@@ -34,11 +34,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * Only changed fields the viewer may edit, so a save never overwrites what someone else changed
  * meanwhile in another field. Empty texts are sent as null ("no answer"), not as "".
  */
-export function buildProfileUpdate(
-  initial: ProfileDraft,
-  draft: ProfileDraft,
-  editable: readonly string[],
-): ProfileUpdate {
+export function buildProfileUpdate(initial: ProfileDraft, draft: ProfileDraft, editable: readonly string[]): ProfileUpdate {
   const update: ProfileUpdate = {};
   for (const field of HASHTAG_FIELDS) {
     if (editable.includes(field) && !sameList(initial[field], draft[field])) update[field] = draft[field];

@@ -16,13 +16,11 @@ import { ProfileSection } from './profile-section';
 export function ProfileView({ profile }: { profile: PersonProfile }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const findBySkill = (skill: string) => navigate(`/people?skill=${encodeURIComponent(skill)}`);
+  const findBySkill = (skill: string) => void navigate(`/people?skill=${encodeURIComponent(skill)}`);
   const nothingShared =
     !profile.about &&
     !profile.can_help_with &&
-    [profile.skills, profile.interests, profile.mentor_topics, profile.learning_goals, profile.languages].every(
-      (list) => list.length === 0,
-    );
+    [profile.skills, profile.interests, profile.mentor_topics, profile.learning_goals, profile.languages].every((list) => list.length === 0);
 
   return (
     <Stack gap="lg">

@@ -22,11 +22,16 @@ const generationSql = (value: string) => (isGeneration(value.toLowerCase()) ? co
 
 function generation(op: string, v: unknown): Pred | undefined {
   switch (op) {
-    case 'eq': return generationSql(v as string);
-    case 'neq': return and([hasBirthYear, not(generationSql(v as string))]);
-    case 'in': return or((v as string[]).map(generationSql));
-    case 'not_in': return and([hasBirthYear, not(or((v as string[]).map(generationSql)))]);
-    case 'exists': return v ? hasBirthYear : not(hasBirthYear);
+    case 'eq':
+      return generationSql(v as string);
+    case 'neq':
+      return and([hasBirthYear, not(generationSql(v as string))]);
+    case 'in':
+      return or((v as string[]).map(generationSql));
+    case 'not_in':
+      return and([hasBirthYear, not(or((v as string[]).map(generationSql)))]);
+    case 'exists':
+      return v ? hasBirthYear : not(hasBirthYear);
   }
   return undefined; // contains, starts_with: rare; the generic text comparison is exact
 }
@@ -35,10 +40,14 @@ function cohorts(op: string, v: unknown): Pred | undefined {
   if (op === 'exists') return v ? hasBirthYear : not(hasBirthYear);
   const list = (Array.isArray(v) ? (v as string[]) : [v as string]).map((x) => cohortSql(x.toLowerCase()));
   switch (op) {
-    case 'has': return list[0]!;
-    case 'has_any': return or(list);
-    case 'has_all': return and(list);
-    case 'has_none': return not(or(list));
+    case 'has':
+      return list[0]!;
+    case 'has_any':
+      return or(list);
+    case 'has_all':
+      return and(list);
+    case 'has_none':
+      return not(or(list));
   }
   return undefined;
 }
@@ -54,12 +63,16 @@ function tenure(op: string, v: unknown, asOf: string): Pred | undefined {
     const above = atLeast(Math.floor(x) + 1, asOf);
     return above && and([hasTenureSql, not(above)]);
   };
-  const both = (...parts: (Pred | undefined)[]) => (parts.every((p) => p !== undefined) ? and(parts as Pred[]) : undefined);
+  const both = (...parts: (Pred | undefined)[]) => (parts.every((p) => p !== undefined) ? and(parts) : undefined);
   switch (op) {
-    case 'gte': return gte(v as number);
-    case 'gt': return atLeast(Math.floor(v as number) + 1, asOf);
-    case 'lte': return lte(v as number);
-    case 'lt': return lte(Math.ceil(v as number) - 1);
+    case 'gte':
+      return gte(v as number);
+    case 'gt':
+      return atLeast(Math.floor(v as number) + 1, asOf);
+    case 'lte':
+      return lte(v as number);
+    case 'lt':
+      return lte(Math.ceil(v as number) - 1);
     case 'between': {
       const [low, high] = v as [number, number];
       return both(gte(low), lte(high));
@@ -72,7 +85,8 @@ function tenure(op: string, v: unknown, asOf: string): Pred | undefined {
       const equal = both(gte(v as number), lte(v as number));
       return equal && and([hasTenureSql, not(equal)]);
     }
-    case 'exists': return v ? hasTenureSql : not(hasTenureSql);
+    case 'exists':
+      return v ? hasTenureSql : not(hasTenureSql);
   }
   return undefined;
 }
@@ -80,11 +94,16 @@ function tenure(op: string, v: unknown, asOf: string): Pred | undefined {
 function experience(op: string, v: unknown, ctx: FieldContext): Pred | undefined {
   const level = (x: string) => experienceLevelSql(x.toLowerCase(), ctx.asOf, ctx.thresholds);
   switch (op) {
-    case 'eq': return level(v as string);
-    case 'neq': return and([hasExperienceLevelSql, not(level(v as string))]);
-    case 'in': return or((v as string[]).map(level));
-    case 'not_in': return and([hasExperienceLevelSql, not(or((v as string[]).map(level)))]);
-    case 'exists': return v ? hasExperienceLevelSql : not(hasExperienceLevelSql);
+    case 'eq':
+      return level(v as string);
+    case 'neq':
+      return and([hasExperienceLevelSql, not(level(v as string))]);
+    case 'in':
+      return or((v as string[]).map(level));
+    case 'not_in':
+      return and([hasExperienceLevelSql, not(or((v as string[]).map(level)))]);
+    case 'exists':
+      return v ? hasExperienceLevelSql : not(hasExperienceLevelSql);
   }
   return undefined;
 }

@@ -33,15 +33,28 @@ export function compileAudience(node: RuleNode, ctx: CompileContext): RawBuilder
 export function compileMembershipMask(predicates: RawBuilder<boolean>[]): RawBuilder<unknown> {
   if (predicates.length > 63) throw new Error('a membership mask holds at most 63 audiences');
   if (predicates.length === 0) return sql`0::bigint`;
-  return sql.join(predicates.map((pred, i) => sql`(CASE WHEN ${pred} THEN (1::bigint << ${i}::int) ELSE 0::bigint END)`), sql` | `);
+  return sql.join(
+    predicates.map((pred, i) => sql`(CASE WHEN ${pred} THEN (1::bigint << ${i}::int) ELSE 0::bigint END)`),
+    sql` | `,
+  );
 }
 
 export function compileNode(node: RuleNode, ctx: CompileContext): RawBuilder<boolean> {
   switch (node.kind) {
     case 'all':
-      return node.children.length === 0 ? TRUE : sql<boolean>`(${sql.join(node.children.map((c) => compileNode(c, ctx)), sql` AND `)})`;
+      return node.children.length === 0
+        ? TRUE
+        : sql<boolean>`(${sql.join(
+            node.children.map((c) => compileNode(c, ctx)),
+            sql` AND `,
+          )})`;
     case 'any':
-      return node.children.length === 0 ? FALSE : sql<boolean>`(${sql.join(node.children.map((c) => compileNode(c, ctx)), sql` OR `)})`;
+      return node.children.length === 0
+        ? FALSE
+        : sql<boolean>`(${sql.join(
+            node.children.map((c) => compileNode(c, ctx)),
+            sql` OR `,
+          )})`;
     case 'not':
       return sql<boolean>`(NOT ${compileNode(node.child, ctx)})`;
     case 'segment': {
@@ -58,9 +71,10 @@ export function compileNode(node: RuleNode, ctx: CompileContext): RawBuilder<boo
     case 'condition': {
       const shortcut = compileDerivedAsRange(node, ctx.field);
       if (shortcut) return shortcut;
-      const predicate = node.type === 'attribute'
-        ? compileAttribute(node.attribute!, node.op, node.value)
-        : compileTyped(personFieldSql(node.field, ctx.field)!, node.type, node.op, node.value);
+      const predicate =
+        node.type === 'attribute'
+          ? compileAttribute(node.attribute!, node.op, node.value)
+          : compileTyped(personFieldSql(node.field, ctx.field)!, node.type, node.op, node.value);
       return sql<boolean>`${predicate}`;
     }
   }
@@ -85,14 +99,21 @@ const lowered = (values: string[]) => sql`ARRAY(SELECT lower(x) FROM unnest(${va
 
 function compileText(e: Sql, op: string, v: ConditionValue): Sql {
   switch (op) {
-    case 'eq': return sql`(${e} IS NOT NULL AND lower(${e}) = lower(${v}::text))`;
-    case 'neq': return sql`(${e} IS NOT NULL AND lower(${e}) <> lower(${v}::text))`;
-    case 'in': return sql`(${e} IS NOT NULL AND lower(${e}) = ANY(${lowered(v as string[])}))`;
-    case 'not_in': return sql`(${e} IS NOT NULL AND NOT (lower(${e}) = ANY(${lowered(v as string[])})))`;
+    case 'eq':
+      return sql`(${e} IS NOT NULL AND lower(${e}) = lower(${v}::text))`;
+    case 'neq':
+      return sql`(${e} IS NOT NULL AND lower(${e}) <> lower(${v}::text))`;
+    case 'in':
+      return sql`(${e} IS NOT NULL AND lower(${e}) = ANY(${lowered(v as string[])}))`;
+    case 'not_in':
+      return sql`(${e} IS NOT NULL AND NOT (lower(${e}) = ANY(${lowered(v as string[])})))`;
     // strpos and starts_with take the value literally: %, _ and \ are ordinary characters.
-    case 'contains': return sql`(${e} IS NOT NULL AND strpos(lower(${e}), lower(${v}::text)) > 0)`;
-    case 'starts_with': return sql`(${e} IS NOT NULL AND starts_with(lower(${e}), lower(${v}::text)))`;
-    case 'exists': return v ? sql`(${e} IS NOT NULL AND ${e} <> '')` : sql`(${e} IS NULL OR ${e} = '')`;
+    case 'contains':
+      return sql`(${e} IS NOT NULL AND strpos(lower(${e}), lower(${v}::text)) > 0)`;
+    case 'starts_with':
+      return sql`(${e} IS NOT NULL AND starts_with(lower(${e}), lower(${v}::text)))`;
+    case 'exists':
+      return v ? sql`(${e} IS NOT NULL AND ${e} <> '')` : sql`(${e} IS NULL OR ${e} = '')`;
   }
   throw new Error(`text op ${op}`);
 }
@@ -100,17 +121,24 @@ function compileText(e: Sql, op: string, v: ConditionValue): Sql {
 function compileOrdered(e: Sql, op: string, v: ConditionValue, cast: Sql): Sql {
   const value = (x: unknown) => sql`${x}::${cast}`;
   switch (op) {
-    case 'eq': return sql`(${e} IS NOT NULL AND ${e} = ${value(v)})`;
-    case 'neq': return sql`(${e} IS NOT NULL AND ${e} <> ${value(v)})`;
-    case 'lt': return sql`(${e} IS NOT NULL AND ${e} < ${value(v)})`;
-    case 'lte': return sql`(${e} IS NOT NULL AND ${e} <= ${value(v)})`;
-    case 'gt': return sql`(${e} IS NOT NULL AND ${e} > ${value(v)})`;
-    case 'gte': return sql`(${e} IS NOT NULL AND ${e} >= ${value(v)})`;
+    case 'eq':
+      return sql`(${e} IS NOT NULL AND ${e} = ${value(v)})`;
+    case 'neq':
+      return sql`(${e} IS NOT NULL AND ${e} <> ${value(v)})`;
+    case 'lt':
+      return sql`(${e} IS NOT NULL AND ${e} < ${value(v)})`;
+    case 'lte':
+      return sql`(${e} IS NOT NULL AND ${e} <= ${value(v)})`;
+    case 'gt':
+      return sql`(${e} IS NOT NULL AND ${e} > ${value(v)})`;
+    case 'gte':
+      return sql`(${e} IS NOT NULL AND ${e} >= ${value(v)})`;
     case 'between': {
       const [low, high] = v as [unknown, unknown];
       return sql`(${e} IS NOT NULL AND ${e} >= ${value(low)} AND ${e} <= ${value(high)})`;
     }
-    case 'exists': return v ? sql`(${e} IS NOT NULL)` : sql`(${e} IS NULL)`;
+    case 'exists':
+      return v ? sql`(${e} IS NOT NULL)` : sql`(${e} IS NULL)`;
   }
   throw new Error(`ordered op ${op}`);
 }
@@ -121,22 +149,32 @@ const lowerList = (v: ConditionValue) => (Array.isArray(v) ? (v as string[]) : [
 
 function compileList(e: Sql, op: string, v: ConditionValue): Sql {
   switch (op) {
-    case 'has': return sql`(${e} IS NOT NULL AND ${e} @> ${lowerList(v)}::text[])`;
-    case 'has_any': return sql`(${e} IS NOT NULL AND ${e} && ${lowerList(v)}::text[])`;
-    case 'has_all': return sql`(${e} IS NOT NULL AND ${e} @> ${lowerList(v)}::text[])`;
-    case 'has_none': return sql`(${e} IS NOT NULL AND NOT (${e} && ${lowerList(v)}::text[]))`;
-    case 'exists': return v ? sql`(cardinality(${e}) > 0)` : sql`(${e} IS NULL OR cardinality(${e}) = 0)`;
+    case 'has':
+      return sql`(${e} IS NOT NULL AND ${e} @> ${lowerList(v)}::text[])`;
+    case 'has_any':
+      return sql`(${e} IS NOT NULL AND ${e} && ${lowerList(v)}::text[])`;
+    case 'has_all':
+      return sql`(${e} IS NOT NULL AND ${e} @> ${lowerList(v)}::text[])`;
+    case 'has_none':
+      return sql`(${e} IS NOT NULL AND NOT (${e} && ${lowerList(v)}::text[]))`;
+    case 'exists':
+      return v ? sql`(cardinality(${e}) > 0)` : sql`(${e} IS NULL OR cardinality(${e}) = 0)`;
   }
   throw new Error(`list op ${op}`);
 }
 
 function compileTyped(e: Sql, type: string, op: string, v: ConditionValue): Sql {
   switch (type) {
-    case 'text': return compileText(e, op, v);
-    case 'number': return compileOrdered(e, op, v, sql`numeric`);
-    case 'date': return compileOrdered(e, op, v, sql`date`);
-    case 'list': return compileList(e, op, v);
-    case 'boolean': return sql`(${e} IS NOT NULL AND ${e} = ${v}::boolean)`;
+    case 'text':
+      return compileText(e, op, v);
+    case 'number':
+      return compileOrdered(e, op, v, sql`numeric`);
+    case 'date':
+      return compileOrdered(e, op, v, sql`date`);
+    case 'list':
+      return compileList(e, op, v);
+    case 'boolean':
+      return sql`(${e} IS NOT NULL AND ${e} = ${v}::boolean)`;
   }
   throw new Error(`field type ${type}`);
 }

@@ -113,7 +113,10 @@ function parseNode(json: unknown, pointer: string, depth: number, budget: Budget
     return { kind: 'activity', pointer, type: a.type, campaign: a.campaign ?? null, withinDays: a.within_days ?? null, has: parsed.data.has };
   }
   if ('field' in node || 'op' in node) return parseCondition(node, pointer);
-  fail(pointer, `a rule part is {"all": [...]}, {"any": [...]}, {"not": ...}, {"field", "op", "value"}, {"activity", "has"} or {"segment"}; found keys ${keys.map((k) => `"${k}"`).join(', ') || 'none'}`);
+  fail(
+    pointer,
+    `a rule part is {"all": [...]}, {"any": [...]}, {"not": ...}, {"field", "op", "value"}, {"activity", "has"} or {"segment"}; found keys ${keys.map((k) => `"${k}"`).join(', ') || 'none'}`,
+  );
 }
 
 function parseCondition(node: Record<string, unknown>, pointer: string): RuleNode {

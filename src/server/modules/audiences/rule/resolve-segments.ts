@@ -29,11 +29,7 @@ function size(node: RuleNode): number {
  * `root` is, so that a reference back to it counts as a cycle.
  * @example const segments = await resolveSegments(node, (key) => loadSegmentRule(db, key));
  */
-export async function resolveSegments(
-  root: RuleNode,
-  load: (key: string) => Promise<unknown | undefined>,
-  selfKey?: string,
-): Promise<Map<string, RuleNode>> {
+export async function resolveSegments(root: RuleNode, load: (key: string) => Promise<unknown>, selfKey?: string): Promise<Map<string, RuleNode>> {
   const resolved = new Map<string, RuleNode>();
   let total = size(root);
   const visit = async (node: RuleNode, stack: string[], entry: string | null): Promise<void> => {

@@ -87,15 +87,56 @@ export const HOSTILE_STRINGS = [
   ' ',
 ] as const;
 
-const DEPARTMENTS = ['Sales', 'sales', 'SALES', 'R&D', 'Zürich Ops', 'zürich ops', 'IJsselmonde Logistics', 'ijsselmonde logistics', '100% Quality', 'under_score', 'back\\slash', "O'Brien's team", 'say "hi" dept', '🚀 Launch', 'Marketing'] as const;
+const DEPARTMENTS = [
+  'Sales',
+  'sales',
+  'SALES',
+  'R&D',
+  'Zürich Ops',
+  'zürich ops',
+  'IJsselmonde Logistics',
+  'ijsselmonde logistics',
+  '100% Quality',
+  'under_score',
+  'back\\slash',
+  "O'Brien's team",
+  'say "hi" dept',
+  '🚀 Launch',
+  'Marketing',
+] as const;
 const FUNCTIONS = ['Engineering', 'engineering', 'Finance', 'HR', 'hr', 'Öffentlichkeit', 'Communicatie', 'a%b_c'] as const;
-const JOB_TITLES = ['Engineer', 'Senior Engineer', 'senior engineer', 'Teamleiter Süd', 'Hoofd ĳkwezen', 'C++ Dev', 'Data "Wizard"', "Chef d'équipe", '50% Lead'] as const;
+const JOB_TITLES = [
+  'Engineer',
+  'Senior Engineer',
+  'senior engineer',
+  'Teamleiter Süd',
+  'Hoofd ĳkwezen',
+  'C++ Dev',
+  'Data "Wizard"',
+  "Chef d'équipe",
+  '50% Lead',
+] as const;
 const LOCATIONS = ['Berlin', 'berlin', 'München', 'MÜNCHEN', 'Amsterdam', 'IJmuiden', 'ĳmuiden', 'Utrecht', 'New York'] as const;
 const REGIONS = ['EMEA', 'emea', 'Benelux', 'DACH', 'Americas'] as const;
 const COUNTRIES = ['DE', 'de', 'NL', 'nl', 'US', 'AT', 'BE'] as const;
 const LANGUAGES = ['de', 'nl', 'en', 'en-GB', 'EN-gb', 'fr'] as const;
 const TIME_ZONES = ['Europe/Berlin', 'Europe/Amsterdam', 'America/New_York', 'UTC'] as const;
-const GIVEN_NAMES = ['Anna', 'anna', 'Bram', 'Ĳsbrand', 'IJsbrand', 'Zoë', 'Jörg', 'Renée', 'Chloë', "D'Arcy", 'Ann_a', 'Perc%', '😀 Smiley', 'Back\\Slash'] as const;
+const GIVEN_NAMES = [
+  'Anna',
+  'anna',
+  'Bram',
+  'Ĳsbrand',
+  'IJsbrand',
+  'Zoë',
+  'Jörg',
+  'Renée',
+  'Chloë',
+  "D'Arcy",
+  'Ann_a',
+  'Perc%',
+  '😀 Smiley',
+  'Back\\Slash',
+] as const;
 const FAMILY_NAMES = ['Schmidt', 'de Vries', 'van der Berg', "O'Brien", 'Müller', 'MÜLLER', 'Straße', 'Ĳzerman', 'Quote"d', '50%', 'Under_Score'] as const;
 const ABOUT = [
   "I'm 100% into C_ and \\paths\\",
@@ -107,7 +148,23 @@ const ABOUT = [
   'PLAIN TEXT ABOUT ME',
   '_under_ %percent% \\back\\',
 ] as const;
-const HASHTAGS = ['#Excel', 'excel', 'Data-Viz', 'c++', 'node.js', 'ĳssel', 'Müller', 'straße', 'rock_n_roll', '日本語', 'sql', 'a_b', 'x.y', 'Ölbohrung', 'ij'] as const;
+const HASHTAGS = [
+  '#Excel',
+  'excel',
+  'Data-Viz',
+  'c++',
+  'node.js',
+  'ĳssel',
+  'Müller',
+  'straße',
+  'rock_n_roll',
+  '日本語',
+  'sql',
+  'a_b',
+  'x.y',
+  'Ölbohrung',
+  'ij',
+] as const;
 const LANG_TAGS = ['de', 'nl', 'en', 'fr', 'tr'] as const;
 type AttributeValue = string | number | boolean;
 const ATTRIBUTE_VALUES: Record<string, readonly AttributeValue[]> = {

@@ -23,19 +23,55 @@ const KINDS = ['answer', 'post', 'document'] as const;
 
 const TEMPLATES: Record<Language, { title: (s: string) => string; body: (s: string) => string }[]> = {
   en: [
-    { title: (s) => `How do I get started with ${s}?`, body: (s) => `Start small: pick one real task and use ${s} for it end to end. Keep notes of what you had to look up, and share them with the team. Happy to help anyone with ${s}.` },
-    { title: (s) => `${s}: the three mistakes I see most`, body: (s) => `Most trouble with ${s} comes from skipping the basics, copying old templates without checking them, and working alone too long. Ask early; a short review saves days.` },
-    { title: (s) => `Checklist for ${s} in our team`, body: (s) => `Our checklist for ${s}: agree on the goal, check the inputs, do a dry run, ask a colleague to review, and write down what you learned for next time.` },
+    {
+      title: (s) => `How do I get started with ${s}?`,
+      body: (s) =>
+        `Start small: pick one real task and use ${s} for it end to end. Keep notes of what you had to look up, and share them with the team. Happy to help anyone with ${s}.`,
+    },
+    {
+      title: (s) => `${s}: the three mistakes I see most`,
+      body: (s) =>
+        `Most trouble with ${s} comes from skipping the basics, copying old templates without checking them, and working alone too long. Ask early; a short review saves days.`,
+    },
+    {
+      title: (s) => `Checklist for ${s} in our team`,
+      body: (s) =>
+        `Our checklist for ${s}: agree on the goal, check the inputs, do a dry run, ask a colleague to review, and write down what you learned for next time.`,
+    },
   ],
   de: [
-    { title: (s) => `Wie fange ich mit ${s} an?`, body: (s) => `Fangen Sie klein an: Nehmen Sie eine echte Aufgabe und erledigen Sie sie komplett mit ${s}. Notieren Sie, was Sie nachschlagen mussten, und teilen Sie es mit dem Team. Ich helfe gern bei Fragen zu ${s}.` },
-    { title: (s) => `${s}: die drei häufigsten Fehler`, body: (s) => `Die meisten Probleme mit ${s} entstehen, weil Grundlagen übersprungen, alte Vorlagen ungeprüft kopiert werden und man zu lange allein arbeitet. Fragen Sie früh; eine kurze Durchsicht spart Tage.` },
-    { title: (s) => `Checkliste für ${s} im Team`, body: (s) => `Unsere Checkliste für ${s}: Ziel abstimmen, Eingaben prüfen, Probelauf machen, Kollegin oder Kollegen um Durchsicht bitten und festhalten, was wir gelernt haben.` },
+    {
+      title: (s) => `Wie fange ich mit ${s} an?`,
+      body: (s) =>
+        `Fangen Sie klein an: Nehmen Sie eine echte Aufgabe und erledigen Sie sie komplett mit ${s}. Notieren Sie, was Sie nachschlagen mussten, und teilen Sie es mit dem Team. Ich helfe gern bei Fragen zu ${s}.`,
+    },
+    {
+      title: (s) => `${s}: die drei häufigsten Fehler`,
+      body: (s) =>
+        `Die meisten Probleme mit ${s} entstehen, weil Grundlagen übersprungen, alte Vorlagen ungeprüft kopiert werden und man zu lange allein arbeitet. Fragen Sie früh; eine kurze Durchsicht spart Tage.`,
+    },
+    {
+      title: (s) => `Checkliste für ${s} im Team`,
+      body: (s) =>
+        `Unsere Checkliste für ${s}: Ziel abstimmen, Eingaben prüfen, Probelauf machen, Kollegin oder Kollegen um Durchsicht bitten und festhalten, was wir gelernt haben.`,
+    },
   ],
   nl: [
-    { title: (s) => `Hoe begin ik met ${s}?`, body: (s) => `Begin klein: kies één echte taak en doe die helemaal met ${s}. Schrijf op wat je moest opzoeken en deel het met het team. Ik help graag met vragen over ${s}.` },
-    { title: (s) => `${s}: de drie meest gemaakte fouten`, body: (s) => `De meeste problemen met ${s} ontstaan doordat de basis wordt overgeslagen, oude sjablonen ongecontroleerd worden gekopieerd en men te lang alleen werkt. Vraag vroeg; een korte review bespaart dagen.` },
-    { title: (s) => `Checklist voor ${s} in ons team`, body: (s) => `Onze checklist voor ${s}: doel afstemmen, invoer controleren, proefdraaien, een collega laten meekijken en vastleggen wat we geleerd hebben.` },
+    {
+      title: (s) => `Hoe begin ik met ${s}?`,
+      body: (s) =>
+        `Begin klein: kies één echte taak en doe die helemaal met ${s}. Schrijf op wat je moest opzoeken en deel het met het team. Ik help graag met vragen over ${s}.`,
+    },
+    {
+      title: (s) => `${s}: de drie meest gemaakte fouten`,
+      body: (s) =>
+        `De meeste problemen met ${s} ontstaan doordat de basis wordt overgeslagen, oude sjablonen ongecontroleerd worden gekopieerd en men te lang alleen werkt. Vraag vroeg; een korte review bespaart dagen.`,
+    },
+    {
+      title: (s) => `Checklist voor ${s} in ons team`,
+      body: (s) =>
+        `Onze checklist voor ${s}: doel afstemmen, invoer controleren, proefdraaien, een collega laten meekijken en vastleggen wat we geleerd hebben.`,
+    },
   ],
 };
 

@@ -99,9 +99,7 @@ type Alloc = (parent: number, department: number, tier: number, leads: boolean) 
 
 /** Fills the subtree under `root` with `k` people, keeping every span within MIN_SPAN..MAX_SPAN. */
 function placeBelow(root: number, k: number, extra: number, department: number, alloc: Alloc, rng: Rng): void {
-  const stack: Array<{ node: number; k: number; extra: number; tier: number }> = [
-    { node: root, k, extra, tier: 2 },
-  ];
+  const stack: Array<{ node: number; k: number; extra: number; tier: number }> = [{ node: root, k, extra, tier: 2 }];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const { node, tier } = item;
     if (item.k === 0) continue;
@@ -155,7 +153,7 @@ function splitMembers(total: number, departments: number, rng: Rng): number[] {
 function markSilent(tree: DemoOrgTree, rng: Rng): void {
   if (tree.size < SILENT_FROM) return;
   const wanted = Math.max(1, Math.floor(tree.size / 1500));
-  for (let marked = 0; marked < wanted; ) {
+  for (let marked = 0; marked < wanted;) {
     const id = rng.int(1, tree.size - 1);
     if ((tree.reports[id] ?? 0) === 0 && tree.tier[id] !== 1 && tree.silent[id] === 0) {
       tree.silent[id] = 1;

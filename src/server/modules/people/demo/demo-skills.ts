@@ -15,28 +15,65 @@ function indicesOf(tags: readonly string[]): number[] {
   });
 }
 
-const BY_DEPARTMENT = DEPARTMENTS.map((d) =>
-  SKILLS.flatMap((s, i) => (s.departments.includes(d.name) ? [i] : [])),
-);
+const BY_DEPARTMENT = DEPARTMENTS.map((d) => SKILLS.flatMap((s, i) => (s.departments.includes(d.name) ? [i] : [])));
 const BY_FUNCTION = DEPARTMENTS.map((d) => d.functions.map((f) => indicesOf(f.skills)));
 // Spoken languages become skills only through drawLanguages, so the two lists agree.
 const CROSS = SKILLS.flatMap((s, i) => (s.departments.length === 0 && s.category !== 'languages' ? [i] : []));
 const LANGUAGE_SKILL: Readonly<Record<string, string>> = {
-  en: 'english', de: 'german', nl: 'dutch', fr: 'french', es: 'spanish', it: 'italian', pl: 'polish',
-  tr: 'turkish', ar: 'arabic',
+  en: 'english',
+  de: 'german',
+  nl: 'dutch',
+  fr: 'french',
+  es: 'spanish',
+  it: 'italian',
+  pl: 'polish',
+  tr: 'turkish',
+  ar: 'arabic',
 };
 const POPULAR = indicesOf([
-  'excel', 'presentation', 'project-management', 'intercultural-communication', 'powerpoint', 'microsoft-teams',
-  'data-analysis', 'agile', 'generative-ai', 'linkedin', 'stakeholder-management', 'time-management',
-  'storytelling', 'prompt-engineering', 'pivot-tables', 'business-writing',
+  'excel',
+  'presentation',
+  'project-management',
+  'intercultural-communication',
+  'powerpoint',
+  'microsoft-teams',
+  'data-analysis',
+  'agile',
+  'generative-ai',
+  'linkedin',
+  'stakeholder-management',
+  'time-management',
+  'storytelling',
+  'prompt-engineering',
+  'pivot-tables',
+  'business-writing',
 ]);
 const LEADERSHIP = indicesOf([
-  'leadership', 'people-management', 'coaching', 'change-management', 'giving-feedback',
-  'performance-reviews', 'strategic-planning', 'remote-leadership', 'decision-making', 'delegation',
+  'leadership',
+  'people-management',
+  'coaching',
+  'change-management',
+  'giving-feedback',
+  'performance-reviews',
+  'strategic-planning',
+  'remote-leadership',
+  'decision-making',
+  'delegation',
 ]);
 const GROWTH = indicesOf([
-  'generative-ai', 'prompt-engineering', 'data-literacy', 'power-bi', 'public-speaking', 'leadership',
-  'storytelling', 'sql', 'python', 'negotiation', 'personal-branding', 'linkedin', 'coaching',
+  'generative-ai',
+  'prompt-engineering',
+  'data-literacy',
+  'power-bi',
+  'public-speaking',
+  'leadership',
+  'storytelling',
+  'sql',
+  'python',
+  'negotiation',
+  'personal-branding',
+  'linkedin',
+  'coaching',
 ]);
 const LOCAL_ALIAS = {
   de: SKILLS.map((s) => localAliasOf(s, 'de')),
@@ -46,11 +83,47 @@ const SKILL_COUNT = weightedPicker([10, 15, 18, 17, 14, 11, 8, 7]);
 
 /** Products, brands and methods that keep their capital letter inside an English or Dutch sentence. */
 const PROPER_NOUNS = new Set([
-  'salesforce', 'zendesk', 'freshdesk', 'google-analytics', 'adobe-creative-cloud', 'canva', 'python',
-  'java', 'kotlin', 'golang', 'rust', 'react', 'nodejs', 'kubernetes', 'docker', 'terraform', 'aws',
-  'azure', 'git', 'figma', 'workday', 'servicenow', 'microsoft-365', 'active-directory', 'windows-server',
-  'excel', 'excel-dashboards', 'tableau', 'google-sheets', 'jira', 'confluence', 'ms-project', 'miro',
-  'asana', 'scrum', 'kanban', 'six-sigma', 'microsoft-copilot', 'instagram', 'microsoft-teams', 'slack',
+  'salesforce',
+  'zendesk',
+  'freshdesk',
+  'google-analytics',
+  'adobe-creative-cloud',
+  'canva',
+  'python',
+  'java',
+  'kotlin',
+  'golang',
+  'rust',
+  'react',
+  'nodejs',
+  'kubernetes',
+  'docker',
+  'terraform',
+  'aws',
+  'azure',
+  'git',
+  'figma',
+  'workday',
+  'servicenow',
+  'microsoft-365',
+  'active-directory',
+  'windows-server',
+  'excel',
+  'excel-dashboards',
+  'tableau',
+  'google-sheets',
+  'jira',
+  'confluence',
+  'ms-project',
+  'miro',
+  'asana',
+  'scrum',
+  'kanban',
+  'six-sigma',
+  'microsoft-copilot',
+  'instagram',
+  'microsoft-teams',
+  'slack',
 ]);
 
 /**
@@ -64,11 +137,7 @@ export function labelInSentence(entry: SkillEntry, language: DemoLanguage): stri
 function sentenceCase(entry: SkillEntry, language: DemoLanguage): string {
   const label = entry.labels[language];
   const firstWord = label.split(/[\s-]/)[0] ?? label;
-  const keep =
-    language === 'de' ||
-    entry.category === 'languages' ||
-    PROPER_NOUNS.has(entry.tag) ||
-    /[A-Z].*[A-Z]/.test(firstWord);
+  const keep = language === 'de' || entry.category === 'languages' || PROPER_NOUNS.has(entry.tag) || /[A-Z].*[A-Z]/.test(firstWord);
   return keep ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
@@ -84,10 +153,7 @@ export type DrawnSkills = {
  * function, leadership skills for leaders, the rest from the department (60%) or from everywhere (40%,
  * favouring common office skills).
  */
-export function drawSkills(
-  rng: Rng,
-  p: { department: number; fn: number; language: DemoLanguage; isLeader: boolean; spoken: readonly string[] },
-): DrawnSkills {
+export function drawSkills(rng: Rng, p: { department: number; fn: number; language: DemoLanguage; isLeader: boolean; spoken: readonly string[] }): DrawnSkills {
   const k = 3 + SKILL_COUNT(rng);
   const owned = new Set<number>();
   const foreign = p.spoken.slice(1).flatMap((l) => INDEX_BY_TAG.get(LANGUAGE_SKILL[l] ?? '') ?? []);
@@ -136,9 +202,32 @@ export function drawInterests(rng: Rng, language: DemoLanguage): string[] {
 
 type Extra = readonly [language: string, chance: number];
 const EXTRA_LANGUAGES: Record<DemoLanguage, readonly Extra[]> = {
-  de: [['en', 0.92], ['fr', 0.12], ['es', 0.07], ['nl', 0.04], ['it', 0.03], ['tr', 0.04], ['pl', 0.03], ['ru', 0.02]],
-  nl: [['en', 0.97], ['de', 0.4], ['fr', 0.12], ['es', 0.05], ['tr', 0.03], ['ar', 0.03]],
-  en: [['fr', 0.12], ['de', 0.08], ['es', 0.08], ['pl', 0.04], ['hi', 0.03], ['it', 0.03]],
+  de: [
+    ['en', 0.92],
+    ['fr', 0.12],
+    ['es', 0.07],
+    ['nl', 0.04],
+    ['it', 0.03],
+    ['tr', 0.04],
+    ['pl', 0.03],
+    ['ru', 0.02],
+  ],
+  nl: [
+    ['en', 0.97],
+    ['de', 0.4],
+    ['fr', 0.12],
+    ['es', 0.05],
+    ['tr', 0.03],
+    ['ar', 0.03],
+  ],
+  en: [
+    ['fr', 0.12],
+    ['de', 0.08],
+    ['es', 0.08],
+    ['pl', 0.04],
+    ['hi', 0.03],
+    ['it', 0.03],
+  ],
 };
 
 /** BCP 47 tags of the languages the person speaks, their working language first. */
@@ -153,6 +242,4 @@ export function drawLanguages(rng: Rng, language: DemoLanguage, country: string)
   return [...new Set(spoken)];
 }
 
-const SENTENCE_LABELS = new Map(
-  SKILLS.map((e) => [e, { en: sentenceCase(e, 'en'), de: sentenceCase(e, 'de'), nl: sentenceCase(e, 'nl') }]),
-);
+const SENTENCE_LABELS = new Map(SKILLS.map((e) => [e, { en: sentenceCase(e, 'en'), de: sentenceCase(e, 'de'), nl: sentenceCase(e, 'nl') }]));

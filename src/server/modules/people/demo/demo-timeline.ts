@@ -19,9 +19,26 @@ const FOUNDED = 1984;
 
 type AgeBand = readonly [from: number, to: number, weight: number];
 const AGE_BANDS: Record<JobLevel, readonly AgeBand[]> = {
-  individual: [[18, 24, 12], [25, 34, 28], [35, 44, 25], [45, 54, 20], [55, 61, 11], [62, 67, 4], [68, 76, 0.3]],
-  manager: [[27, 34, 18], [35, 44, 36], [45, 54, 30], [55, 64, 16]],
-  executive: [[38, 47, 35], [48, 57, 45], [58, 64, 20]],
+  individual: [
+    [18, 24, 12],
+    [25, 34, 28],
+    [35, 44, 25],
+    [45, 54, 20],
+    [55, 61, 11],
+    [62, 67, 4],
+    [68, 76, 0.3],
+  ],
+  manager: [
+    [27, 34, 18],
+    [35, 44, 36],
+    [45, 54, 30],
+    [55, 64, 16],
+  ],
+  executive: [
+    [38, 47, 35],
+    [48, 57, 45],
+    [58, 64, 20],
+  ],
 };
 const PICK_BAND: Record<JobLevel, (rng: Rng) => number> = {
   individual: weightedPicker(AGE_BANDS.individual.map((b) => b[2])),

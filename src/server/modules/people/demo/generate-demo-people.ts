@@ -91,8 +91,7 @@ function buildPerson(c: BuildContext): PersonInput {
 
   // A few colleagues in German and Dutch offices work in English.
   const language: DemoLanguage = location.language !== 'en' && rng.chance(0.05) ? 'en' : location.language;
-  const nameLocale: NameLocale =
-    language === 'en' ? (location.country === 'IE' ? 'en_IE' : 'en_GB') : language;
+  const nameLocale: NameLocale = language === 'en' ? (location.country === 'IE' ? 'en_IE' : 'en_GB') : language;
   const { given, family } = c.nameOf(nameLocale, rng.chance(0.5) ? 'female' : 'male');
   const timeline = drawTimeline(rng, c.asOfDay, level, silent);
   const jobTitle = jobTitleOf(tree, node, department, fn?.name, fn?.titles ?? [], timeline, silent, rng);
@@ -101,9 +100,7 @@ function buildPerson(c: BuildContext): PersonInput {
   const skills = drawSkills(rng, { department: departmentIndex, fn: fnIndex, language, isLeader: reports > 0, spoken });
   const goals = drawLearningGoals(rng, departmentIndex, skills.owned);
   const mentorChance = timeline.yearsExperience >= 10 ? 0.3 : timeline.yearsExperience >= 3 ? 0.17 : 0.04;
-  const mentorTopics = rng.chance(mentorChance)
-    ? sampleOf(rng, skills.tags, rng.int(1, Math.min(3, skills.tags.length)))
-    : [];
+  const mentorTopics = rng.chance(mentorChance) ? sampleOf(rng, skills.tags, rng.int(1, Math.min(3, skills.tags.length))) : [];
   const ambassador = rng.chance(0.04);
   const parent = tree.parent[node] ?? -1;
 

@@ -22,14 +22,7 @@ export type SkillEntry = {
  * One catalogue line: tag, English, German and Dutch label, extra aliases (space-separated) and extra
  * departments on top of the block's. Aliases derived from the labels are added automatically.
  */
-export type SkillRow = readonly [
-  tag: string,
-  en: string,
-  de: string,
-  nl: string,
-  aliases?: string,
-  departments?: readonly string[],
-];
+export type SkillRow = readonly [tag: string, en: string, de: string, nl: string, aliases?: string, departments?: readonly string[]];
 export type SkillBlock = { category: string; departments: readonly string[]; rows: readonly SkillRow[] };
 
 /**
@@ -52,8 +45,7 @@ export function localAliasOf(entry: SkillEntry, language: SkillLanguage): string
   return alias !== null && alias !== entry.tag && entry.aliases.includes(alias) ? alias : null;
 }
 
-const foldGerman = (s: string): string =>
-  s.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+const foldGerman = (s: string): string => s.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
 const stripDiacritics = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '');
 
 function buildEntry(block: SkillBlock, row: SkillRow): SkillEntry {
@@ -79,36 +71,111 @@ function buildEntry(block: SkillBlock, row: SkillRow): SkillEntry {
   };
 }
 
-export const SKILLS: readonly SkillEntry[] = [
-  ...BUSINESS_SKILL_BLOCKS,
-  ...TECHNICAL_SKILL_BLOCKS,
-  ...CROSS_CUTTING_SKILL_BLOCKS,
-].flatMap((block) => block.rows.map((row) => buildEntry(block, row)));
+export const SKILLS: readonly SkillEntry[] = [...BUSINESS_SKILL_BLOCKS, ...TECHNICAL_SKILL_BLOCKS, ...CROSS_CUTTING_SKILL_BLOCKS].flatMap((block) =>
+  block.rows.map((row) => buildEntry(block, row)),
+);
 
 /** Hobby hashtags as people write them in each language; a person mostly uses their own language's. */
 export const INTERESTS_BY_LANGUAGE: Readonly<Record<SkillLanguage, readonly string[]>> = {
   en: [
-    'cycling', 'running', 'hiking', 'photography', 'volunteering', 'cooking', 'gardening', 'reading',
-    'music', 'football', 'sailing', 'yoga', 'chess', 'travel', 'board-games', 'climbing', 'swimming',
-    'baking', 'podcasts', 'gaming', 'diy', 'mindfulness', 'theatre', 'film', 'tennis', 'padel', 'rugby',
-    'gaelic-football', 'pub-quiz', 'birdwatching', 'craft-beer', 'coffee', 'open-source', 'dogs',
-    'language-learning', 'sustainability', 'parenting', 'skiing',
+    'cycling',
+    'running',
+    'hiking',
+    'photography',
+    'volunteering',
+    'cooking',
+    'gardening',
+    'reading',
+    'music',
+    'football',
+    'sailing',
+    'yoga',
+    'chess',
+    'travel',
+    'board-games',
+    'climbing',
+    'swimming',
+    'baking',
+    'podcasts',
+    'gaming',
+    'diy',
+    'mindfulness',
+    'theatre',
+    'film',
+    'tennis',
+    'padel',
+    'rugby',
+    'gaelic-football',
+    'pub-quiz',
+    'birdwatching',
+    'craft-beer',
+    'coffee',
+    'open-source',
+    'dogs',
+    'language-learning',
+    'sustainability',
+    'parenting',
+    'skiing',
   ],
   de: [
-    'radfahren', 'laufen', 'wandern', 'fotografie', 'ehrenamt', 'kochen', 'gärtnern', 'lesen', 'musik',
-    'fußball', 'segeln', 'schach', 'reisen', 'brettspiele', 'klettern', 'schwimmen', 'backen',
-    'heimwerken', 'nachhaltigkeit', 'hunde', 'skifahren', 'theater', 'kaffee', 'sprachenlernen', 'chor',
-    'yoga', 'handball',
+    'radfahren',
+    'laufen',
+    'wandern',
+    'fotografie',
+    'ehrenamt',
+    'kochen',
+    'gärtnern',
+    'lesen',
+    'musik',
+    'fußball',
+    'segeln',
+    'schach',
+    'reisen',
+    'brettspiele',
+    'klettern',
+    'schwimmen',
+    'backen',
+    'heimwerken',
+    'nachhaltigkeit',
+    'hunde',
+    'skifahren',
+    'theater',
+    'kaffee',
+    'sprachenlernen',
+    'chor',
+    'yoga',
+    'handball',
   ],
   nl: [
-    'fietsen', 'hardlopen', 'wandelen', 'fotografie', 'vrijwilligerswerk', 'koken', 'tuinieren', 'lezen',
-    'muziek', 'voetbal', 'zeilen', 'schaken', 'reizen', 'bordspellen', 'klimmen', 'zwemmen', 'bakken',
-    'klussen', 'duurzaamheid', 'honden', 'schaatsen', 'hockey', 'theater', 'koffie', 'talen-leren',
-    'yoga', 'korfbal',
+    'fietsen',
+    'hardlopen',
+    'wandelen',
+    'fotografie',
+    'vrijwilligerswerk',
+    'koken',
+    'tuinieren',
+    'lezen',
+    'muziek',
+    'voetbal',
+    'zeilen',
+    'schaken',
+    'reizen',
+    'bordspellen',
+    'klimmen',
+    'zwemmen',
+    'bakken',
+    'klussen',
+    'duurzaamheid',
+    'honden',
+    'schaatsen',
+    'hockey',
+    'theater',
+    'koffie',
+    'talen-leren',
+    'yoga',
+    'korfbal',
   ],
 };
 
 /** Every interest hashtag the demo uses, in all three languages. */
-export const INTERESTS: readonly string[] = [
-  ...new Set([...INTERESTS_BY_LANGUAGE.en, ...INTERESTS_BY_LANGUAGE.de, ...INTERESTS_BY_LANGUAGE.nl]),
-];
+export const INTERESTS: readonly string[] = [...new Set([...INTERESTS_BY_LANGUAGE.en, ...INTERESTS_BY_LANGUAGE.de, ...INTERESTS_BY_LANGUAGE.nl])];

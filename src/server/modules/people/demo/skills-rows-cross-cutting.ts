@@ -56,7 +56,13 @@ export const CROSS_CUTTING_SKILL_BLOCKS: readonly SkillBlock[] = [
       ['visual-thinking', 'Visual thinking', 'Visualisierung', 'Visueel denken', 'sketchnotes graphic-recording'],
       ['plain-language', 'Plain language', 'Einfache Sprache', 'Eenvoudige taal', 'leichte-sprache klare-taal'],
       ['networking', 'Networking', 'Netzwerken', 'Netwerken', 'business-networking'],
-      ['intercultural-communication', 'Intercultural communication', 'Interkulturelle Kommunikation', 'Interculturele communicatie', 'interkulturelle-kompetenz'],
+      [
+        'intercultural-communication',
+        'Intercultural communication',
+        'Interkulturelle Kommunikation',
+        'Interculturele communicatie',
+        'interkulturelle-kompetenz',
+      ],
     ],
   },
   {

@@ -66,7 +66,14 @@ export const TECHNICAL_SKILL_BLOCKS: readonly SkillBlock[] = [
     category: 'operations',
     departments: ['Operations'],
     rows: [
-      ['process-optimisation', 'Process optimisation', 'Prozessoptimierung', 'Procesoptimalisatie', 'process-optimization procesverbetering', ['Logistics', 'Customer Support', 'Finance']],
+      [
+        'process-optimisation',
+        'Process optimisation',
+        'Prozessoptimierung',
+        'Procesoptimalisatie',
+        'process-optimization procesverbetering',
+        ['Logistics', 'Customer Support', 'Finance'],
+      ],
       ['lean-management', 'Lean management', 'Lean Management', 'Lean management', 'lean kaizen', ['Logistics']],
       ['six-sigma', 'Six Sigma', 'Six Sigma', 'Six Sigma', 'lean-six-sigma green-belt black-belt', ['Logistics']],
       ['quality-management', 'Quality management', 'Qualitätsmanagement', 'Kwaliteitsmanagement', 'qm iso-9001'],

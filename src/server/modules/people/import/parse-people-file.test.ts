@@ -15,7 +15,10 @@ describe('parsePeopleFile (CSV)', () => {
 
   it('reads Windows line endings', () => {
     const { rows } = parsePeopleFile('external_id,email\r\nE1,a@x.example\r\n\r\nE2,b@x.example\r\n', 'csv');
-    expect(rows.map((r) => [r.line, r.value.external_id])).toEqual([[2, 'E1'], [4, 'E2']]);
+    expect(rows.map((r) => [r.line, r.value.external_id])).toEqual([
+      [2, 'E1'],
+      [4, 'E2'],
+    ]);
   });
 
   it('reports a row with the wrong number of cells and goes on', () => {

@@ -107,12 +107,17 @@ function lineCounter(text: string): (offset: number) => number {
 function checkHeader(header: string[]): void {
   const unknown = header.filter((h) => !KNOWN.has(h) && !/^attributes\.[^.\s]+$/.test(h));
   if (unknown.length > 0) {
-    throw new AppError('validation', `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} on line 1; known columns are the Person fields and attributes.<key>`, {
-      problems: unknown.map((u) => ({ line: 1, message: `unknown column "${u}"` })),
-    });
+    throw new AppError(
+      'validation',
+      `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} on line 1; known columns are the Person fields and attributes.<key>`,
+      {
+        problems: unknown.map((u) => ({ line: 1, message: `unknown column "${u}"` })),
+      },
+    );
   }
   const missing = ['external_id'].filter((f) => !header.includes(f));
-  if (missing.length > 0) throw new AppError('validation', 'the CSV header (line 1) has no external_id column', { problems: [{ line: 1, message: 'external_id column missing' }] });
+  if (missing.length > 0)
+    throw new AppError('validation', 'the CSV header (line 1) has no external_id column', { problems: [{ line: 1, message: 'external_id column missing' }] });
   const seen = new Set<string>();
   for (const h of header) {
     if (seen.has(h)) throw new AppError('validation', `column "${h}" appears twice on line 1`, { problems: [{ line: 1, message: `duplicate column "${h}"` }] });
@@ -139,7 +144,11 @@ function csvCellsToObject(header: string[], cells: string[]): Record<string, unk
 }
 
 function convertCell(field: PersonField, cell: string): unknown {
-  if (LIST_FIELDS.has(field)) return cell.split(';').map((s) => s.trim()).filter((s) => s !== '');
+  if (LIST_FIELDS.has(field))
+    return cell
+      .split(';')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   if (BOOLEAN_FIELDS.has(field)) {
     const word = cell.toLowerCase();
     if (TRUE_WORDS.has(word)) return true;

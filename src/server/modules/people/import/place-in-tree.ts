@@ -84,4 +84,3 @@ function isActive(row: PlannedRow): boolean {
 function samePath(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
-
