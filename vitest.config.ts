@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+    globalSetup: ['./vitest.global-setup.ts'],
     environment: 'node',
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },

@@ -2,6 +2,7 @@
 // measured in the same process, and the ratio.
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   import: () => import('./import.bench.js'),
+  embedded: () => import('./embedded.bench.js'),
   org: () => import('./org.bench.js'),
   audiences: () => import('./audiences.bench.js'),
   experts: () => import('./experts.bench.js'),

@@ -23,6 +23,8 @@ export type RuntimeOptions = {
   worker?: boolean;
   /** Keep the embedded database in memory (tests). */
   inMemory?: boolean;
+  /** Start the in-memory embedded database from this tarball (a migrated test snapshot). */
+  snapshot?: Blob;
   logger?: Logger;
 };
 
@@ -41,6 +43,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       url: config.DATABASE_URL,
       dataDir: options.inMemory ? null : config.RESONANCE_DATA_DIR,
       poolMax: config.DB_POOL_MAX,
+      snapshot: options.snapshot,
+      logger,
     });
   } catch (error) {
     release();

@@ -2,8 +2,12 @@
 // default; a new database on TEST_DATABASE_URL's server when set, dropped afterwards) and the app.
 import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { loadConfig, type Config } from '../platform/config/config.js';
 import { createScratchDatabase } from '../platform/db/scratch-database.js';
+import { copyTemplateDatabase, readTestSnapshot } from './test-snapshot.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { buildApp } from '../app.js';
 import { createApiToken, generatePassword, upsertUserWithPassword } from '../modules/identity/index.js';
@@ -11,26 +15,56 @@ import type { Role } from '../../shared/identity.js';
 
 export type TestRuntime = Runtime & { app: FastifyInstance };
 
-/** A database for one test file: its config overrides, and how to drop it. */
-export async function createTestDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+export type TestDatabase = { env: Record<string, string>; snapshot?: Blob; drop(): Promise<void> };
+
+/** An empty database for one test file: its config overrides, and how to drop it. */
+export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return { env: {}, drop: async () => undefined };
   const scratch = await createScratchDatabase(serverUrl, 'resonance_test');
   return { env: { DATABASE_URL: scratch.url }, drop: () => scratch.drop() };
 }
 
+/**
+ * A database for one test file that starts migrated: a copy of the run's template database, or the
+ * run's embedded snapshot (test-snapshot.ts); an empty one when the run has neither.
+ */
+export async function createMigratedTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) return { env: {}, snapshot: await readTestSnapshot(), drop: async () => undefined };
+  const copy = await copyTemplateDatabase(serverUrl, 'resonance_test');
+  if (!copy) return createTestDatabase();
+  return { env: { DATABASE_URL: copy.url }, drop: () => copy.drop() };
+}
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ LOG_LEVEL: 'warn', RESONANCE_DATA_DIR: '/nonexistent-test-dir', ...overrides });
 }
+
+export type TestRuntimeOptions = {
+  worker?: boolean;
+  env?: Record<string, string>;
+  /** Keep the embedded database's files in a temporary folder, as `npm start` does, instead of memory. */
+  onFiles?: boolean;
+};
 
 /**
  * A migrated runtime with the app built (not listening) and, optionally, a worker.
  * @example const t = await startTestRuntime(); const res = await t.app.inject({ url: '/health' }); await t.close();
  */
-export async function startTestRuntime(options: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestRuntime> {
-  const database = await createTestDatabase();
-  const config = testConfig({ ...database.env, ...options.env });
-  const rt = await openRuntime({ config, inMemory: true, migrate: true, jobs: true, worker: options.worker ?? false });
+export async function startTestRuntime(options: TestRuntimeOptions = {}): Promise<TestRuntime> {
+  const database = await createMigratedTestDatabase();
+  const onFiles = options.onFiles === true && !database.env.DATABASE_URL;
+  const dataDir = onFiles ? await mkdtemp(path.join(tmpdir(), 'resonance-test-')) : null;
+  const config = testConfig({ ...database.env, ...(dataDir ? { RESONANCE_DATA_DIR: dataDir } : {}), ...options.env });
+  const rt = await openRuntime({
+    config,
+    inMemory: !onFiles,
+    snapshot: onFiles ? undefined : database.snapshot,
+    migrate: true,
+    jobs: true,
+    worker: options.worker ?? false,
+  });
   const app = await buildApp({ config, database: rt.database, jobs: rt.jobs });
   await app.ready();
   return {
@@ -40,6 +74,7 @@ export async function startTestRuntime(options: { worker?: boolean; env?: Record
       await app.close();
       await rt.close();
       await database.drop();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,6 +2,7 @@
 // PostgreSQL or the embedded PGlite. Type parsers keep ids as numbers and dates as 'YYYY-MM-DD'.
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
+import type { Logger } from 'pino';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
 
 const INT8 = 20;
@@ -27,6 +28,8 @@ export type Database = {
   db: AnyDb;
   url: string;
   embedded: boolean;
+  /** The embedded database's files as a tarball (test snapshots); absent on a PostgreSQL server. */
+  dump?: () => Promise<Blob>;
   close(): Promise<void>;
 };
 
@@ -36,6 +39,9 @@ export type DatabaseOptions = {
   /** Folder of the embedded database; `null` keeps it in memory. */
   dataDir?: string | null;
   poolMax?: number;
+  /** A tarball from `Database.dump` to start an in-memory embedded database from. */
+  snapshot?: Blob;
+  logger?: Pick<Logger, 'warn' | 'error'>;
 };
 
 /**
@@ -46,7 +52,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let embedded: EmbeddedPostgres | null = null;
   let url = options.url;
   if (!url) {
-    embedded = await startEmbeddedPostgres(options.dataDir ?? null);
+    embedded = await startEmbeddedPostgres(options.dataDir ?? null, { snapshot: options.snapshot, logger: options.logger });
     url = embedded.url;
   }
   const pool = new pg.Pool({ connectionString: url, max: options.poolMax ?? 10, application_name: 'resonance' });
@@ -59,6 +65,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     db,
     url,
     embedded: embedded !== null,
+    ...(embedded ? { dump: () => embedded.dump() } : {}),
     async close() {
       await db.destroy();
       if (embedded) await embedded.stop();

@@ -16,13 +16,16 @@ async function run(serverUrl: string, statement: string): Promise<void> {
 }
 
 /**
- * Creates the database; its name is `<prefix>_<random>` (letters, digits, underscores only).
+ * Creates the database, empty or as a copy of `template`; its name is `<prefix>_<random>` (letters,
+ * digits, underscores only).
  * @example const scratch = await createScratchDatabase('postgres://postgres@127.0.0.1/postgres', 'resonance_test');
  */
-export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<ScratchDatabase> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(prefix)) throw new Error(`bad database name prefix ${prefix}`);
+export async function createScratchDatabase(serverUrl: string, prefix: string, template?: string): Promise<ScratchDatabase> {
+  const identifier = /^[a-z_][a-z0-9_]*$/;
+  if (!identifier.test(prefix)) throw new Error(`bad database name prefix ${prefix}`);
+  if (template !== undefined && !identifier.test(template)) throw new Error(`bad template database name ${template}`);
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await run(serverUrl, `CREATE DATABASE ${name}`);
+  await run(serverUrl, template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => run(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };

@@ -33,6 +33,9 @@ export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): Jo
 /** An executor a job can be written through: the pool, or an open transaction. */
 export type SqlExecutor = Kysely<object>;
 
+/** Jobs fetched at once per queue and process; they run one after another. */
+const BATCH_SIZE = 10;
+
 export type JobQueueOptions = { url: string; poolMax: number; worker: boolean; logger: Logger };
 
 export class JobQueue {
@@ -69,11 +72,24 @@ export class JobQueue {
     }
   }
 
-  /** Begins fetching and running jobs of every started definition. */
+  /**
+   * Begins fetching and running jobs of every started definition: up to BATCH_SIZE at a time, one after
+   * another, each failing on its own (a failed job is retried without its batch-mates), and fetching
+   * again at once after a full batch instead of waiting out the polling interval.
+   */
   async work(ctx: JobContext): Promise<void> {
     for (const definition of this.definitions.values()) {
-      await this.boss.work<Envelope>(definition.id, { pollingIntervalSeconds: 1, batchSize: 1 }, async (jobs) => {
-        for (const job of jobs) await this.run(definition, job, ctx);
+      let workerId = '';
+      workerId = await this.boss.work<Envelope>(definition.id, { pollingIntervalSeconds: 1, batchSize: BATCH_SIZE }, async (jobs) => {
+        for (const job of jobs) {
+          try {
+            await this.run(definition, job, ctx);
+          } catch (error) {
+            await this.boss.fail(definition.id, job.id, { message: error instanceof Error ? error.message : String(error) });
+          }
+        }
+        // pg-boss completes the jobs still active (the ones that did not fail) when this returns.
+        if (jobs.length === BATCH_SIZE) this.boss.notifyWorker(workerId);
       });
     }
   }
