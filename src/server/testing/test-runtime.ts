@@ -27,11 +27,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
  * A migrated runtime with the app built (not listening) and, optionally, a worker.
  * @example const t = await startTestRuntime(); const res = await t.app.inject({ url: '/health' }); await t.close();
  */
-export async function startTestRuntime(options: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestRuntime> {
+export async function startTestRuntime(options: { worker?: boolean; env?: Record<string, string>; clock?: () => Date } = {}): Promise<TestRuntime> {
   const database = await createTestDatabase();
   const config = testConfig({ ...database.env, ...options.env });
   const rt = await openRuntime({ config, inMemory: true, migrate: true, jobs: true, worker: options.worker ?? false });
-  const app = await buildApp({ config, database: rt.database, jobs: rt.jobs });
+  const app = await buildApp({ config, database: rt.database, jobs: rt.jobs, clock: options.clock });
   await app.ready();
   return {
     ...rt,
@@ -60,6 +60,6 @@ export async function signIn(t: TestRuntime, role: Role, personId: number | null
 
 /** An API token of `role` as request headers. */
 export async function bearer(t: TestRuntime, role: Role): Promise<TestCaller> {
-  const { token } = await createApiToken({ db: t.database.db, name: `test-${role}`, role });
+  const { token } = await createApiToken({ db: t.database.db, name: `test-${role}`, role, actor: { label: 'test' } });
   return { headers: { authorization: `Bearer ${token}` } };
 }
