@@ -30,8 +30,11 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_PAGE_SIZE = { default: 50, max: 200 } as const;
 
-/** An ISO 8601 time with an offset (`2026-12-01T09:00:00Z`) or a calendar date (midnight UTC). */
-const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+/** An ISO 8601 time with an offset (`2026-12-01T09:00:00Z`) or a calendar date (midnight UTC), year 1 or later. */
+const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).refine((value) => {
+  const year = new Date(value.length === 10 ? `${value}T00:00:00Z` : value).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}, 'the year must be between 1 and 9999 (UTC)');
 
 /** `GET /api/v1/audit`: newest first; `from` is inclusive, `to` exclusive. */
 export const auditQuerySchema = z.object({

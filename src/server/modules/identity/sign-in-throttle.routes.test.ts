@@ -214,3 +214,18 @@ describe('sign-in limits behind a trusted proxy (TRUST_PROXY=127.0.0.1)', () => 
     expect((await attempt(h, { email: user.email, password: user.password, remoteAddress: '127.0.0.1', forwardedFor: '192.0.2.10' })).statusCode).toBe(200);
   });
 });
+
+describe('a hop count (TRUST_PROXY=1)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ TRUST_PROXY: '1' });
+  });
+  afterAll(async () => h?.t.close());
+
+  it('takes the address the nearest proxy reports, not what the client wrote before it', async () => {
+    const user = await newUser(h);
+    await attempt(h, { email: user.email, password: 'wrong password 1', remoteAddress: '10.0.0.2', forwardedFor: '203.0.113.5' });
+    await attempt(h, { email: user.email, password: 'wrong password 2', remoteAddress: '10.0.0.2', forwardedFor: '127.0.0.1, 203.0.113.6' });
+    expect(await auditedAddresses(h, user.email)).toEqual(['203.0.113.5', '203.0.113.6']);
+  });
+});
