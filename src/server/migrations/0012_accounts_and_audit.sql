@@ -2,11 +2,11 @@
 -- process behind a load balancer counts the same failures (ADR 0011); API tokens that expire; and an
 -- audit log of sign-ins, account changes, tokens, imports, exports and audience changes for admins.
 
--- Failed sign-ins per e-mail tried (whoever sends them) and per client address (whatever e-mails it
--- tries). A row is an attempt counter with its backoff: `next_attempt_at` is when the next attempt is
--- accepted. Rows whose last failure is older than the failure window are purged by a job.
+-- Failed sign-ins per e-mail tried (whoever sends them), per client address (whatever e-mails it
+-- tries) and per known browser (below). A row is an attempt counter with its backoff: `next_attempt_at`
+-- is when the next attempt is accepted. Rows idle for a day are purged by a job.
 CREATE TABLE sign_in_throttle (
-  scope text NOT NULL CHECK (scope IN ('email', 'address')),
+  scope text NOT NULL CHECK (scope IN ('email', 'address', 'device')),
   key text NOT NULL,
   failures integer NOT NULL CHECK (failures >= 0),
   last_failure_at timestamptz NOT NULL,
@@ -14,6 +14,18 @@ CREATE TABLE sign_in_throttle (
   PRIMARY KEY (scope, key)
 );
 CREATE INDEX sign_in_throttle_last_failure_idx ON sign_in_throttle (last_failure_at);
+
+-- Browsers that signed in to an account before (OWASP's "device cookies"; only the SHA-256 of the
+-- cookie is kept). Such a browser is let past the account's backoff with a backoff of its own, so
+-- guesses from elsewhere cannot keep the account's owner out. Forgotten when the password changes.
+CREATE TABLE sign_in_devices (
+  token_hash text PRIMARY KEY,
+  user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  last_used_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX sign_in_devices_user_idx ON sign_in_devices (user_id);
+CREATE INDEX sign_in_devices_last_used_idx ON sign_in_devices (last_used_at);
 
 -- NULL: the token never expires (as before this migration).
 ALTER TABLE api_tokens ADD COLUMN expires_at timestamptz;

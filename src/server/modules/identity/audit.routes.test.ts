@@ -39,7 +39,9 @@ describe('what is recorded', () => {
     expect(mine[1]).toMatchObject({ actor_user_id: user.userId, address: '192.0.2.44', detail: { reason: 'wrong_password' } });
     expect(mine[2]).toMatchObject({ actor_user_id: user.userId, address: '127.0.0.1' });
     const ghost = (await audit({ actor: 'ghost@test.example' })).items;
-    expect(ghost).toEqual([expect.objectContaining({ action: 'auth.sign_in_failed', actor_user_id: null, detail: { reason: 'unknown_email' } })]);
+    expect(ghost).toEqual([
+      expect.objectContaining({ action: 'auth.sign_in_failed', actor_user_id: null, detail: { reason: 'unknown_email', known_browser: false } }),
+    ]);
 
     const everything = JSON.stringify((await audit({ limit: '200' })).items);
     for (const secret of ['Wrong-Password-123', 'Ghost-Password-123', user.password, admin.password]) expect(everything).not.toContain(secret);

@@ -10,7 +10,7 @@ import { sessionUserOf } from './authenticate.hook.js';
 import { auditActorOf } from './audit.service.js';
 import { registerAuditRoutes } from './audit.routes.js';
 import { SESSION_COOKIE, changeOwnPassword, currentUserOf, login, logout, setUiLanguage } from './identity.service.js';
-import { throttlePolicyOf } from './sign-in-throttle.js';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS, throttlePolicyOf } from './sign-in-throttle.js';
 import { registerTokenRoutes } from './tokens.routes.js';
 import { registerUserRoutes } from './users.routes.js';
 
@@ -53,9 +53,14 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: ModuleContext)
           address: request.ip,
           now: ctx.clock(),
           policy,
+          deviceToken: request.cookies[DEVICE_COOKIE],
         }),
       );
       reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, expires: result.expiresAt });
+      if (result.deviceToken) {
+        // Sent only to the sign-in routes; it lets this browser past the account's backoff (ADR 0011).
+        reply.setCookie(DEVICE_COOKIE, result.deviceToken, { ...cookieOptions, path: '/api/v1/auth', maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS });
+      }
       return result.user;
     },
   );

@@ -10,7 +10,7 @@ import { callerFromApiToken } from './api-tokens.service.js';
 import * as q from './identity.queries.js';
 import { assertPasswordPolicy } from './password-policy.js';
 import { hashPassword, randomToken, sha256, verifyPassword } from './secrets.js';
-import { claimSignInAttempt, recordSignInSuccess, type ThrottlePolicy } from './sign-in-throttle.js';
+import { claimSignInAttempt, findTrustedDevice, forgetDevices, recordSignInSuccess, rememberDevice, type ThrottlePolicy } from './sign-in-throttle.js';
 
 export { hashPassword, generatePassword } from './secrets.js';
 
@@ -31,7 +31,8 @@ export type Principal =
 
 export const SESSION_COOKIE = 'resonance_session';
 
-export type LoginResult = { sessionToken: string; expiresAt: Date; user: CurrentUser };
+/** `deviceToken`: a new device cookie for this browser, when it was not known to the account yet. */
+export type LoginResult = { sessionToken: string; expiresAt: Date; user: CurrentUser; deviceToken?: string };
 
 /** The 429 of the sign-in throttle; `seconds` also goes out as Retry-After. */
 export function tooManyAttempts(seconds: number): AppError {
@@ -56,11 +57,14 @@ export async function login(input: {
   address: string;
   now: Date;
   policy: ThrottlePolicy;
+  /** The browser's device cookie, if it has one: a browser known to the account has its own count. */
+  deviceToken?: string;
 }): Promise<LoginResult> {
   const email = input.email.toLowerCase();
-  const claim = await claimSignInAttempt({ db: input.db, email, address: input.address, now: input.now, policy: input.policy });
-  if (!claim.allowed) throw tooManyAttempts(claim.retryAfterSeconds);
   const user = await q.findUserByEmail(input.db, email);
+  const deviceHash = await findTrustedDevice({ db: input.db, deviceToken: input.deviceToken, userId: user?.id });
+  const claim = await claimSignInAttempt({ db: input.db, email, address: input.address, now: input.now, policy: input.policy, deviceHash });
+  if (!claim.allowed) throw tooManyAttempts(claim.retryAfterSeconds);
   const ok = await verifyPassword(user?.password_hash, input.password);
   if (!user || !ok || user.disabled_at) {
     const reason = !user ? 'unknown_email' : !ok ? 'wrong_password' : 'disabled';
@@ -68,21 +72,28 @@ export async function login(input: {
       db: input.db,
       actor: { label: email, userId: user?.id ?? null, address: input.address },
       action: 'auth.sign_in_failed',
-      detail: { reason },
+      detail: { reason, known_browser: deviceHash !== undefined },
     });
     throw wrongCredentials();
   }
-  await recordSignInSuccess({ db: input.db, email, address: input.address, now: input.now, policy: input.policy });
+  await recordSignInSuccess({ db: input.db, email, address: input.address, now: input.now, policy: input.policy, deviceHash });
+  const deviceToken = await rememberDevice({ db: input.db, userId: user.id, deviceHash });
   const sessionToken = randomToken();
   const csrfToken = randomToken();
   // Sessions expire by the database's clock (findSessionUser compares with now()), so by real time.
   const expiresAt = new Date(Date.now() + input.ttlHours * 3600_000);
   await q.insertSession(input.db, { token_hash: sha256(sessionToken), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt });
   await q.markLogin(input.db, user.id);
-  await recordAudit({ db: input.db, actor: { label: user.email, userId: user.id, address: input.address }, action: 'auth.sign_in' });
+  await recordAudit({
+    db: input.db,
+    actor: { label: user.email, userId: user.id, address: input.address },
+    action: 'auth.sign_in',
+    detail: { known_browser: deviceHash !== undefined },
+  });
   return {
     sessionToken,
     expiresAt,
+    deviceToken,
     user: {
       id: user.id,
       email: user.email,
@@ -130,6 +141,7 @@ export async function changeOwnPassword(input: {
   return input.db.transaction().execute(async (trx) => {
     await q.setPasswordHash(trx, principal.userId, passwordHash);
     const sessionsEnded = await q.deleteSessionsOfUser(trx, principal.userId, principal.sessionHash);
+    await forgetDevices({ db: trx, userId: principal.userId });
     await recordAudit({
       db: trx,
       actor: { label: principal.email, userId: principal.userId, address: input.address },
@@ -196,6 +208,7 @@ export async function upsertUserWithPassword(input: {
     });
     // An existing account got a new password: whoever knew the old one is signed out.
     await q.deleteSessionsOfUser(trx, id);
+    await forgetDevices({ db: trx, userId: id });
     if (input.actor) {
       await recordAudit({
         db: trx,

@@ -32,8 +32,14 @@ export type IdentityTables = {
     revoked_at: Date | null;
     expires_at: Date | null;
   };
+  sign_in_devices: {
+    token_hash: string;
+    user_id: number;
+    created_at: Generated<Date>;
+    last_used_at: Generated<Date>;
+  };
   sign_in_throttle: {
-    scope: 'email' | 'address';
+    scope: 'email' | 'address' | 'device';
     key: string;
     failures: number;
     last_failure_at: Date;

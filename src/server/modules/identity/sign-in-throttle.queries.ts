@@ -1,11 +1,12 @@
-// The only SQL over sign_in_throttle: claiming an attempt atomically, its backoff, and forgetting.
+// The only SQL over sign_in_throttle and sign_in_devices: claiming an attempt atomically, its backoff,
+// the browsers known to an account, and forgetting.
 import { sql } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { IdentityTables } from './identity.tables.js';
 
 const tables = (db: AnyDb) => db.withTables<IdentityTables>();
 
-export type ThrottleScope = 'email' | 'address';
+export type ThrottleScope = 'email' | 'address' | 'device';
 
 /**
  * Counts one more attempt for (scope, key) unless its backoff runs past `now`, and answers the failures
@@ -68,5 +69,29 @@ export async function shortenNextAttempt(db: AnyDb, scope: ThrottleScope, key: s
 /** Deletes rows whose last failure is before `before` and whose backoff has run out. */
 export async function deleteStaleThrottles(db: AnyDb, before: Date): Promise<number> {
   const result = await tables(db).deleteFrom('sign_in_throttle').where('last_failure_at', '<', before).where('next_attempt_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** The user a known browser signed in as, by the SHA-256 of its device cookie. */
+export async function findDeviceUser(db: AnyDb, tokenHash: string): Promise<number | undefined> {
+  const row = await tables(db).selectFrom('sign_in_devices').select('user_id').where('token_hash', '=', tokenHash).executeTakeFirst();
+  return row?.user_id;
+}
+
+/** Remembers a browser for the user, or marks it used again. */
+export async function upsertDevice(db: AnyDb, tokenHash: string, userId: number): Promise<void> {
+  await tables(db)
+    .insertInto('sign_in_devices')
+    .values({ token_hash: tokenHash, user_id: userId })
+    .onConflict((oc) => oc.column('token_hash').doUpdateSet({ user_id: userId, last_used_at: sql<Date>`now()` }))
+    .execute();
+}
+
+export async function deleteDevicesOfUser(db: AnyDb, userId: number): Promise<void> {
+  await tables(db).deleteFrom('sign_in_devices').where('user_id', '=', userId).execute();
+}
+
+export async function deleteDevicesUnusedSince(db: AnyDb, before: Date): Promise<number> {
+  const result = await tables(db).deleteFrom('sign_in_devices').where('last_used_at', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

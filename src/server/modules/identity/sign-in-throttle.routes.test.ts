@@ -18,16 +18,40 @@ async function startHarness(env: Record<string, string> = {}): Promise<Harness> 
   return { t, admin, advance: (seconds) => (now += seconds * 1000) };
 }
 
-type Attempt = { email: string; password: string; remoteAddress?: string; forwardedFor?: string };
+/** `device`: the browser's device cookie from an earlier sign-in. */
+type Attempt = { email: string; password: string; remoteAddress?: string; forwardedFor?: string; device?: string };
 
 function attempt(h: Harness, a: Attempt): Promise<LightMyRequestResponse> {
   return h.t.app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
     remoteAddress: a.remoteAddress ?? '127.0.0.1',
-    headers: a.forwardedFor ? { 'x-forwarded-for': a.forwardedFor } : {},
+    headers: { ...(a.forwardedFor ? { 'x-forwarded-for': a.forwardedFor } : {}), ...(a.device ? { cookie: `resonance_device=${a.device}` } : {}) },
     payload: { email: a.email, password: a.password },
   });
+}
+
+/** The device cookie a successful sign-in gave the browser. */
+function deviceCookieOf(res: LightMyRequestResponse): string {
+  expect(res.statusCode).toBe(200);
+  const cookie = res.cookies.find((c) => c.name === 'resonance_device');
+  expect(cookie).toMatchObject({ httpOnly: true, path: '/api/v1/auth', sameSite: 'Lax' });
+  return cookie!.value;
+}
+
+/** An attacker from elsewhere waits out every backoff and guesses again, until the wait is the cap. */
+async function escalateToCap(h: Harness, email: string): Promise<void> {
+  const attacker = { email, remoteAddress: '198.51.100.66', forwardedFor: '127.0.0.1' };
+  for (let i = 0; i < 40; i++) {
+    const res = await attempt(h, { ...attacker, password: `guess-${i}` });
+    if (res.statusCode === 429) {
+      const wait = Number(res.headers['retry-after']);
+      h.advance(wait);
+      if (wait === 300) break;
+    }
+  }
+  // The last guess re-arms the full wait, as a patient attacker would.
+  expect((await attempt(h, { ...attacker, password: 'guess at the cap' })).statusCode).toBe(401);
 }
 
 let counter = 0;
@@ -175,6 +199,59 @@ describe('sign-in limits without a trusted proxy (the default)', () => {
     expect(codes.filter((c) => c === 429)).toHaveLength(15);
   });
 });
+
+describe('a browser that signed in to the account before (device cookie)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.t.close());
+
+  it('gets its owner in at once, however long an attacker elsewhere keeps the account waiting', async () => {
+    const user = await newUser(h);
+    const device = deviceCookieOf(await attempt(h, { ...user, remoteAddress: '192.0.2.10' }));
+    await escalateToCap(h, user.email);
+    expect(expect429(await attempt(h, { ...user, remoteAddress: '192.0.2.10' }))).toBe(300);
+    const res = await attempt(h, { ...user, remoteAddress: '192.0.2.10', device });
+    expect(res.statusCode).toBe(200);
+    // A known browser keeps its cookie rather than getting a new one.
+    expect(res.cookies.find((c) => c.name === 'resonance_device')).toBeUndefined();
+    // Its success does not give the attacker fresh guesses: the account still waits for everyone else.
+    expect429(await attempt(h, { email: user.email, password: 'more guessing', remoteAddress: '198.51.100.66' }));
+  });
+
+  it('has a backoff of its own, so a stolen cookie does not give free guesses', async () => {
+    const user = await newUser(h);
+    const device = deviceCookieOf(await attempt(h, { ...user, remoteAddress: '192.0.2.11' }));
+    const codes: number[] = [];
+    for (let i = 0; i < 7; i++) codes.push((await attempt(h, { email: user.email, password: `guess-${i}`, remoteAddress: '192.0.2.11', device })).statusCode);
+    expect(codes).toEqual([401, 401, 401, 401, 401, 429, 429]);
+  });
+
+  it("counts for its own account only, and is forgotten when the account's password changes", async () => {
+    const alice = await newUser(h);
+    const bob = await newUser(h);
+    const aliceDevice = deviceCookieOf(await attempt(h, { ...alice, remoteAddress: '192.0.2.12' }));
+    const bobDevice = deviceCookieOf(await attempt(h, { ...bob, remoteAddress: '192.0.2.13' }));
+    await escalateToCap(h, bob.email);
+    expect429(await attempt(h, { ...bob, device: aliceDevice }));
+
+    const admin = h.admin;
+    const reset = await h.t.app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${await userIdOf(h, bob.email)}/password`,
+      headers: admin,
+      payload: { password: bob.password },
+    });
+    expect(reset.statusCode).toBe(200);
+    expect429(await attempt(h, { ...bob, device: bobDevice }));
+  });
+});
+
+async function userIdOf(h: Harness, email: string): Promise<number> {
+  const res = await h.t.app.inject({ url: `/api/v1/users?q=${encodeURIComponent(email)}`, headers: h.admin });
+  return res.json<{ items: Array<{ id: number }> }>().items[0]!.id;
+}
 
 describe('sign-in limits behind a trusted proxy (TRUST_PROXY=127.0.0.1)', () => {
   let h: Harness;

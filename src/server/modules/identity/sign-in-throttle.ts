@@ -1,9 +1,11 @@
 // Sign-in throttling (ADR 0011): a backoff per e-mail, whatever addresses the attempts come from, and
 // one per client address, whatever e-mails it tries. Each attempt is counted as a failure before the
 // password is checked (so parallel guesses cannot slip past the count) and taken back when it succeeds.
+// A browser that signed in to the account before is counted on its own instead of with the e-mail.
 import { isIP } from 'node:net';
 import type { Config } from '../../platform/config/config.js';
 import type { AnyDb } from '../../platform/db/connect.js';
+import { randomToken, sha256 } from './secrets.js';
 import * as q from './sign-in-throttle.queries.js';
 
 export type ThrottlePolicy = {
@@ -63,15 +65,29 @@ class Refused extends Error {
   }
 }
 
+/** The account's counter: its known browser's own when `deviceHash` is given, else the e-mail's. */
+function accountCounter(email: string, deviceHash: string | undefined): { scope: q.ThrottleScope; key: string } {
+  return deviceHash ? { scope: 'device', key: deviceHash } : { scope: 'email', key: email.toLowerCase() };
+}
+
 /**
- * Counts a sign-in attempt against the e-mail and the address, or refuses it while either waits.
+ * Counts a sign-in attempt against the e-mail (or, from a browser known to the account, against that
+ * browser) and against the address, or refuses it while either waits.
  * @example const claim = await claimSignInAttempt({ db, email, address: request.ip, now, policy });
  */
-export async function claimSignInAttempt(input: { db: AnyDb; email: string; address: string; now: Date; policy: ThrottlePolicy }): Promise<AttemptClaim> {
+export async function claimSignInAttempt(input: {
+  db: AnyDb;
+  email: string;
+  address: string;
+  now: Date;
+  policy: ThrottlePolicy;
+  /** The SHA-256 of a device cookie that belongs to the account of `email` (see findTrustedDevice). */
+  deviceHash?: string;
+}): Promise<AttemptClaim> {
   const { now, policy } = input;
   const forgetBefore = new Date(now.getTime() - policy.windowMs);
   const counters: Array<{ scope: q.ThrottleScope; key: string; free: number }> = [
-    { scope: 'email', key: input.email.toLowerCase(), free: policy.emailFreeFailures },
+    { ...accountCounter(input.email, input.deviceHash), free: policy.emailFreeFailures },
     { scope: 'address', key: addressKey(input.address), free: policy.addressFreeFailures },
   ];
   try {
@@ -94,13 +110,22 @@ export async function claimSignInAttempt(input: { db: AnyDb; email: string; addr
 }
 
 /**
- * After a correct password: the e-mail starts over, and the address gets back the failure counted for
- * this attempt (its other failures stand, so signing in to one's own account does not reset spraying).
+ * After a correct password: the e-mail (or the known browser) starts over, and the address gets back
+ * the failure counted for this attempt (its other failures stand, so signing in to one's own account
+ * does not reset spraying). A known browser's success leaves the e-mail's count to the others' guesses.
  */
-export async function recordSignInSuccess(input: { db: AnyDb; email: string; address: string; now: Date; policy: ThrottlePolicy }): Promise<void> {
+export async function recordSignInSuccess(input: {
+  db: AnyDb;
+  email: string;
+  address: string;
+  now: Date;
+  policy: ThrottlePolicy;
+  deviceHash?: string;
+}): Promise<void> {
   const key = addressKey(input.address);
+  const account = accountCounter(input.email, input.deviceHash);
   await input.db.transaction().execute(async (trx) => {
-    await q.deleteThrottle(trx, 'email', input.email.toLowerCase());
+    await q.deleteThrottle(trx, account.scope, account.key);
     const failures = await q.uncountFailure(trx, 'address', key);
     if (failures !== undefined) {
       const wait = failures === 0 ? 0 : backoffMs(failures, input.policy.addressFreeFailures, input.policy.maxDelayMs);
@@ -109,8 +134,43 @@ export async function recordSignInSuccess(input: { db: AnyDb; email: string; add
   });
 }
 
-/** Forgets counters idle for longer than any window allows (a day); run hourly. */
+/** How long a browser stays known to an account without signing in again. */
+const DEVICE_MEMORY_MS = 365 * 86_400_000;
+export const DEVICE_COOKIE = 'resonance_device';
+export const DEVICE_COOKIE_MAX_AGE_SECONDS = DEVICE_MEMORY_MS / 1000;
+
+/**
+ * The SHA-256 of `deviceToken` when that browser signed in to `userId` before, else undefined.
+ * @example const deviceHash = await findTrustedDevice({ db, deviceToken: request.cookies[DEVICE_COOKIE], userId: 7 });
+ */
+export async function findTrustedDevice(input: { db: AnyDb; deviceToken: string | undefined; userId: number | undefined }): Promise<string | undefined> {
+  if (!input.deviceToken || input.userId === undefined) return undefined;
+  const hash = sha256(input.deviceToken);
+  return (await q.findDeviceUser(input.db, hash)) === input.userId ? hash : undefined;
+}
+
+/**
+ * Remembers the browser that just signed in to `userId`: the same token when it was known, else a new
+ * one, returned for the device cookie.
+ */
+export async function rememberDevice(input: { db: AnyDb; userId: number; deviceHash: string | undefined }): Promise<string | undefined> {
+  if (input.deviceHash) {
+    await q.upsertDevice(input.db, input.deviceHash, input.userId);
+    return undefined;
+  }
+  const token = randomToken();
+  await q.upsertDevice(input.db, sha256(token), input.userId);
+  return token;
+}
+
+/** Forgets every browser known to the user (their password changed, or they were disabled). */
+export async function forgetDevices(input: { db: AnyDb; userId: number }): Promise<void> {
+  await q.deleteDevicesOfUser(input.db, input.userId);
+}
+
+/** Forgets counters idle for longer than any window allows (a day) and browsers unused for a year; run hourly. */
 export async function purgeStaleSignInThrottles(input: { db: AnyDb; now?: Date }): Promise<number> {
   const now = input.now ?? new Date();
+  await q.deleteDevicesUnusedSince(input.db, new Date(now.getTime() - DEVICE_MEMORY_MS));
   return q.deleteStaleThrottles(input.db, new Date(now.getTime() - 24 * 3600_000));
 }

@@ -9,6 +9,7 @@ import { recordAudit, type AuditActor } from './audit.service.js';
 import * as identity from './identity.queries.js';
 import { assertPasswordPolicy } from './password-policy.js';
 import { generatePassword, hashPassword } from './secrets.js';
+import { forgetDevices } from './sign-in-throttle.js';
 import * as q from './users.queries.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -88,6 +89,7 @@ export async function updateUser(input: { db: AnyDb; id: number; update: UserUpd
     if (disabled !== (user.disabled_at !== null)) {
       await q.setDisabled(trx, user.id, disabled);
       const sessionsEnded = disabled ? await identity.deleteSessionsOfUser(trx, user.id) : 0;
+      if (disabled) await forgetDevices({ db: trx, userId: user.id });
       await recordAudit({
         db: trx,
         actor: input.actor,
@@ -113,6 +115,7 @@ export async function resetUserPassword(input: { db: AnyDb; id: number; password
   await input.db.transaction().execute(async (trx) => {
     await identity.setPasswordHash(trx, user.id, passwordHash);
     const sessionsEnded = await identity.deleteSessionsOfUser(trx, user.id);
+    await forgetDevices({ db: trx, userId: user.id });
     await recordAudit({
       db: trx,
       actor: input.actor,
