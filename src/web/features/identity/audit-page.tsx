@@ -4,25 +4,16 @@ import { useMemo, useState } from 'react';
 import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../../shared/audit';
+import { AUDIT_ACTIONS, type AuditAction } from '../../../shared/audit';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageLoader } from '../../ui/page-loader';
 import { formatTimestamp } from '../audiences/format-timestamp';
+import { auditDetailText } from './audit-detail';
 import { useAuditLog } from './audit-queries';
 
 const TARGET_TYPES = ['user', 'token', 'segment', 'persona', 'skill'] as const;
 type TargetType = (typeof TARGET_TYPES)[number];
 const isTargetType = (value: string): value is TargetType => (TARGET_TYPES as readonly string[]).includes(value);
-
-/** `key: value` pairs of an entry's detail, values as JSON when they are not plain. */
-function detailText(detail: AuditEntry['detail']): string {
-  return Object.entries(detail)
-    .map(
-      ([key, value]) =>
-        `${key}: ${typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)}`,
-    )
-    .join(' · ');
-}
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
@@ -110,7 +101,7 @@ export function AuditPage() {
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
-                    {detailText(entry.detail)}
+                    {auditDetailText(entry.detail, t)}
                   </Text>
                 </Table.Td>
               </Table.Tr>
