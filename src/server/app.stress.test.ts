@@ -123,7 +123,7 @@ const helpRequests: number[] = [];
 
 beforeAll(async () => {
   // On files, as `npm start` runs the embedded database (or on the PostgreSQL server of TEST_DATABASE_URL).
-  t = await startTestRuntime({ worker: true, onFiles: true, env: { LOGIN_ATTEMPTS_PER_MINUTE: '1000', LOG_LEVEL: 'error' } });
+  t = await startTestRuntime({ worker: true, onFiles: true, env: { LOG_LEVEL: 'error' } });
   await seedDemo({ db: t.database.db, people: 200 });
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;

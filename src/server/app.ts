@@ -24,7 +24,14 @@ import { registerAudienceRoutes, registerPersonaRoutes } from './modules/audienc
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
-export type AppDeps = { config: Config; database: Database; jobs: JobQueue; webDir?: string };
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  jobs: JobQueue;
+  webDir?: string;
+  /** The time the app's rules see (sign-in backoff, token expiry); tests pass one they can move. */
+  clock?: () => Date;
+};
 
 /**
  * Builds the app without listening; tests call `app.inject`, `serve` calls `app.listen`.
@@ -37,7 +44,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       level: config.LOG_LEVEL,
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: '[redacted]' },
     },
-    trustProxy: true,
+    // X-Forwarded-For names the client only when TRUST_PROXY says which proxies set it; otherwise any
+    // client could choose the address that sign-in limits and the audit log see.
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -52,7 +61,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   requireAccessDeclarations(app);
 
   await app.register(cookie);
-  // Off by default; routes that need a limit (sign-in) ask for one in their config.
+  // Off by default; a route that needs a per-process limit asks for one in its config. Sign-in has its
+  // own limits in the database (identity/sign-in-throttle.ts), shared by every process.
   await app.register(rateLimit, {
     global: false,
     hook: 'preHandler', // after body parsing, so a limit can key on the e-mail tried
@@ -74,11 +84,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, uiHooks: {}, staticCSP: true });
 
-  registerAuthentication(app, database.db);
+  const clock = deps.clock ?? (() => new Date());
+  registerAuthentication(app, database.db, clock);
   const registry = createMetricsRegistry();
   registerRequestMetrics(app, registry);
 
-  const ctx: ModuleContext = { db: database.db, config, jobs: deps.jobs };
+  const ctx: ModuleContext = { db: database.db, config, jobs: deps.jobs, clock };
   registerIdentityRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
   registerAudienceRoutes(app, ctx);
@@ -109,6 +120,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerWebApp(app, deps.webDir ?? WEB_DIST_DIR);
   return app;
+}
+
+/**
+ * TRUST_PROXY as Fastify takes it. A hop count becomes "trust the nearest N hops" (Express's meaning):
+ * Fastify 5.12 reads a bare number as trusting nothing, since it cannot check the peer; so a hop count
+ * suits only a server that no client reaches except through its proxies.
+ */
+function trustProxyOption(value: Config['TRUST_PROXY']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
 }
 
 /** Serves the built single-page app, answering unknown non-API paths with its index.html. */

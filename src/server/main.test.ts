@@ -11,6 +11,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './platform/db/embe
 import { loadConfig } from './platform/config/config.js';
 import { openRuntime } from './runtime.js';
 import { createTestDatabase } from './testing/test-runtime.js';
+import { listAudit } from './modules/identity/audit.service.js';
 import { PROJECT_ROOT } from './platform/paths.js';
 
 let dir: string;
@@ -75,6 +76,37 @@ describe('resonance CLI', () => {
     expect(token.out[0]).toMatch(/^rsn_[A-Za-z0-9_-]{40,}$/);
     const user = await run('users', 'create', '--email', 'ops@x.example', '--role', 'admin');
     expect(user.out[0]).toMatch(/^user ops@x\.example \(admin\) password: \S+$/);
+  });
+
+  it('creates a token that expires, lists tokens with their status, and revokes one, audited', async () => {
+    const made = await run('tokens', 'create', '--role', 'employee', '--name', 'short-lived', '--expires-in', '30d');
+    expect(made.out[0]).toMatch(/^rsn_/);
+    const listed = (await run('tokens', 'list')).out;
+    const line = listed.find((l) => l.includes('short-lived'))!;
+    expect(line).toMatch(/^\s*\d+\s+active\s+employee\s+short-lived\s+expires \d{4}-\d\d-\d\dT/);
+    const expiry = new Date(/expires (\S+)/.exec(line)![1]!).getTime();
+    expect(Math.abs(expiry - (Date.now() + 30 * 86_400_000))).toBeLessThan(3_600_000);
+    const id = /^\s*(\d+)/.exec(line)![1]!;
+    expect((await run('tokens', 'revoke', id)).out).toEqual([`token ${id} revoked`]);
+    expect((await run('tokens', 'list')).out.find((l) => l.includes('short-lived'))).toMatch(/revoked/);
+    await expect(run('tokens', 'create', '--role', 'employee', '--expires-in', 'soon')).rejects.toThrow(/30d or 12h/);
+
+    const rt = await openRuntime({ config: loadConfig(env) });
+    try {
+      const { items } = await listAudit({ db: rt.database.db, query: { actor: 'cli', limit: 50 } });
+      expect(items.map((e) => e.action)).toEqual(
+        expect.arrayContaining(['tokens.created', 'tokens.revoked', 'users.created', 'people.exported', 'people.import_started']),
+      );
+    } finally {
+      await rt.close();
+    }
+  });
+
+  it('refuses a password that breaks the policy', async () => {
+    await expect(run('users', 'create', '--email', 'weak@x.example', '--role', 'employee', '--password', 'password1234')).rejects.toThrow(/common/);
+    await expect(run('users', 'create', '--email', 'weak@x.example', '--role', 'employee', '--password', 'short')).rejects.toThrow(/at least 12/);
+    const ok = await run('users', 'create', '--email', 'strong@x.example', '--role', 'employee', '--password', 'a long and unusual passphrase');
+    expect(ok.out).toEqual(['user strong@x.example (employee)']);
   });
 
   it('rejects an unknown role', async () => {

@@ -11,7 +11,7 @@ import { buildApp } from './app.js';
 import { seedDemo, type DemoLogin } from './demo/seed-demo.js';
 import { detectPeopleFileFormat, exportPeople, importPeopleFile, listAttributeKeys, toExportStream } from './modules/people/index.js';
 import { importContributionsFile } from './modules/expertise/index.js';
-import { createApiToken, revokeApiToken, upsertUserWithPassword, generatePassword } from './modules/identity/index.js';
+import { CLI_ACTOR, createApiToken, generatePassword, listApiTokens, recordAudit, revokeApiToken, upsertUserWithPassword } from './modules/identity/index.js';
 import { ROLES, type Role } from '../shared/identity.js';
 import type { ImportReport } from '../shared/people.js';
 
@@ -23,6 +23,13 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number above 0');
   return n;
+}
+
+/** `30d` (days) or `12h` (hours) as milliseconds, for `tokens create --expires-in`. */
+function duration(value: string): number {
+  const m = /^(\d{1,5})([dh])$/.exec(value.trim());
+  if (!m || Number(m[1]) < 1) throw new InvalidArgumentError('write a whole number of days or hours, such as 30d or 12h');
+  return Number(m[1]) * (m[2] === 'd' ? 86_400_000 : 3_600_000);
 }
 
 function printLogins(out: Out, logins: DemoLogin[], url: string): void {
@@ -141,6 +148,7 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
       if (!format) throw new InvalidArgumentError(`cannot tell the format of ${file}: name it .csv or .jsonl, or pass --format`);
       const text = await readFile(file, 'utf8');
       await withRuntime({ config: config() }, async (rt) => {
+        await recordAudit({ db: rt.database.db, actor: CLI_ACTOR, action: 'people.import_started', detail: { format, bytes: Buffer.byteLength(text), file } });
         const report = await importPeopleFile({ db: rt.database.db, text, format });
         printImport(out, report);
         if (report.rejected > 0) process.exitCode = 2;
@@ -168,6 +176,7 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
       await withRuntime({ config: config() }, async (rt) => {
         const c = rt.config;
         const keys = format === 'csv' ? await listAttributeKeys({ db: rt.database.db }) : [];
+        await recordAudit({ db: rt.database.db, actor: CLI_ACTOR, action: 'people.exported', detail: { format, file } });
         await pipeline(toExportStream(exportPeople({ db: rt.database.db, thresholds: c.experienceThresholds }), format, keys), createWriteStream(file));
         out.log(`exported people to ${file}`);
       });
@@ -179,10 +188,24 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
     .description('create an API token and print it (shown once)')
     .addOption(new Option('--role <role>', 'the role the token acts with').choices([...ROLES]).makeOptionMandatory())
     .option('--name <name>', 'what the token is for', 'cli')
-    .action(async (opts: { role: Role; name: string }) => {
+    .option('--expires-in <duration>', 'refuse the token after this long: days (30d) or hours (12h); default never', duration)
+    .action(async (opts: { role: Role; name: string; expiresIn?: number }) => {
       await withRuntime({ config: config() }, async (rt) => {
-        const { token } = await createApiToken({ db: rt.database.db, name: opts.name, role: opts.role });
+        const expiresAt = opts.expiresIn === undefined ? null : new Date(Date.now() + opts.expiresIn);
+        const { token } = await createApiToken({ db: rt.database.db, name: opts.name, role: opts.role, expiresAt, actor: CLI_ACTOR });
         out.log(token);
+      });
+    });
+  tokens
+    .command('list')
+    .description('list API tokens: id, status (active, expired, revoked), role, name, expiry')
+    .action(async () => {
+      await withRuntime({ config: config() }, async (rt) => {
+        for (const t of await listApiTokens({ db: rt.database.db, now: new Date() })) {
+          out.log(
+            `${String(t.id).padStart(4)}  ${t.status.padEnd(7)}  ${t.role.padEnd(12)}  ${t.name}  ${t.expires_at ? `expires ${t.expires_at}` : 'never expires'}`,
+          );
+        }
       });
     });
   tokens
@@ -190,7 +213,7 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
     .description('revoke an API token by id')
     .action(async (id: string) => {
       await withRuntime({ config: config() }, async (rt) => {
-        const done = await revokeApiToken({ db: rt.database.db, id: positiveInt(id) });
+        const done = await revokeApiToken({ db: rt.database.db, id: positiveInt(id), actor: CLI_ACTOR });
         out.log(done ? `token ${id} revoked` : `no live token ${id}`);
       });
     });
@@ -202,11 +225,18 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
     .requiredOption('--email <email>', 'sign-in e-mail')
     .addOption(new Option('--role <role>', 'role').choices([...ROLES]).makeOptionMandatory())
     .option('--name <name>', 'display name')
-    .option('--password <password>', 'password (default: generate one)')
+    .option('--password <password>', 'password: 12 to 256 characters, not the e-mail, not a common one (default: generate one)')
     .action(async (opts: { email: string; role: Role; name?: string; password?: string }) => {
       await withRuntime({ config: config() }, async (rt) => {
         const password = opts.password ?? generatePassword();
-        await upsertUserWithPassword({ db: rt.database.db, email: opts.email, displayName: opts.name ?? opts.email, role: opts.role, password });
+        await upsertUserWithPassword({
+          db: rt.database.db,
+          email: opts.email,
+          displayName: opts.name ?? opts.email,
+          role: opts.role,
+          password,
+          actor: CLI_ACTOR,
+        });
         out.log(`user ${opts.email} (${opts.role})${opts.password ? '' : ` password: ${password}`}`);
       });
     });

@@ -7,4 +7,6 @@ export type ModuleContext = {
   db: AnyDb;
   config: Config;
   jobs: JobQueue;
+  /** Now, as the rules see it; tests move it instead of waiting. */
+  clock: () => Date;
 };

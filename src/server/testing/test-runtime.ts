@@ -46,6 +46,8 @@ export type TestRuntimeOptions = {
   env?: Record<string, string>;
   /** Keep the embedded database's files in a temporary folder, as `npm start` does, instead of memory. */
   onFiles?: boolean;
+  /** The app's clock (sign-in throttling, token expiry), so tests need not wait. */
+  clock?: () => Date;
 };
 
 /**
@@ -65,7 +67,7 @@ export async function startTestRuntime(options: TestRuntimeOptions = {}): Promis
     jobs: true,
     worker: options.worker ?? false,
   });
-  const app = await buildApp({ config, database: rt.database, jobs: rt.jobs });
+  const app = await buildApp({ config, database: rt.database, jobs: rt.jobs, clock: options.clock });
   await app.ready();
   return {
     ...rt,
@@ -95,6 +97,6 @@ export async function signIn(t: TestRuntime, role: Role, personId: number | null
 
 /** An API token of `role` as request headers. */
 export async function bearer(t: TestRuntime, role: Role): Promise<TestCaller> {
-  const { token } = await createApiToken({ db: t.database.db, name: `test-${role}`, role });
+  const { token } = await createApiToken({ db: t.database.db, name: `test-${role}`, role, actor: { label: 'test' } });
   return { headers: { authorization: `Bearer ${token}` } };
 }

@@ -12,7 +12,9 @@ import { HelpRequestPage } from '../features/community/help-request-page';
 import { ShareKnowledgePage } from '../features/community/share-knowledge-page';
 import { ExpertsPage } from '../features/expertise/experts-page';
 import { SkillsAdminPage } from '../features/expertise/skills-admin-page';
+import { AuditPage } from '../features/identity/audit-page';
 import { LoginPage } from '../features/identity/login-page';
+import { UsersAdminPage } from '../features/identity/users-admin-page';
 import { DirectoryPage } from '../features/people/directory-page';
 import { ImportPeoplePage } from '../features/people/import-people-page';
 import { MyProfilePage } from '../features/people/my-profile-page';
@@ -53,6 +55,22 @@ export function AppRoutes() {
           element={
             <RequireAuth roles={['admin']}>
               <SkillsAdminPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/users"
+          element={
+            <RequireAuth roles={['admin']}>
+              <UsersAdminPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/audit"
+          element={
+            <RequireAuth roles={['admin']}>
+              <AuditPage />
             </RequireAuth>
           }
         />

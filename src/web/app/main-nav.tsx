@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { canManageAudiences } from '../features/audiences/audience-access';
 import { useCurrentUser } from './auth-context';
-import { canImportPeople, canManageSkills, canSeeApiDocs } from './roles';
+import { canImportPeople, canManageSkills, canManageUsers, canReadAudit, canSeeApiDocs } from './roles';
 
 export type MainNavProps = {
   /** Called after a click, so the mobile drawer can close. */
@@ -50,6 +50,12 @@ export function MainNav({ onNavigate }: MainNavProps) {
       )}
       {canManageSkills(user.role) && (
         <NavLink component={Link} to="/admin/skills" label={t('nav.skills')} active={pathname === '/admin/skills'} onClick={onNavigate} />
+      )}
+      {canManageUsers(user.role) && (
+        <NavLink component={Link} to="/admin/users" label={t('nav.users')} active={pathname === '/admin/users'} onClick={onNavigate} data-testid="nav-users" />
+      )}
+      {canReadAudit(user.role) && (
+        <NavLink component={Link} to="/admin/audit" label={t('nav.audit')} active={pathname === '/admin/audit'} onClick={onNavigate} data-testid="nav-audit" />
       )}
       {canSeeApiDocs(user.role) && <NavLink component="a" href="/api/docs" label={t('nav.apiDocs')} />}
     </Stack>

@@ -18,3 +18,13 @@ export function canImportPeople(role: Role): boolean {
 export function canManageSkills(role: Role): boolean {
   return role === 'admin';
 }
+
+/** Accounts (roles, disabling, password resets) are the admins' `users:manage` permission. */
+export function canManageUsers(role: Role): boolean {
+  return role === 'admin';
+}
+
+/** The audit log is the admins' `audit:read` permission. */
+export function canReadAudit(role: Role): boolean {
+  return role === 'admin';
+}

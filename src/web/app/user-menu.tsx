@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useCurrentUser } from './auth-context';
 import { initialsOf } from '../ui/initials';
+import { ChangePasswordModal } from '../features/identity/change-password-modal';
 
 export function UserMenu() {
   const { t } = useTranslation();
@@ -12,6 +13,7 @@ export function UserMenu() {
   const { logout } = useAuth();
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   const signOut = async () => {
     setSigningOut(true);
@@ -24,29 +26,35 @@ export function UserMenu() {
   };
 
   return (
-    <Menu position="bottom-end" withArrow>
-      <Menu.Target>
-        <UnstyledButton aria-label={t('userMenu.label')} data-testid="user-menu">
-          <Group gap="xs" wrap="nowrap">
-            <Avatar size="sm" radius="xl" color="indigo">
-              {initialsOf(user.display_name)}
-            </Avatar>
-            <Text size="sm" visibleFrom="sm" lh={1.2}>
-              {user.display_name}
-              <Text span size="xs" c="dimmed" display="block">
-                {t(`roles.${user.role}`)}
+    <>
+      <Menu position="bottom-end" withArrow>
+        <Menu.Target>
+          <UnstyledButton aria-label={t('userMenu.label')} data-testid="user-menu">
+            <Group gap="xs" wrap="nowrap">
+              <Avatar size="sm" radius="xl" color="indigo">
+                {initialsOf(user.display_name)}
+              </Avatar>
+              <Text size="sm" visibleFrom="sm" lh={1.2}>
+                {user.display_name}
+                <Text span size="xs" c="dimmed" display="block">
+                  {t(`roles.${user.role}`)}
+                </Text>
               </Text>
-            </Text>
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{user.email}</Menu.Label>
-        {user.person_id !== null && <Menu.Item onClick={() => void navigate('/me')}>{t('nav.myProfile')}</Menu.Item>}
-        <Menu.Item color="red" disabled={signingOut} onClick={() => void signOut()} data-testid="sign-out">
-          {t('userMenu.signOut')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{user.email}</Menu.Label>
+          {user.person_id !== null && <Menu.Item onClick={() => void navigate('/me')}>{t('nav.myProfile')}</Menu.Item>}
+          <Menu.Item onClick={() => setChangingPassword(true)} data-testid="change-password">
+            {t('changePassword.menu')}
+          </Menu.Item>
+          <Menu.Item color="red" disabled={signingOut} onClick={() => void signOut()} data-testid="sign-out">
+            {t('userMenu.signOut')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <ChangePasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />
+    </>
   );
 }

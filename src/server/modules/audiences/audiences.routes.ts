@@ -19,6 +19,7 @@ import {
 import { LIMITS, peoplePageSchema } from '../../../shared/people.js';
 import { notFound } from '../../platform/http/app-error.js';
 import { listAttributeKeys, toExportStream, topFieldValues } from '../people/index.js';
+import { auditActorOf, recordAudit } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
 import { exportAudience, findAudiencePage, previewAudience } from './evaluate-audience.js';
 import { deleteSegment, getSegment, listSegments, saveSegment, updateSegment } from './segments.service.js';
@@ -99,7 +100,17 @@ export function registerAudienceRoutes(app: FastifyInstance, ctx: ModuleContext)
       schema: { tags: ['audiences'], summary: 'Save a segment under a new key', body: segmentInputSchema, response: { 201: segmentSchema } },
       config: write,
     },
-    async (request, reply) => reply.status(201).send(await saveSegment({ db: ctx.db, ...request.body })),
+    async (request, reply) => {
+      const segment = await saveSegment({ db: ctx.db, ...request.body });
+      await recordAudit({
+        db: ctx.db,
+        actor: auditActorOf(request),
+        action: 'segments.created',
+        target: { type: 'segment', id: segment.key },
+        detail: { name: segment.name },
+      });
+      return reply.status(201).send(segment);
+    },
   );
 
   r.get(
@@ -117,7 +128,17 @@ export function registerAudienceRoutes(app: FastifyInstance, ctx: ModuleContext)
       schema: { tags: ['audiences'], summary: 'Change a saved segment', params: keyParams, body: segmentInputSchema, response: { 200: segmentSchema } },
       config: write,
     },
-    async (request) => updateSegment({ db: ctx.db, key: request.params.key, segment: request.body }),
+    async (request) => {
+      const segment = await updateSegment({ db: ctx.db, key: request.params.key, segment: request.body });
+      await recordAudit({
+        db: ctx.db,
+        actor: auditActorOf(request),
+        action: 'segments.updated',
+        target: { type: 'segment', id: segment.key },
+        detail: { name: segment.name },
+      });
+      return segment;
+    },
   );
 
   r.delete(
@@ -128,6 +149,7 @@ export function registerAudienceRoutes(app: FastifyInstance, ctx: ModuleContext)
     },
     async (request, reply) => {
       await deleteSegment({ db: ctx.db, key: request.params.key });
+      await recordAudit({ db: ctx.db, actor: auditActorOf(request), action: 'segments.deleted', target: { type: 'segment', id: request.params.key } });
       return reply.status(204).send();
     },
   );
@@ -159,6 +181,13 @@ export function registerAudienceRoutes(app: FastifyInstance, ctx: ModuleContext)
     async (request, reply) => {
       const segment = await getSegment({ db: ctx.db, key: request.params.key });
       const keys = await listAttributeKeys({ db: ctx.db });
+      await recordAudit({
+        db: ctx.db,
+        actor: auditActorOf(request),
+        action: 'segments.exported',
+        target: { type: 'segment', id: segment.key },
+        detail: { format: 'csv' },
+      });
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${segment.key}.csv"`)

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { coverageSchema, journeyMapSchema, personaInputSchema, personaListSchema, personaSchema } from '../../../shared/audiences.js';
+import { auditActorOf, recordAudit } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
 import { createPersona, deletePersona, getJourney, getPersona, listPersonas, personaCoverage, saveJourney, updatePersona } from './personas.service.js';
 
@@ -37,7 +38,17 @@ export function registerPersonaRoutes(app: FastifyInstance, ctx: ModuleContext):
       schema: { tags: ['personas'], summary: 'Create a persona', body: personaInputSchema, response: { 201: personaSchema } },
       config: write,
     },
-    async (request, reply) => reply.status(201).send(await createPersona({ db: ctx.db, persona: request.body })),
+    async (request, reply) => {
+      const persona = await createPersona({ db: ctx.db, persona: request.body });
+      await recordAudit({
+        db: ctx.db,
+        actor: auditActorOf(request),
+        action: 'personas.created',
+        target: { type: 'persona', id: persona.id },
+        detail: { name: persona.name },
+      });
+      return reply.status(201).send(persona);
+    },
   );
 
   r.get(
@@ -55,7 +66,17 @@ export function registerPersonaRoutes(app: FastifyInstance, ctx: ModuleContext):
       schema: { tags: ['personas'], summary: 'Change a persona', params: idParams, body: personaInputSchema, response: { 200: personaSchema } },
       config: write,
     },
-    async (request) => updatePersona({ db: ctx.db, id: request.params.id, persona: request.body }),
+    async (request) => {
+      const persona = await updatePersona({ db: ctx.db, id: request.params.id, persona: request.body });
+      await recordAudit({
+        db: ctx.db,
+        actor: auditActorOf(request),
+        action: 'personas.updated',
+        target: { type: 'persona', id: persona.id },
+        detail: { name: persona.name },
+      });
+      return persona;
+    },
   );
 
   r.delete(
@@ -66,6 +87,7 @@ export function registerPersonaRoutes(app: FastifyInstance, ctx: ModuleContext):
     },
     async (request, reply) => {
       await deletePersona({ db: ctx.db, id: request.params.id });
+      await recordAudit({ db: ctx.db, actor: auditActorOf(request), action: 'personas.deleted', target: { type: 'persona', id: request.params.id } });
       return reply.status(204).send();
     },
   );
@@ -91,6 +113,10 @@ export function registerPersonaRoutes(app: FastifyInstance, ctx: ModuleContext):
       },
       config: write,
     },
-    async (request) => saveJourney({ db: ctx.db, id: request.params.id, journey: request.body }),
+    async (request) => {
+      const journey = await saveJourney({ db: ctx.db, id: request.params.id, journey: request.body });
+      await recordAudit({ db: ctx.db, actor: auditActorOf(request), action: 'personas.journey_updated', target: { type: 'persona', id: request.params.id } });
+      return journey;
+    },
   );
 }

@@ -17,7 +17,7 @@ import {
   skillsQuerySchema,
   skillUpdateSchema,
 } from '../../../shared/skills.js';
-import { principalOf } from '../identity/index.js';
+import { auditActorOf, principalOf, recordAudit } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
 import { listNewTags } from './list-new-tags.js';
 import { mergeSkill } from './merge-skill.js';
@@ -87,7 +87,17 @@ export function registerSkillAdminRoutes(app: FastifyInstance, ctx: ModuleContex
       },
       config: access,
     },
-    async (request) => mergeSkill({ db: ctx.db, tag: request.params.tag, into: request.body.into, actor: actorOf(request) }),
+    async (request) => {
+      const result = await mergeSkill({ db: ctx.db, tag: request.params.tag, into: request.body.into, actor: actorOf(request) });
+      await recordAudit({
+        db: ctx.db,
+        actor: auditActorOf(request),
+        action: 'skills.merged',
+        target: { type: 'skill', id: request.params.tag },
+        detail: { into: result.skill.tag, profiles_rewritten: result.profiles_rewritten, endorsements_rewritten: result.endorsements_rewritten },
+      });
+      return result;
+    },
   );
 
   r.get(

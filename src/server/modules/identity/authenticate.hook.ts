@@ -14,19 +14,21 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-async function resolvePrincipal(db: AnyDb, request: FastifyRequest): Promise<Principal | null> {
+const signInRequired = () => new AppError('unauthenticated', 'sign in or send an API token', { messageCode: 'auth.sign_in_required' });
+
+async function resolvePrincipal(db: AnyDb, request: FastifyRequest, now: Date): Promise<Principal | null> {
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const principal = match ? await principalFromApiToken({ db, token: match[1]! }) : null;
-    if (!principal) throw new AppError('unauthenticated', 'the API token is not valid');
+    const principal = match ? await principalFromApiToken({ db, token: match[1]!, now }) : null;
+    if (!principal) throw new AppError('unauthenticated', 'the API token is not valid', { messageCode: 'auth.token_invalid' });
     return principal;
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return null;
   const principal = await principalFromSession({ db, sessionToken: cookie });
   if (principal?.kind === 'user' && !SAFE_METHODS.has(request.method) && !csrfMatches(principal.csrfToken, headerValue(request, 'x-csrf-token'))) {
-    throw new AppError('forbidden', 'the X-CSRF-Token header is missing or wrong; reload the page and try again');
+    throw new AppError('forbidden', 'the X-CSRF-Token header is missing or wrong; reload the page and try again', { messageCode: 'auth.csrf_missing' });
   }
   return principal;
 }
@@ -36,27 +38,38 @@ function headerValue(request: FastifyRequest, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
-export function registerAuthentication(app: FastifyInstance, db: AnyDb): void {
+/** `clock` decides when API tokens expire (tests move it). */
+export function registerAuthentication(app: FastifyInstance, db: AnyDb, clock: () => Date = () => new Date()): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || 'public' in access) {
       // Public routes still learn who is calling when they can, but never fail on a bad credential.
-      request.principal = await resolvePrincipal(db, request).catch(() => null);
+      request.principal = await resolvePrincipal(db, request, clock()).catch(() => null);
       return;
     }
-    request.principal = await resolvePrincipal(db, request);
-    if (!request.principal) throw new AppError('unauthenticated', 'sign in or send an API token');
+    request.principal = await resolvePrincipal(db, request, clock());
+    if (!request.principal) throw signInRequired();
     if ('permission' in access && !can(request.principal.role, access.permission)) {
-      throw new AppError('forbidden', `your role (${request.principal.role}) does not allow this`);
+      const role = request.principal.role;
+      throw new AppError('forbidden', `your role (${role}) does not allow this`, { messageCode: 'auth.forbidden_role', params: { role } });
     }
   });
 }
 
 /** The caller of a route that declared signedIn or a permission (never null there). */
 export function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw new AppError('unauthenticated', 'sign in or send an API token');
+  if (!request.principal) throw signInRequired();
   return request.principal;
+}
+
+/** The signed-in user of a route that needs a session, not an API token. */
+export function sessionUserOf(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
+  const principal = principalOf(request);
+  if (principal.kind !== 'user') {
+    throw new AppError('bad_request', 'an API token has no user; this endpoint is for sessions', { messageCode: 'auth.session_only' });
+  }
+  return principal;
 }
 
 /** Whether the caller also holds `permission` (for fields or filters a route shows only to some). */

@@ -1,4 +1,4 @@
-// The only SQL over users, sessions and api_tokens.
+// SQL over users and sessions for sign-in and the signed-in user (admin queries: users.queries.ts).
 import { sql } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { Role, UiLanguage } from '../../../shared/identity.js';
@@ -56,14 +56,26 @@ export async function insertSession(db: AnyDb, session: { token_hash: string; us
   await tables(db).insertInto('sessions').values(session).execute();
 }
 
-export type SessionUser = UserRow & { csrf_token: string; expires_at: Date };
+export type SessionUser = UserRow & { csrf_token: string; expires_at: Date; token_hash: string };
 
 /** The live session with its enabled user, or undefined. */
 export async function findSessionUser(db: AnyDb, tokenHash: string): Promise<SessionUser | undefined> {
   return tables(db)
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.person_id', 'u.email', 'u.display_name', 'u.role', 'u.password_hash', 'u.ui_language', 'u.disabled_at', 's.csrf_token', 's.expires_at'])
+    .select([
+      'u.id',
+      'u.person_id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.password_hash',
+      'u.ui_language',
+      'u.disabled_at',
+      's.csrf_token',
+      's.expires_at',
+      's.token_hash',
+    ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', sql<Date>`now()`)
     .where('u.disabled_at', 'is', null)
@@ -74,38 +86,30 @@ export async function deleteSession(db: AnyDb, tokenHash: string): Promise<void>
   await tables(db).deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
 
+/** Ends every session of the user but `keepTokenHash` (when given); answers how many ended. */
+export async function deleteSessionsOfUser(db: AnyDb, userId: number, keepTokenHash?: string): Promise<number> {
+  let query = tables(db).deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepTokenHash !== undefined) query = query.where('token_hash', '!=', keepTokenHash);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function findUserById(db: AnyDb, id: number, forUpdate = false): Promise<UserRow | undefined> {
+  let query = tables(db).selectFrom('users').select(USER_COLUMNS).where('id', '=', id);
+  if (forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export async function setPasswordHash(db: AnyDb, userId: number, passwordHash: string): Promise<void> {
+  await tables(db).updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
 export async function deleteExpiredSessions(db: AnyDb): Promise<number> {
   const result = await tables(db)
     .deleteFrom('sessions')
     .where('expires_at', '<=', sql<Date>`now()`)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
-}
-
-export async function insertApiToken(db: AnyDb, token: { name: string; token_hash: string; role: Role }): Promise<number> {
-  const row = await tables(db).insertInto('api_tokens').values(token).returning('id').executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/** The role of a live API token, marking it used. */
-export async function useApiToken(db: AnyDb, tokenHash: string): Promise<{ id: number; role: Role; name: string } | undefined> {
-  return tables(db)
-    .updateTable('api_tokens')
-    .set({ last_used_at: sql`now()` })
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .returning(['id', 'role', 'name'])
-    .executeTakeFirst();
-}
-
-export async function revokeApiToken(db: AnyDb, id: number): Promise<boolean> {
-  const result = await tables(db)
-    .updateTable('api_tokens')
-    .set({ revoked_at: sql`now()` })
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function setUiLanguage(db: AnyDb, userId: number, language: UiLanguage): Promise<void> {

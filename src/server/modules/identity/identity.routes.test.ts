@@ -29,7 +29,7 @@ describe('password sign-in', () => {
     for (const res of [wrong, unknown]) {
       expect(res.statusCode).toBe(401);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.json()).toMatchObject({ status: 401, detail: 'e-mail or password is wrong' });
+      expect(res.json()).toMatchObject({ status: 401, detail: 'e-mail or password is wrong', code: 'auth.wrong_credentials' });
     }
   });
 
@@ -43,24 +43,13 @@ describe('password sign-in', () => {
     const user = await signIn(t, 'employee');
     const noCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: user.headers.cookie! }, payload: {} });
     expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json()).toMatchObject({ code: 'auth.csrf_missing' });
     const wrongCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { ...user.headers, 'x-csrf-token': 'forged' }, payload: {} });
     expect(wrongCsrf.statusCode).toBe(403);
     const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: user.headers, payload: {} });
     expect(ok.statusCode).toBe(204);
     const after = await t.app.inject({ url: '/api/v1/auth/me', headers: user.headers });
     expect(after.statusCode).toBe(401);
-  });
-
-  it('slows down guessing: the eleventh attempt in a minute answers 429', async () => {
-    const email = 'target@test.example';
-    const codes: number[] = [];
-    for (let i = 0; i < 11; i++) {
-      codes.push((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: `guess-${i}` } })).statusCode);
-    }
-    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
-    expect(codes[10]).toBe(429);
-    const other = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'someone-else@test.example', password: 'x' } });
-    expect(other.statusCode).toBe(401);
   });
 
   it('keeps the interface language with the account', async () => {
@@ -76,17 +65,18 @@ describe('password sign-in', () => {
   it('asks anonymous callers to sign in', async () => {
     const res = await t.app.inject({ url: '/api/v1/auth/me' });
     expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: 'auth.sign_in_required' });
   });
 });
 
 describe('API tokens', () => {
   it('authenticate with Bearer, need no CSRF header, and stop working when revoked', async () => {
-    const { id, token } = await createApiToken({ db: t.database.db, name: 'sync', role: 'admin' });
+    const { id, token } = await createApiToken({ db: t.database.db, name: 'sync', role: 'admin', actor: { label: 'test' } });
     expect(token).toMatch(/^rsn_/);
     const headers = { authorization: `Bearer ${token}` };
     const ok = await t.app.inject({ url: '/api/v1/people', headers });
     expect(ok.statusCode).toBe(200);
-    await revokeApiToken({ db: t.database.db, id });
+    await revokeApiToken({ db: t.database.db, id, actor: { label: 'test' } });
     const revoked = await t.app.inject({ url: '/api/v1/people', headers });
     expect(revoked.statusCode).toBe(401);
   });
@@ -94,6 +84,7 @@ describe('API tokens', () => {
   it('refuses a made-up token', async () => {
     const res = await t.app.inject({ url: '/api/v1/people', headers: { authorization: 'Bearer rsn_madeup' } });
     expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: 'auth.token_invalid' });
   });
 
   it('acts with the token role', async () => {
@@ -106,5 +97,6 @@ describe('API tokens', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().detail).toMatch(/employee/);
+    expect(res.json()).toMatchObject({ code: 'auth.forbidden_role', params: { role: 'employee' } });
   });
 });

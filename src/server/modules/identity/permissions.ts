@@ -15,6 +15,12 @@ export const PERMISSIONS = [
   'contributions:write',
   /** Review free-typed hashtags, approve, alias, merge and edit skills of the taxonomy. */
   'skills:manage',
+  /** List accounts, change roles, disable and enable them, reset passwords. */
+  'users:manage',
+  /** Create, list and revoke API tokens. */
+  'tokens:manage',
+  /** Read the audit log. */
+  'audit:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -11,7 +11,7 @@ import {
   profileUpdateSchema,
 } from '../../../shared/people.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
-import { callerCan, principalOf } from '../identity/index.js';
+import { auditActorOf, callerCan, principalOf, recordAudit } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
 import { detectPeopleFileFormat } from './import/parse-people-file.js';
 import { importPeopleFile } from './import-people.js';
@@ -107,6 +107,13 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: ModuleContext): 
       if (!format || typeof request.body !== 'string') {
         throw new AppError('unsupported_media_type', 'send the file as text/csv or application/x-ndjson');
       }
+      // At the entry, so the entry stays whatever the import becomes: who started which file.
+      await recordAudit({
+        db: ctx.db,
+        actor: auditActorOf(request),
+        action: 'people.import_started',
+        detail: { format, bytes: Buffer.byteLength(request.body) },
+      });
       return importPeopleFile({ db: ctx.db, text: request.body, format });
     },
   );
@@ -124,6 +131,7 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: ModuleContext): 
     async (request, reply) => {
       const format = request.query.format;
       const keys = format === 'csv' ? await listAttributeKeys({ db: ctx.db }) : [];
+      await recordAudit({ db: ctx.db, actor: auditActorOf(request), action: 'people.exported', detail: { format } });
       const stream = toExportStream(exportPeople({ db: ctx.db, thresholds }), format, keys);
       return reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')

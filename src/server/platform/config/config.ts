@@ -1,8 +1,42 @@
 // Process configuration: every environment variable Resonance reads, parsed once with zod.
 // The README's configuration table is written from this file; keep them in step.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** An IPv4 or IPv6 address, optionally with a CIDR prefix length (`10.0.0.0/8`, `::1`). */
+function isAddressOrCidr(value: string): boolean {
+  const [address = '', prefix, extra] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may tell the client address in X-Forwarded-For, as Fastify's `trustProxy` takes it:
+ * `false` (default: the peer address is the client), `true` (trust every hop; only behind a proxy that
+ * overwrites the header), a hop count, or a comma-separated list of proxy addresses and CIDRs.
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((value, ctx): boolean | number | string[] => {
+    const lower = value.toLowerCase();
+    if (lower === 'false' || lower === '0' || lower === 'no' || lower === '') return false;
+    if (lower === 'true' || lower === 'yes') return true;
+    if (/^\d+$/.test(lower)) return Number(lower);
+    const entries = value.split(',').map((v) => v.trim());
+    const bad = entries.filter((entry) => !isAddressOrCidr(entry));
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `expected true, false, a hop count or addresses/CIDRs separated by commas; not ${bad.join(', ')}` });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const configSchema = z.object({
   /** PostgreSQL server; when absent Resonance runs on the embedded PGlite database. */
@@ -21,8 +55,16 @@ const configSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(12),
-  /** Sign-in attempts allowed per minute for one e-mail from one address (per process). */
-  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Which proxies' X-Forwarded-For to believe (see trustProxySchema); off by default. */
+  TRUST_PROXY: trustProxySchema,
+  /** Failed sign-ins in a row one e-mail may have (from any address) before each attempt must wait (ADR 0012). */
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Failed sign-ins one client address may have (over any e-mails) before each attempt must wait. */
+  LOGIN_ADDRESS_FREE_FAILURES: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** The longest wait the sign-in backoff imposes, in seconds (it doubles from 1 s up to this). */
+  LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  /** Failures older than this are forgotten, in minutes. */
+  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Connections per process to PostgreSQL (the pg pool), besides the job queue's own. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
