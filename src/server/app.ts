@@ -14,6 +14,7 @@ import type { Database } from './platform/db/connect.js';
 import { pendingMigrations } from './platform/db/migrate.js';
 import type { JobQueue } from './platform/jobs/job-queue.js';
 import { requireAccessDeclarations } from './platform/http/access.js';
+import { registerInputBoundary } from './platform/http/input-boundary.js';
 import { AppError } from './platform/http/app-error.js';
 import { createMetricsRegistry, registerRequestMetrics } from './platform/http/metrics.js';
 import { registerProblemHandler, sendProblem } from './platform/http/problem.js';
@@ -50,6 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     (_request, body, done) => done(null, body),
   );
   requireAccessDeclarations(app);
+  registerInputBoundary(app);
 
   await app.register(cookie);
   // Off by default; routes that need a limit (sign-in) ask for one in their config.
