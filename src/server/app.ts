@@ -15,6 +15,7 @@ import { pendingMigrations } from './platform/db/migrate.js';
 import type { JobQueue } from './platform/jobs/job-queue.js';
 import { requireAccessDeclarations } from './platform/http/access.js';
 import { registerInputBoundary } from './platform/http/input-boundary.js';
+import { renderFrameworkError } from './platform/http/framework-errors.js';
 import { AppError } from './platform/http/app-error.js';
 import { createMetricsRegistry, registerRequestMetrics } from './platform/http/metrics.js';
 import { registerProblemHandler, sendProblem } from './platform/http/problem.js';
@@ -40,6 +41,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     trustProxy: true,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: renderFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -178,6 +178,22 @@ describe('lone surrogates and nesting at the boundary', () => {
   });
 });
 
+describe('paths the router cannot read', () => {
+  it('answers a path that is not valid UTF-8 (a lone surrogate’s bytes) with a problem body', async () => {
+    const res = await t.app.inject({ url: '/api/v1/segments/a%ED%A0%80b', headers: admin.headers });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.json()).toMatchObject({ code: 'input.bad_url', errors: [{ in: 'path', code: 'input.bad_url' }] });
+  });
+
+  it('answers a path parameter longer than the router allows with a problem body', async () => {
+    const res = await t.app.inject({ url: `/api/v1/segments/${'a'.repeat(500)}`, headers: admin.headers });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.json()).toMatchObject({ code: 'input.path_too_long' });
+  });
+});
+
 describe('findBadText', () => {
   it('reports values and keys in document order with JSON pointers', () => {
     const problems = findBadText({ a: ['ok', `x${NUL}`], 'b/c': { '\udc00': 1 }, d: 'fine' }, 'body');

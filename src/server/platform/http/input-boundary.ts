@@ -15,13 +15,14 @@ const NUL = '\u0000';
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const MESSAGES = {
+/** Why each kind of bad text is refused, in words that also fit an import report. */
+export const BAD_TEXT_REASONS = {
   'input.nul_character': 'contains a NUL character (U+0000), which text cannot hold',
   'input.lone_surrogate': 'contains half of a UTF-16 surrogate pair, which is not valid Unicode',
   'input.too_deep': `is nested more than ${MAX_INPUT_DEPTH} levels deep`,
 } as const;
 
-type ProblemCode = keyof typeof MESSAGES;
+type ProblemCode = keyof typeof BAD_TEXT_REASONS;
 
 function textProblem(text: string): ProblemCode | null {
   if (text.includes(NUL)) return 'input.nul_character';
@@ -37,7 +38,7 @@ function textProblem(text: string): ProblemCode | null {
 export function findBadText(value: unknown, part: InputPart): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const report = (path: PropertyKey[], code: ProblemCode) =>
-    problems.push({ pointer: toJsonPointer(path), in: part, code, message: `the ${part} value at ${toJsonPointer(path) || '/'} ${MESSAGES[code]}` });
+    problems.push({ pointer: toJsonPointer(path), in: part, code, message: `the ${part} value at ${toJsonPointer(path) || '/'} ${BAD_TEXT_REASONS[code]}` });
   const stack: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }];
   while (stack.length > 0 && problems.length < MAX_PROBLEMS) {
     const { value: v, path } = stack.pop()!;
