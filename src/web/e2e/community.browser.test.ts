@@ -1,6 +1,7 @@
 // Browser test of the community loop in German, with the routing job running: an expert shares
 // knowledge, a colleague finds them and asks for help, the invited expert accepts and replies, the
-// asker resolves and thanks, and the kudos shows on the expert's profile.
+// asker resolves (choosing to publish the conversation) and thanks, the kudos and the published help
+// show on the expert's profile, and the expert withdraws the published help again.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -103,8 +104,14 @@ describe('help, thanks and kudos in the browser (German)', () => {
     await askerPage.goto(requestUrl);
     await askerPage.getByTestId('help-message').filter({ hasText: REPLY }).waitFor({ timeout: 15_000 });
     await askerPage.getByTestId('help-expert').filter({ hasText: expert.name }).waitFor();
-    await askerPage.getByRole('button', { name: 'Als gelöst markieren', exact: true }).click();
+    await askerPage.getByTestId('help-resolve').click();
+    // Private is the default; publishing takes the asker's explicit choice.
+    const dialog = askerPage.getByRole('dialog', { name: 'Als gelöst markieren' });
+    expect(await dialog.getByRole('radio', { name: 'Privat lassen' }).isChecked()).toBe(true);
+    await dialog.getByRole('radio', { name: 'Frage und Antworten veröffentlichen' }).check();
+    await dialog.getByTestId('help-resolve-confirm').click();
     await askerPage.locator('[data-testid="help-request"][data-status="resolved"]').waitFor();
+    await askerPage.locator('[data-testid="help-evidence"][data-visibility="public"]').waitFor();
     await askerPage.getByTestId('help-thanks-input').fill(THANKS);
     await askerPage.getByRole('button', { name: 'Danke sagen', exact: true }).click();
     await askerPage.getByTestId('help-thanked').waitFor();
@@ -118,7 +125,20 @@ describe('help, thanks and kudos in the browser (German)', () => {
     await entry.waitFor();
     await entry.getByText('Für Hilfe bei einer Frage', { exact: true }).waitFor();
     await entry.getByRole('link', { name: asker.name, exact: true }).waitFor();
+    const published = askerPage.getByTestId('contribution').filter({ hasText: QUESTION });
+    await published.getByText('Geholfen', { exact: true }).waitFor();
+    await published.getByRole('button', { name: 'Zurückziehen', exact: true }).waitFor();
     await askerPage.screenshot({ path: path.join(RESULTS_DIR, 'community-de.png'), fullPage: true });
+  });
+
+  it('lets the expert withdraw the published help from the request page', async () => {
+    await expertPage.goto(requestUrl);
+    expertPage.once('dialog', (dialog) => void dialog.accept());
+    await expertPage.getByTestId('help-evidence-withdraw').click();
+    await expertPage.locator('[data-testid="help-evidence"][data-visibility="none"]').waitFor();
+    await expertPage.goto(`${h.server.url}/people/${expert.id}`);
+    await expertPage.getByTestId('contribution').filter({ hasText: TOPIC }).first().waitFor();
+    expect(await expertPage.getByTestId('contribution').filter({ hasText: QUESTION }).count()).toBe(0);
   });
 
   it('lets the expert say they are not available, with a note, on their profile page', async () => {

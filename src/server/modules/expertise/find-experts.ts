@@ -230,9 +230,10 @@ function personOf(card: PersonCard, available: boolean): ExpertResult['person'] 
 function reasonsFor(tags: string[], endorsed: Map<string, number>, e: Evidence | undefined, count: { total: number; accepted: number }): string[] {
   const reasons = tags.map((t) => (endorsed.get(t) ? `#${t}, endorsed by ${endorsed.get(t)}` : `#${t}`));
   if (e && e.docs.length > 0) {
-    const best = [...e.docs].sort((a, b) => b.bm25 - a.bm25)[0]!;
+    // Private evidence (a help request kept private) is never quoted: it has no title to quote.
+    const best = [...e.docs].filter((d) => d.visibility === 'public').sort((a, b) => b.bm25 - a.bm25)[0];
     const accepted = e.docs.filter((d) => d.accepted).length;
-    reasons.push(`${KIND_VERB[best.kind] ?? 'contributed'} "${best.title.slice(0, 120)}"`);
+    reasons.push(best ? `${KIND_VERB[best.kind] ?? 'contributed'} "${best.title.slice(0, 120)}"` : 'helped colleagues with related questions');
     if (e.docs.length > 1) reasons.push(`${e.docs.length} related contributions${accepted > 0 ? `, ${accepted} accepted` : ''}`);
   } else if (count.total > 0) {
     reasons.push(`${count.total} contributions`);
