@@ -17,3 +17,12 @@ UPDATE contributions AS c SET help_request_id = h.id FROM help_requests AS h WHE
 -- postings from the unchanged vector. The text remains where it always was, in the request's own
 -- conversation, visible to the asker and the expert only.
 UPDATE contributions SET visibility = 'private', title = '', body = '' WHERE help_request_id IS NOT NULL OR external_id LIKE 'help-request-%';
+
+-- Invitations stored the reasons expert search gave, and those quoted the title of help evidence
+-- ('helped with "<question>"'): the same question must not survive there.
+UPDATE help_invitations
+SET reasons = ARRAY(
+  SELECT CASE WHEN r LIKE 'helped with "%' THEN 'helped colleagues with related questions' ELSE r END
+  FROM unnest(reasons) WITH ORDINALITY AS x(r, n) ORDER BY n
+)
+WHERE EXISTS (SELECT 1 FROM unnest(reasons) AS r WHERE r LIKE 'helped with "%');

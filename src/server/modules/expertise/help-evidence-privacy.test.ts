@@ -168,7 +168,7 @@ describe('a help request the asker chose to publish', () => {
 });
 
 describe('the migration', () => {
-  it('makes help evidence published before the choice existed private, keeping its ranking', async () => {
+  it('makes help evidence published before the choice existed private, keeping its ranking, and scrubs quoted titles from invitations', async () => {
     const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).sort();
     const ours = files.findIndex((f) => f.endsWith('_help_evidence_privacy.sql'));
     const dir = await mkdtemp(path.join(tmpdir(), 'resonance-migrations-'));
@@ -187,6 +187,13 @@ describe('the migration', () => {
       await sql`INSERT INTO contributions (external_id, person_id, kind, title, body, language, created_at, accepted, search, search_length)
         SELECT 'help-request-41', id, 'help', 'Private question about my salary review', 'Private question about my salary review\n\nTalk to HR first.', 'en', now(), TRUE,
           to_tsvector('english', 'Private question about my salary review Talk to HR first.'), 8 FROM people WHERE external_id = 'E'`.execute(database.db);
+      await sql`INSERT INTO help_requests (id, asker_id, question) SELECT 42, id, 'Who knows pivot tables?' FROM people WHERE external_id = 'A'`.execute(
+        database.db,
+      );
+      await sql`INSERT INTO help_invitations (request_id, expert_id, rank, reasons)
+        SELECT 42, id, 1, ARRAY['#excel', 'helped with "Private question about my salary review"', '2 related contributions'] FROM people WHERE external_id = 'E'`.execute(
+        database.db,
+      );
       await copyFile(path.join(MIGRATIONS_DIR, files[ours]!), path.join(dir, files[ours]!));
       await migrate(database.db, dir);
       const row = (
@@ -196,6 +203,8 @@ describe('the migration', () => {
       ).rows[0];
       expect(row).toEqual({ title: '', body: '', visibility: 'private', help_request_id: 41, postings: expect.any(Number) });
       expect(row!.postings).toBeGreaterThan(0);
+      const reasons = await sql<{ reasons: string[] }>`SELECT reasons FROM help_invitations WHERE request_id = 42`.execute(database.db);
+      expect(reasons.rows[0]!.reasons).toEqual(['#excel', 'helped colleagues with related questions', '2 related contributions']);
     } finally {
       await database.close();
       await scratch.drop();
