@@ -16,6 +16,7 @@ import type { JobQueue } from './platform/jobs/job-queue.js';
 import { requireAccessDeclarations } from './platform/http/access.js';
 import { registerInputBoundary } from './platform/http/input-boundary.js';
 import { renderFrameworkError } from './platform/http/framework-errors.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { AppError } from './platform/http/app-error.js';
 import { createMetricsRegistry, registerRequestMetrics } from './platform/http/metrics.js';
 import { registerProblemHandler, sendProblem } from './platform/http/problem.js';
@@ -56,6 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerInputBoundary(app);
 
   await app.register(cookie);
+  await registerSecurityHeaders(app, config);
   // Off by default; routes that need a limit (sign-in) ask for one in their config.
   await app.register(rateLimit, {
     global: false,
@@ -76,7 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, uiHooks: {}, staticCSP: true });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, uiHooks: {} });
 
   registerAuthentication(app, database.db);
   const registry = createMetricsRegistry();

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePassword, upsertUserWithPassword } from '../../server/modules/identity/index.js';
-import { RESULTS_DIR, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import { RESULTS_DIR, startBrowserHarness, watchCsp, type BrowserHarness } from './browser-harness.js';
 
 const TOPIC = 'Zentrifugenrotoren';
 const QUESTION = `Wie kalibriere ich die ${TOPIC} im Labor?`;
@@ -33,6 +33,7 @@ async function createLogin(h: BrowserHarness, offset: number): Promise<Login> {
 /** A German browser session signed in as `login`. */
 async function germanSession(h: BrowserHarness, login: Login): Promise<{ context: BrowserContext; page: Page }> {
   const context = await h.browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+  await watchCsp(context, h.cspViolations);
   const page = await context.newPage();
   await page.goto(`${h.server.url}/login`);
   await page.getByTestId('login-email').fill(login.email);
@@ -156,5 +157,9 @@ describe('help, thanks and kudos in the browser (German)', () => {
     expect(await saved.json()).toEqual({ available: false, note: 'Im Urlaub bis Montag' });
     await expertPage.getByTestId('newcomer-card').getByText('Ambassadors, Ihre ersten Ansprechpersonen', { exact: true }).waitFor();
     await expertPage.screenshot({ path: path.join(RESULTS_DIR, 'community-me-de.png'), fullPage: true });
+  });
+
+  it('ran every page without a Content Security Policy violation', () => {
+    expect(h.cspViolations).toEqual([]);
   });
 });
