@@ -270,7 +270,7 @@ function slotsOf(op: Operation, draft: Draft): Slot[] {
 
 function setAt(target: unknown, at: string[], value: unknown): unknown {
   if (at.length === 0) return value;
-  const copy: Record<string, unknown> = Array.isArray(target) ? ({ ...target }) : { ...((target ?? {}) as Record<string, unknown>) };
+  const copy: Record<string, unknown> = Array.isArray(target) ? { ...target } : { ...((target ?? {}) as Record<string, unknown>) };
   Object.defineProperty(copy, at[0]!, { value: setAt(copy[at[0]!], at.slice(1), value), enumerable: true, writable: true, configurable: true });
   return Array.isArray(target) ? Object.values(copy) : copy;
 }
