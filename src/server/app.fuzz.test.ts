@@ -12,7 +12,7 @@ import { bearer, signIn, startTestRuntime, type TestCaller, type TestRuntime } f
 import { importPeopleRows } from './modules/people/index.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
 
 type Schema = {
   type?: string | string[];
