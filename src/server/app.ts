@@ -14,6 +14,9 @@ import type { Database } from './platform/db/connect.js';
 import { pendingMigrations } from './platform/db/migrate.js';
 import type { JobQueue } from './platform/jobs/job-queue.js';
 import { requireAccessDeclarations } from './platform/http/access.js';
+import { registerInputBoundary } from './platform/http/input-boundary.js';
+import { renderFrameworkError } from './platform/http/framework-errors.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { AppError } from './platform/http/app-error.js';
 import { createMetricsRegistry, registerRequestMetrics } from './platform/http/metrics.js';
 import { registerProblemHandler, sendProblem } from './platform/http/problem.js';
@@ -48,6 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // client could choose the address that sign-in limits and the audit log see.
     trustProxy: trustProxyOption(config.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
+    frameworkErrors: renderFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -59,8 +63,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     (_request, body, done) => done(null, body),
   );
   requireAccessDeclarations(app);
+  registerInputBoundary(app);
 
   await app.register(cookie);
+  await registerSecurityHeaders(app, config);
   // Off by default; a route that needs a per-process limit asks for one in its config. Sign-in has its
   // own limits in the database (identity/sign-in-throttle.ts), shared by every process.
   await app.register(rateLimit, {
@@ -82,7 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, uiHooks: {}, staticCSP: true });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, uiHooks: {} });
 
   const clock = deps.clock ?? (() => new Date());
   registerAuthentication(app, database.db, clock);

@@ -4,7 +4,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
+import pino from 'pino';
 import { loadConfig } from './platform/config/config.js';
+import { installProcessGuards } from './platform/process-guards.js';
 import { migrate } from './platform/db/migrate.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { buildApp } from './app.js';
@@ -43,6 +45,22 @@ function printImport(out: Out, report: ImportReport): void {
   for (const e of report.errors) out.error(`line ${e.line}${e.external_id ? ` (${e.external_id})` : ''}${e.field ? ` ${e.field}` : ''}: ${e.reason}`);
 }
 
+/** Stops cleanly on SIGINT or SIGTERM; a failure while stopping is logged and exits 1. */
+function stopOnSignals(logger: Runtime['logger'], stop: () => Promise<void>): void {
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error, signal }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
 /** Runs `work` with a runtime and closes it afterwards, whatever happens. */
 async function withRuntime<T>(options: Parameters<typeof openRuntime>[0], work: (rt: Runtime) => Promise<T>): Promise<T> {
   const rt = await openRuntime(options);
@@ -70,16 +88,14 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
     .option('--port <port>', 'listen on this port (default PORT or 8080)', positiveInt)
     .action(async (opts: { worker: boolean; migrate?: boolean; demo?: boolean | string; port?: number }) => {
       const c = config();
-      const rt = await openRuntime({ config: c, migrate: opts.migrate, jobs: true, worker: opts.worker });
+      const logger = pino({ level: c.LOG_LEVEL });
+      const guards = installProcessGuards({ logger, command: 'serve' });
+      const rt = await openRuntime({ config: c, migrate: opts.migrate, jobs: true, worker: opts.worker, logger });
       const app = await buildApp({ config: c, database: rt.database, jobs: rt.jobs });
-      const shutdown = async (signal: string) => {
-        rt.logger.info({ signal }, 'shutting down');
+      stopOnSignals(rt.logger, async () => {
         await app.close();
         await rt.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', () => void shutdown('SIGINT'));
-      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      });
       let logins: DemoLogin[] = [];
       if (opts.demo) {
         const people = typeof opts.demo === 'string' ? positiveInt(opts.demo) : DEMO_PEOPLE_ON_FIRST_START;
@@ -89,6 +105,7 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
       }
       const port = opts.port ?? c.PORT;
       await app.listen({ host: c.HOST, port });
+      guards.serving();
       if (logins.length > 0) printLogins(out, logins, c.PUBLIC_URL ? c.publicUrl : `http://localhost:${port}`);
     });
 
@@ -96,13 +113,12 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
     .command('worker')
     .description('run background jobs only')
     .action(async () => {
-      const rt = await openRuntime({ config: config(), jobs: true, worker: true });
-      const stop = async () => {
-        await rt.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', () => void stop());
-      process.once('SIGTERM', () => void stop());
+      const c = config();
+      const logger = pino({ level: c.LOG_LEVEL });
+      const guards = installProcessGuards({ logger, command: 'worker' });
+      const rt = await openRuntime({ config: c, jobs: true, worker: true, logger });
+      stopOnSignals(rt.logger, () => rt.close());
+      guards.serving();
       rt.logger.info('worker running');
     });
 

@@ -83,7 +83,15 @@ export const ruleJsonSchema = z.custom<Rule>((v) => typeof v === 'object' && v !
 export const SEGMENT_KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 export const segmentKeySchema = z.string().regex(SEGMENT_KEY_PATTERN, 'a key is 1-64 lower-case letters, digits, "-" or "_"');
 
-const isoDate = z.iso.date({ message: 'a date is written YYYY-MM-DD' });
+/**
+ * A date in a rule or as the evaluation date: YYYY-MM-DD from 0001-01-01 to 9999-12-31, the years
+ * PostgreSQL reads as written (it has no year 0000).
+ */
+export const ruleDateSchema = z.iso
+  .date({ message: 'a date is written YYYY-MM-DD' })
+  .refine((value) => !value.startsWith('0000-'), 'a date lies between 0001-01-01 and 9999-12-31 (there is no year 0)');
+
+const isoDate = ruleDateSchema;
 
 export const previewRequestSchema = z.object({
   rule: ruleJsonSchema,

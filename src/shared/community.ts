@@ -58,6 +58,12 @@ export const helpRequestSchema = z.object({
   messages: z.array(z.object({ author: personRefSchema, body: z.string(), created_at: z.string() })),
   /** Whether the asker has thanked the expert for this request. */
   thanked: z.boolean(),
+  /**
+   * What the resolved request left as evidence of the expert's knowledge: `public` (the question and
+   * answers, on the expert's profile and in search), `private` (counts towards ranking, no text kept),
+   * or null (not resolved, or withdrawn). Either party may withdraw it: DELETE /api/v1/contributions/{id}.
+   */
+  evidence: z.object({ id: z.number().int(), visibility: z.enum(['public', 'private']) }).nullable(),
   created_at: z.string(),
 });
 export type HelpRequest = z.infer<typeof helpRequestSchema>;
@@ -65,6 +71,8 @@ export type HelpRequest = z.infer<typeof helpRequestSchema>;
 export const helpRequestInputSchema = z.object({ question: z.string().trim().min(1).max(COMMUNITY_LIMITS.question) }).strict();
 export const helpMessageInputSchema = z.object({ body: z.string().trim().min(1).max(COMMUNITY_LIMITS.message) }).strict();
 export const thanksInputSchema = z.object({ message: z.string().trim().min(1).max(COMMUNITY_LIMITS.kudos) }).strict();
+/** Resolving: only the asker's explicit choice publishes the question and answers; private otherwise. */
+export const helpResolveInputSchema = z.object({ publish: z.boolean().default(false) }).strict();
 
 export const kudosInputSchema = z
   .object({
@@ -140,7 +148,10 @@ export const contributionSchema = z.object({
   url: z.string().nullable(),
   accepted: z.boolean().nullable(),
   source: z.enum(CONTRIBUTION_SOURCES),
-  /** True when the signed-in person may delete it (their own, written in the product). */
+  /**
+   * True when the signed-in person may delete it: their own, written in the product, or the published
+   * evidence of a help request they asked or answered (deleting withdraws it).
+   */
   deletable: z.boolean(),
   created_at: z.string(),
 });

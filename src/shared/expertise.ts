@@ -24,8 +24,11 @@ export const contributionInputSchema = z
       .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
       .nullable()
       .optional(),
-    created_at: z.union([z.iso.datetime({ offset: true }), z.iso.date()]),
-    score: z.number().int().nullable().optional(),
+    created_at: z
+      .union([z.iso.datetime({ offset: true }), z.iso.date()])
+      .refine((value) => !value.startsWith('0000-'), 'a date lies between 0001-01-01 and 9999-12-31 (there is no year 0)'),
+    /** A 32-bit integer (votes, likes). */
+    score: z.number().int().min(-2_147_483_648).max(2_147_483_647).nullable().optional(),
     accepted: z.boolean().nullable().optional(),
     url: z.url().max(2000).nullable().optional(),
   })

@@ -1,4 +1,5 @@
 // Browser entry point: loads styles and translations, then renders the app into #root.
+import './zod-config';
 import '@mantine/core/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -239,4 +239,8 @@ describe('audiences in the browser', () => {
     await page.screenshot({ path: SCREENSHOT, fullPage: false });
     expect(existsSync(SCREENSHOT)).toBe(true);
   });
+
+  it('ran every page without a Content Security Policy violation', () => {
+    expect(harness.cspViolations).toEqual([]);
+  });
 });

@@ -1,8 +1,9 @@
 // What every browser test needs: the built web app, a real server with the demo organisation,
-// headless Debian Chromium with the flags this sandbox needs, and signing in through the login page.
+// headless Debian Chromium with the flags this sandbox needs, signing in through the login page, and
+// a record of every Content Security Policy violation a page reports (tests require none).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../server/testing/test-server.js';
 import { WEB_DIST_DIR, PROJECT_ROOT } from '../../server/platform/paths.js';
 
@@ -18,7 +19,32 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export type BrowserHarness = { server: TestServer; browser: Browser; page: Page; close(): Promise<void> };
+export type BrowserHarness = {
+  server: TestServer;
+  browser: Browser;
+  page: Page;
+  /** Every CSP violation reported by pages of watched contexts (the harness's own is watched). */
+  cspViolations: string[];
+  close(): Promise<void>;
+};
+
+/**
+ * Records the CSP violations of every page of `context` into `violations`: Chromium reports blocked
+ * resources and inline code as console errors, and the page's securitypolicyviolation events say which
+ * directive refused what.
+ * @example const context = await h.browser.newContext(); await watchCsp(context, h.cspViolations);
+ */
+export async function watchCsp(context: BrowserContext, violations: string[]): Promise<void> {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation on ${location.pathname}: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+    );
+  });
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|CSP violation/.test(message.text()))
+      violations.push(`${message.location().url}: ${message.text()}`);
+  });
+}
 
 /**
  * Starts server and browser; the page has an English locale so other languages appear only on request.
@@ -34,11 +60,14 @@ export async function startBrowserHarness(viewport: { width: number; height: num
   const server = await startTestServer({ demoPeople: 300, worker: options.worker ?? false });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ locale: 'en-US', viewport });
+  const cspViolations: string[] = [];
+  await watchCsp(context, cspViolations);
   const page = await context.newPage();
   return {
     server,
     browser,
     page,
+    cspViolations,
     async close() {
       await browser.close();
       await server.close();

@@ -1,13 +1,14 @@
 // Browser test of the community loop in German, with the routing job running: an expert shares
 // knowledge, a colleague finds them and asks for help, the invited expert accepts and replies, the
-// asker resolves and thanks, and the kudos shows on the expert's profile.
+// asker resolves (choosing to publish the conversation) and thanks, the kudos and the published help
+// show on the expert's profile, and the expert withdraws the published help again.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePassword, upsertUserWithPassword } from '../../server/modules/identity/index.js';
-import { RESULTS_DIR, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import { RESULTS_DIR, startBrowserHarness, watchCsp, type BrowserHarness } from './browser-harness.js';
 
 const TOPIC = 'Zentrifugenrotoren';
 const QUESTION = `Wie kalibriere ich die ${TOPIC} im Labor?`;
@@ -32,6 +33,7 @@ async function createLogin(h: BrowserHarness, offset: number): Promise<Login> {
 /** A German browser session signed in as `login`. */
 async function germanSession(h: BrowserHarness, login: Login): Promise<{ context: BrowserContext; page: Page }> {
   const context = await h.browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+  await watchCsp(context, h.cspViolations);
   const page = await context.newPage();
   await page.goto(`${h.server.url}/login`);
   await page.getByTestId('login-email').fill(login.email);
@@ -103,8 +105,14 @@ describe('help, thanks and kudos in the browser (German)', () => {
     await askerPage.goto(requestUrl);
     await askerPage.getByTestId('help-message').filter({ hasText: REPLY }).waitFor({ timeout: 15_000 });
     await askerPage.getByTestId('help-expert').filter({ hasText: expert.name }).waitFor();
-    await askerPage.getByRole('button', { name: 'Als gelöst markieren', exact: true }).click();
+    await askerPage.getByTestId('help-resolve').click();
+    // Private is the default; publishing takes the asker's explicit choice.
+    const dialog = askerPage.getByRole('dialog', { name: 'Als gelöst markieren' });
+    expect(await dialog.getByRole('radio', { name: 'Privat lassen' }).isChecked()).toBe(true);
+    await dialog.getByRole('radio', { name: 'Frage und Antworten veröffentlichen' }).check();
+    await dialog.getByTestId('help-resolve-confirm').click();
     await askerPage.locator('[data-testid="help-request"][data-status="resolved"]').waitFor();
+    await askerPage.locator('[data-testid="help-evidence"][data-visibility="public"]').waitFor();
     await askerPage.getByTestId('help-thanks-input').fill(THANKS);
     await askerPage.getByRole('button', { name: 'Danke sagen', exact: true }).click();
     await askerPage.getByTestId('help-thanked').waitFor();
@@ -118,7 +126,20 @@ describe('help, thanks and kudos in the browser (German)', () => {
     await entry.waitFor();
     await entry.getByText('Für Hilfe bei einer Frage', { exact: true }).waitFor();
     await entry.getByRole('link', { name: asker.name, exact: true }).waitFor();
+    const published = askerPage.getByTestId('contribution').filter({ hasText: QUESTION });
+    await published.getByText('Geholfen', { exact: true }).waitFor();
+    await published.getByRole('button', { name: 'Zurückziehen', exact: true }).waitFor();
     await askerPage.screenshot({ path: path.join(RESULTS_DIR, 'community-de.png'), fullPage: true });
+  });
+
+  it('lets the expert withdraw the published help from the request page', async () => {
+    await expertPage.goto(requestUrl);
+    expertPage.once('dialog', (dialog) => void dialog.accept());
+    await expertPage.getByTestId('help-evidence-withdraw').click();
+    await expertPage.locator('[data-testid="help-evidence"][data-visibility="none"]').waitFor();
+    await expertPage.goto(`${h.server.url}/people/${expert.id}`);
+    await expertPage.getByTestId('contribution').filter({ hasText: TOPIC }).first().waitFor();
+    expect(await expertPage.getByTestId('contribution').filter({ hasText: QUESTION }).count()).toBe(0);
   });
 
   it('lets the expert say they are not available, with a note, on their profile page', async () => {
@@ -136,5 +157,9 @@ describe('help, thanks and kudos in the browser (German)', () => {
     expect(await saved.json()).toEqual({ available: false, note: 'Im Urlaub bis Montag' });
     await expertPage.getByTestId('newcomer-card').getByText('Ambassadors, Ihre ersten Ansprechpersonen', { exact: true }).waitFor();
     await expertPage.screenshot({ path: path.join(RESULTS_DIR, 'community-me-de.png'), fullPage: true });
+  });
+
+  it('ran every page without a Content Security Policy violation', () => {
+    expect(h.cspViolations).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-// Browser test of the web app against a real server: sign in, find people by skill, switch to German.
+// Browser test of the web app against a real server: sign in, find people by skill, switch to German,
+// open the API docs, all under the Content Security Policy (and the CSP watcher itself is checked).
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -84,5 +85,26 @@ describe('people directory in the browser', () => {
     await mkdir(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: false });
     expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+
+  it('renders the API docs (Swagger UI) under the same policy', async () => {
+    await page.goto(`${server.url}/api/docs`);
+    await page.locator('.swagger-ui .info .title').filter({ hasText: 'Resonance API' }).waitFor();
+    await page.locator('.swagger-ui .opblock').first().waitFor();
+  });
+
+  it('ran every page without a Content Security Policy violation', () => {
+    expect(harness.cspViolations).toEqual([]);
+  });
+
+  it('would have noticed one: an inline script is refused and recorded', async () => {
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.inlineRan = true';
+      document.body.append(script);
+    });
+    await expect.poll(() => harness.cspViolations.length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan)).toBeUndefined();
+    expect(harness.cspViolations.join('\n')).toMatch(/script-src/);
   });
 });

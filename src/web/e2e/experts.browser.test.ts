@@ -60,4 +60,8 @@ describe('expert search in the browser', () => {
     await page.screenshot({ path: SCREENSHOT, fullPage: false });
     expect(existsSync(SCREENSHOT)).toBe(true);
   });
+
+  it('ran every page without a Content Security Policy violation', () => {
+    expect(harness.cspViolations).toEqual([]);
+  });
 });

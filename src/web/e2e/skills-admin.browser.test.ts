@@ -5,7 +5,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RESULTS_DIR, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import { RESULTS_DIR, startBrowserHarness, watchCsp, type BrowserHarness } from './browser-harness.js';
 
 const SCREENSHOT = path.join(RESULTS_DIR, 'skills-admin-de.png');
 
@@ -24,6 +24,7 @@ describe('skill taxonomy admin in the browser (German)', () => {
     await sql`UPDATE people SET skills = array_append(skills, 'exel') WHERE id = ${holders[2]!}`.execute(db);
 
     const context = await h.browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+    await watchCsp(context, h.cspViolations);
     page = await context.newPage();
     await page.goto(`${h.server.url}/login`);
     await page.getByTestId('login-email').fill(h.server.admin.email);
@@ -79,5 +80,9 @@ describe('skill taxonomy admin in the browser (German)', () => {
     const typo = await sql<{ skills: string[] }>`SELECT skills FROM people WHERE id = ${holders[2]!}`.execute(h.server.db);
     expect(typo.rows[0]!.skills).toContain('excel');
     expect(typo.rows[0]!.skills).not.toContain('exel');
+  });
+
+  it('ran every page without a Content Security Policy violation', () => {
+    expect(h.cspViolations).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
   ambassadorsSchema,
   helpInboxSchema,
   helpRequestSchema,
+  helpResolveInputSchema,
   kudosListSchema,
   mentorSuggestionsSchema,
   myAvailabilitySchema,
@@ -111,10 +112,18 @@ export function registerCommunityRoutes(app: FastifyInstance, ctx: ModuleContext
   r.post(
     '/api/v1/help-requests/:id/resolve',
     {
-      schema: { tags: ['community'], summary: "Mark my request resolved (it becomes evidence of the expert's knowledge)", params: idParams },
+      schema: {
+        tags: ['community'],
+        summary: "Mark my request resolved; it counts towards the expert's ranking",
+        description:
+          "With `publish: true` the question and the expert's answers become public evidence (on the expert's profile and in search). " +
+          'Otherwise (the default) nothing of the conversation is shown anywhere. Either party can withdraw the evidence later.',
+        params: idParams,
+        body: helpResolveInputSchema.nullish(),
+      },
       config: community,
     },
-    async (request) => resolveHelpRequest({ db: ctx.db, id: request.params.id, askerId: me(request), thresholds }),
+    async (request) => resolveHelpRequest({ db: ctx.db, id: request.params.id, askerId: me(request), publish: request.body?.publish ?? false, thresholds }),
   );
 
   r.post(

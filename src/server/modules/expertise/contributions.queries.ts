@@ -1,6 +1,7 @@
 // SQL over single contributions written or removed in the product: a person's evidence list, one
-// contribution, deleting one, and keeping the BM25 statistics in step one document at a time.
-// Inserting goes through expertise.queries.ts's upsertContributions, the import's own path.
+// contribution, the evidence of a resolved help request, deleting one, and keeping the BM25 statistics
+// in step one document at a time. Other inserts go through expertise.queries.ts's upsertContributions,
+// the import's own path.
 import { sql } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 
@@ -20,6 +21,8 @@ export type ContributionListRow = {
   created_at: Date;
   /** created_at to the microsecond, for the keyset cursor (a Date keeps only milliseconds). */
   cursor_at: string;
+  /** For the evidence of a help request, the person who asked (who may withdraw it). */
+  help_asker_id: number | null;
 };
 
 /** A person's contributions, newest first, those before the keyset (created_at, id). */
@@ -32,22 +35,61 @@ export async function findContributionsOf(
 ): Promise<ContributionListRow[]> {
   return (
     await sql<ContributionListRow>`
-    SELECT id, external_id, person_id, kind, title, left(body, ${excerptLength}::int) AS excerpt, length(body) AS body_length,
-      tags, language, url, accepted, created_at,
-      to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
-    FROM contributions
-    WHERE person_id = ${personId}
-      AND (${after?.created_at ?? null}::timestamptz IS NULL OR (created_at, id) < (${after?.created_at ?? null}::timestamptz, ${after?.id ?? null}::bigint))
-    ORDER BY created_at DESC, id DESC
+    SELECT c.id, c.external_id, c.person_id, c.kind, c.title, left(c.body, ${excerptLength}::int) AS excerpt, length(c.body) AS body_length,
+      c.tags, c.language, c.url, c.accepted, c.created_at,
+      to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at, h.asker_id AS help_asker_id
+    FROM contributions AS c
+    LEFT JOIN help_requests AS h ON h.id = c.help_request_id
+    -- Private evidence (a help request the asker kept private) has no text and is never listed.
+    WHERE c.person_id = ${personId} AND c.visibility = 'public'
+      AND (${after?.created_at ?? null}::timestamptz IS NULL OR (c.created_at, c.id) < (${after?.created_at ?? null}::timestamptz, ${after?.id ?? null}::bigint))
+    ORDER BY c.created_at DESC, c.id DESC
     LIMIT ${limit}`.execute(db)
   ).rows;
 }
 
-export async function findContributionOwner(db: AnyDb, id: number): Promise<{ id: number; person_id: number; external_id: string } | undefined> {
+export type ContributionOwner = { id: number; person_id: number; external_id: string; visibility: 'public' | 'private'; help_asker_id: number | null };
+
+/** Who may remove a contribution: its author, and for help evidence the person who asked. */
+export async function findContributionOwner(db: AnyDb, id: number): Promise<ContributionOwner | undefined> {
   return (
-    await sql<{ id: number; person_id: number; external_id: string }>`
-    SELECT id, person_id, external_id FROM contributions WHERE id = ${id}`.execute(db)
+    await sql<ContributionOwner>`
+    SELECT c.id, c.person_id, c.external_id, c.visibility, h.asker_id AS help_asker_id
+    FROM contributions AS c LEFT JOIN help_requests AS h ON h.id = c.help_request_id
+    WHERE c.id = ${id}`.execute(db)
   ).rows[0];
+}
+
+/** The evidence of a help request, if it has any (none before it is resolved, or once withdrawn). */
+export async function findHelpEvidence(db: AnyDb, helpRequestId: number): Promise<{ id: number; visibility: 'public' | 'private' } | undefined> {
+  return (
+    await sql<{ id: number; visibility: 'public' | 'private' }>`
+    SELECT id, visibility FROM contributions WHERE help_request_id = ${helpRequestId}`.execute(db)
+  ).rows[0];
+}
+
+/**
+ * Stores the evidence of a resolved help request, searchable by `text` (the question and the expert's
+ * answers, weighted as an import weights title and body). Public evidence keeps the text as title and
+ * body; private evidence keeps only the search vector, so it ranks its expert without being shown.
+ */
+export async function insertHelpEvidence(
+  db: AnyDb,
+  e: { helpRequestId: number; personId: number; visibility: 'public' | 'private'; title: string; body: string; language: string },
+): Promise<number> {
+  const shown = e.visibility === 'public';
+  return (
+    await sql<{ id: number }>`
+    WITH v AS (
+      SELECT setweight(to_tsvector(expertise_ts_config(${e.language}), ${e.title}), 'A')
+        || setweight(to_tsvector(expertise_ts_config(${e.language}), ${e.body}), 'B') AS search
+    )
+    INSERT INTO contributions (external_id, person_id, kind, title, body, tags, language, created_at, accepted, search, search_length, visibility, help_request_id)
+    SELECT ${`help-request-${e.helpRequestId}`}, ${e.personId}, 'help', ${shown ? e.title : ''}, ${shown ? e.body : ''}, '{}', ${e.language}, now(), TRUE,
+      v.search, length(v.search), ${e.visibility}, ${e.helpRequestId}
+    FROM v
+    RETURNING id`.execute(db)
+  ).rows[0]!.id;
 }
 
 export async function findContributionIdByExternalId(db: AnyDb, externalId: string): Promise<number | undefined> {

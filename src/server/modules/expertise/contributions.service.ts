@@ -1,6 +1,7 @@
 // Contributions written in the product: a signed-in person shares a post or document, which becomes
 // evidence for expert search exactly like an imported one (same table, same upsert, same search
-// vector); a person's evidence list; and deleting one's own written contributions.
+// vector); a person's evidence list; deleting one's own written contributions, and withdrawing the
+// evidence of a help request by either party.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AnyDb } from '../../platform/db/connect.js';
@@ -118,7 +119,7 @@ export async function listContributions(input: {
         url: r.url,
         accepted: r.accepted,
         source,
-        deletable: source === 'written' && r.person_id === input.viewerId,
+        deletable: mayDelete({ source, personId: r.person_id, helpAskerId: r.help_asker_id }, input.viewerId),
         created_at: r.created_at.toISOString(),
       };
     }),
@@ -126,14 +127,31 @@ export async function listContributions(input: {
   };
 }
 
-/** Deletes one of my written contributions; imported evidence and help-request evidence stay. */
+/** Who may delete: the author of something written here; for help evidence the expert and the asker. */
+function mayDelete(c: { source: Contribution['source']; personId: number; helpAskerId: number | null }, viewerId: number | null): boolean {
+  if (viewerId === null) return false;
+  if (c.source === 'written') return c.personId === viewerId;
+  if (c.source === 'help') return c.personId === viewerId || c.helpAskerId === viewerId;
+  return false;
+}
+
+/**
+ * Deletes one of my written contributions, or withdraws the evidence of a help request I asked or
+ * answered (public or private: it leaves search at once, statistics included). Imported evidence stays.
+ */
 export async function deleteContribution(input: { db: AnyDb; id: number; personId: number | null }): Promise<void> {
   const personId = needPerson(input.personId);
   const found = await q.findContributionOwner(input.db, input.id);
   if (!found) throw notFound(`contribution ${input.id}`);
-  if (found.person_id !== personId) throw new AppError('forbidden', 'only its author can delete a contribution');
-  if (sourceOf(found.external_id) !== 'written') {
+  const source = sourceOf(found.external_id);
+  if (source === 'imported') {
+    if (found.person_id !== personId) throw new AppError('forbidden', 'only its author can delete a contribution');
     throw new AppError('conflict', 'only contributions written in Resonance can be deleted here; imported ones come back with the next import');
+  }
+  if (!mayDelete({ source, personId: found.person_id, helpAskerId: found.help_asker_id }, personId)) {
+    throw source === 'help'
+      ? new AppError('forbidden', 'only the person who asked and the expert who helped can withdraw this', { messageCode: 'contributions.withdraw_not_party' })
+      : new AppError('forbidden', 'only its author can delete a contribution');
   }
   await input.db.transaction().execute(async (trx) => {
     await q.lockLexemeStatistics(trx);

@@ -41,7 +41,9 @@ export async function upsertContributions(db: AnyDb, rows: ContributionRow[]): P
     ON CONFLICT (external_id) DO UPDATE SET person_id = EXCLUDED.person_id, kind = EXCLUDED.kind, title = EXCLUDED.title,
       body = EXCLUDED.body, tags = EXCLUDED.tags, language = EXCLUDED.language, created_at = EXCLUDED.created_at,
       score = EXCLUDED.score, accepted = EXCLUDED.accepted, url = EXCLUDED.url, search = EXCLUDED.search,
-      search_length = EXCLUDED.search_length, imported_at = now()`.execute(db);
+      search_length = EXCLUDED.search_length, imported_at = now()
+    -- A file naming the evidence of a help request (help-request-N) cannot overwrite it or publish it.
+    WHERE contributions.help_request_id IS NULL`.execute(db);
 }
 
 /**
@@ -64,7 +66,9 @@ export async function refreshCollectionStatistics(db: AnyDb): Promise<void> {
 export type ScoredContribution = {
   id: number;
   person_id: number;
+  /** Empty for private evidence, whose text is never stored. */
   title: string;
+  visibility: 'public' | 'private';
   accepted: boolean | null;
   score: number | null;
   kind: string;
@@ -114,7 +118,7 @@ export async function scoreContributions(
       ORDER BY bm25 DESC
       LIMIT ${limit}
     )
-    SELECT c.id, c.person_id, c.title, c.accepted, c.score, c.kind, k.bm25,
+    SELECT c.id, c.person_id, c.title, c.visibility, c.accepted, c.score, c.kind, k.bm25,
       greatest(extract(epoch FROM (s.newest - c.created_at)) / 86400, 0)::float8 AS age_days
     FROM scored AS k JOIN contributions AS c ON c.id = k.contribution_id, stats AS s
     ORDER BY k.bm25 DESC

@@ -111,29 +111,34 @@ export async function findExperts(input: {
   const tokens = queryTokens(input.q);
   const tokenSet = new Set(tokens);
   const candidateTags = [...new Set([...tokens, ...tokens.slice(0, -1).map((t, i) => `${t}-${tokens[i + 1]}`)])];
-  // The people who list the question's words as hashtags, and those whose profile text matches, are
-  // found while the words that name a skill are resolved; only forms the question did not spell out
-  // need a second lookup.
-  const taggedAsAsked = findPeopleIdsByTags({ db: input.db, tags: candidateTags, limit: 200 });
+  // Three lookups run side by side: the people who list the question's words as hashtags, those whose
+  // profile text matches, and (after the words that name a skill are resolved) the evidence. They are
+  // started inside one Promise.all, so a failing one can never reject unobserved while another is
+  // awaited (an unobserved rejection ends a Node process).
+  const evidenceAndSkills = async () => {
+    const skills = await resolveSkills({ db: input.db, candidates: candidateTags });
+    const skillForms = new Map<string, string>();
+    for (const s of skills) for (const form of [s.tag, ...s.aliases]) skillForms.set(form, s.tag);
+    // Only forms the question did not spell out need a second hashtag lookup.
+    const otherForms = [...skillForms.keys()].filter((form) => !candidateTags.includes(form));
+    // Evidence is searched with the labels (en, de, nl) of the skills the question names: someone who
+    // wrote "Verhandlungsführung" answers "Verhandlungstechnik", and a Dutch "draaitabel" finds
+    // "Draaitabellen" and "Pivot tables".
+    const expanded = [input.q, ...skills.flatMap((s) => [s.labels.en, s.labels.de, s.labels.nl])].join(' ');
+    const [docs, viaSkills] = await Promise.all([
+      q.scoreContributions(input.db, expanded, w.maxTerms, w.maxContributions, w.maxPostings, w.termPostings),
+      otherForms.length > 0 ? findPeopleIdsByTags({ db: input.db, tags: otherForms, limit: 200 }) : Promise.resolve([]),
+    ]);
+    return { skillForms, docs, viaSkills };
+  };
   // Profiles are matched on the question's words that are rare in the company's writing (the ones that
   // carry it), so a word every "about" text shares cannot flood the candidates.
-  const profileText = q
-    .findRareLexemes(input.db, input.q, w.profileTerms, w.profileTermShare)
-    .then((lexemes) => findPeopleByProfileText({ db: input.db, lexemes, limit: 100 }));
-  const skills = await resolveSkills({ db: input.db, candidates: candidateTags });
-  const skillForms = new Map<string, string>();
-  for (const s of skills) for (const form of [s.tag, ...s.aliases]) skillForms.set(form, s.tag);
-  const otherForms = [...skillForms.keys()].filter((form) => !candidateTags.includes(form));
-  // Evidence is searched with the labels (en, de, nl) of the skills the question names: someone who
-  // wrote "Verhandlungsführung" answers "Verhandlungstechnik", and a Dutch "draaitabel" finds
-  // "Draaitabellen" and "Pivot tables".
-  const expanded = [input.q, ...skills.flatMap((s) => [s.labels.en, s.labels.de, s.labels.nl])].join(' ');
-  const scoring = q.scoreContributions(input.db, expanded, w.maxTerms, w.maxContributions, w.maxPostings, w.termPostings);
-  const [docs, asAsked, viaSkills, described] = await Promise.all([
-    scoring,
-    taggedAsAsked,
-    otherForms.length > 0 ? findPeopleIdsByTags({ db: input.db, tags: otherForms, limit: 200 }) : Promise.resolve([]),
-    profileText,
+  const profileText = async () =>
+    findPeopleByProfileText({ db: input.db, lexemes: await q.findRareLexemes(input.db, input.q, w.profileTerms, w.profileTermShare), limit: 100 });
+  const [{ skillForms, docs, viaSkills }, asAsked, described] = await Promise.all([
+    evidenceAndSkills(),
+    findPeopleIdsByTags({ db: input.db, tags: candidateTags, limit: 200 }),
+    profileText(),
   ]);
   const bestDescribed = Math.max(1e-9, ...described.map((d) => d.rank));
   const profileMatch = new Map(described.map((d) => [d.id, d.rank / bestDescribed]));
@@ -225,9 +230,10 @@ function personOf(card: PersonCard, available: boolean): ExpertResult['person'] 
 function reasonsFor(tags: string[], endorsed: Map<string, number>, e: Evidence | undefined, count: { total: number; accepted: number }): string[] {
   const reasons = tags.map((t) => (endorsed.get(t) ? `#${t}, endorsed by ${endorsed.get(t)}` : `#${t}`));
   if (e && e.docs.length > 0) {
-    const best = [...e.docs].sort((a, b) => b.bm25 - a.bm25)[0]!;
+    // Private evidence (a help request kept private) is never quoted: it has no title to quote.
+    const best = [...e.docs].filter((d) => d.visibility === 'public').sort((a, b) => b.bm25 - a.bm25)[0];
     const accepted = e.docs.filter((d) => d.accepted).length;
-    reasons.push(`${KIND_VERB[best.kind] ?? 'contributed'} "${best.title.slice(0, 120)}"`);
+    reasons.push(best ? `${KIND_VERB[best.kind] ?? 'contributed'} "${best.title.slice(0, 120)}"` : 'helped colleagues with related questions');
     if (e.docs.length > 1) reasons.push(`${e.docs.length} related contributions${accepted > 0 ? `, ${accepted} accepted` : ''}`);
   } else if (count.total > 0) {
     reasons.push(`${count.total} contributions`);

@@ -1,6 +1,7 @@
 // Help requests: an employee describes a problem; a job asks the top experts, spreading requests so
 // the same few are not flooded; one accepts; they talk; the asker resolves and thanks. A resolved
-// request becomes evidence of the expert's knowledge. Kudos are public thanks with a reason.
+// request becomes evidence of the expert's knowledge, public only by the asker's choice. Kudos are
+// public thanks with a reason.
 import { z } from 'zod';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
@@ -9,8 +10,7 @@ import { findPeopleCardsByIds, type Thresholds } from '../people/index.js';
 import { detectLanguage } from './detect-language.js';
 import { findExperts } from './find-experts.js';
 import * as q from './help.queries.js';
-import * as contributions from './expertise.queries.js';
-import * as statistics from './contributions.queries.js';
+import * as evidence from './contributions.queries.js';
 import { routeHelpRequestJob } from './jobs/route-help-request.job.js';
 
 export const ROUTING = {
@@ -71,7 +71,7 @@ async function participantView(db: AnyDb, id: number, viewer: number, thresholds
   const request = await q.findHelpRequest(db, id);
   const invitations = request ? await q.findInvitations(db, id) : [];
   if (!request || (request.asker_id !== viewer && !invitations.some((i) => i.expert_id === viewer))) throw notFound(`help request ${id}`);
-  const [messages, thanked] = await Promise.all([q.findMessages(db, id), q.hasThanks(db, id, request.asker_id)]);
+  const [messages, thanked, published] = await Promise.all([q.findMessages(db, id), q.hasThanks(db, id, request.asker_id), evidence.findHelpEvidence(db, id)]);
   const cards = await findPeopleCardsByIds({ db, ids: [request.asker_id, ...invitations.map((i) => i.expert_id)], thresholds });
   const name = (pid: number) => cards.get(pid)?.display_name ?? 'former colleague';
   return {
@@ -85,6 +85,7 @@ async function participantView(db: AnyDb, id: number, viewer: number, thresholds
       invitations: invitations.map((i) => ({ expert: { id: i.expert_id, display_name: name(i.expert_id) }, status: i.status, reasons: i.reasons })),
       messages: messages.map((m) => ({ author: { id: m.author_id, display_name: name(m.author_id) }, body: m.body, created_at: m.created_at.toISOString() })),
       thanked,
+      evidence: published ?? null,
       created_at: request.created_at.toISOString(),
     },
   };
@@ -157,34 +158,31 @@ export async function postHelpMessage(input: { db: AnyDb; id: number; authorId: 
   return getHelpRequest({ db: input.db, id: input.id, viewerId: authorId, thresholds: input.thresholds });
 }
 
-/** The asker closes the request; the exchange becomes evidence of what the expert knows. */
-export async function resolveHelpRequest(input: { db: AnyDb; id: number; askerId: number | null; thresholds: Thresholds }) {
+/**
+ * The asker closes the request. The exchange becomes evidence of what the expert knows: public (the
+ * question and the expert's answers, on the expert's profile and in search) only when the asker
+ * chooses `publish`; otherwise private, counting towards the expert's ranking with no text kept.
+ * @example await resolveHelpRequest({ db, id: 12, askerId: 7, publish: false, thresholds });
+ */
+export async function resolveHelpRequest(input: { db: AnyDb; id: number; askerId: number | null; publish: boolean; thresholds: Thresholds }) {
   const askerId = needPerson(input.askerId);
   const { request } = await participantView(input.db, input.id, askerId, input.thresholds);
   if (request.asker_id !== askerId) throw new AppError('forbidden', 'only the person who asked can resolve the request');
   await input.db.transaction().execute(async (trx) => {
-    await statistics.lockLexemeStatistics(trx);
+    await evidence.lockLexemeStatistics(trx);
     if (!(await q.resolveRequest(trx, input.id))) throw new AppError('conflict', 'only a request someone accepted can be resolved');
     const messages = await q.findMessages(trx, input.id);
     const body = [request.question, ...messages.filter((m) => m.author_id === request.expert_id).map((m) => m.body)].join('\n\n');
-    await contributions.upsertContributions(trx, [
-      {
-        external_id: `help-request-${input.id}`,
-        person_id: request.expert_id!,
-        kind: 'help',
-        title: request.question.split('\n')[0]!.slice(0, 200),
-        body,
-        tags: [],
-        language: detectLanguage(body),
-        created_at: new Date().toISOString(),
-        score: null,
-        accepted: true,
-        url: null,
-      },
-    ]);
+    const evidenceId = await evidence.insertHelpEvidence(trx, {
+      helpRequestId: input.id,
+      personId: request.expert_id!,
+      visibility: input.publish ? 'public' : 'private',
+      title: request.question.split('\n')[0]!.slice(0, 200),
+      body,
+      language: detectLanguage(body),
+    });
     // One new document: counted into the statistics, not a rescan of the whole collection.
-    const evidenceId = await statistics.findContributionIdByExternalId(trx, `help-request-${input.id}`);
-    if (evidenceId !== undefined) await statistics.addToStatistics(trx, evidenceId);
+    await evidence.addToStatistics(trx, evidenceId);
   });
   return getHelpRequest({ db: input.db, id: input.id, viewerId: askerId, thresholds: input.thresholds });
 }

@@ -4,6 +4,7 @@
 import type { AnyDb } from '../../platform/db/connect.js';
 import { contributionInputSchema } from '../../../shared/expertise.js';
 import type { ImportError, ImportReport } from '../../../shared/people.js';
+import { BAD_TEXT_REASONS, findBadText } from '../../platform/http/input-boundary.js';
 import { resolvePersonRefs } from '../people/index.js';
 import { detectLanguage } from './detect-language.js';
 import * as q from './expertise.queries.js';
@@ -28,8 +29,15 @@ export async function importContributionsFile(input: { db: AnyDb; text: string }
       errors.push({ line, external_id: null, field: null, reason: `not valid JSON: ${(error as Error).message}` });
       return;
     }
-    const result = contributionInputSchema.safeParse(json);
     const id = typeof (json as { external_id?: unknown })?.external_id === 'string' ? (json as { external_id: string }).external_id : null;
+    // NUL and lone surrogates make PostgreSQL refuse the whole batch: the line is bad, not the file.
+    const badText = findBadText(json, 'body')[0];
+    if (badText?.code) {
+      const field = (badText.pointer ?? '').slice(1).replace(/\//g, '.') || null;
+      errors.push({ line, external_id: id, field, reason: BAD_TEXT_REASONS[badText.code as keyof typeof BAD_TEXT_REASONS] });
+      return;
+    }
+    const result = contributionInputSchema.safeParse(json);
     if (!result.success) {
       const issue = result.error.issues[0]!;
       const field = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.') || null;

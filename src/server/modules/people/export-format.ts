@@ -1,9 +1,11 @@
 // Writes exported people as CSV (the import's columns, `;` between list items, attributes.<key>
-// columns) or JSON Lines, streaming so a million people never sit in memory at once.
+// columns, cells a spreadsheet would run as formulas neutralised) or JSON Lines, streaming so a
+// million people never sit in memory at once.
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { PersonRecord } from '../../../shared/people.js';
 import { LIST_FIELDS, PERSON_FIELDS, type PersonField } from './import/people-columns.js';
+import { ESCAPED_CELL, escapeFormulaCell } from './csv-formula.js';
 
 const CSV_FIELDS = PERSON_FIELDS.filter((f) => f !== 'attributes');
 
@@ -32,7 +34,7 @@ export function toExportStream(records: AsyncIterable<PersonRecord>, format: 'cs
           attributes[k] === undefined || attributes[k] === null ? '' : typeof attributes[k] === 'string' ? attributes[k] : JSON.stringify(attributes[k]),
         ),
       ];
-      yield stringify([cells]);
+      yield stringify([cells.map(escapeFormulaCell)], { quoted_match: ESCAPED_CELL });
     }
   }
   return Readable.from(lines());

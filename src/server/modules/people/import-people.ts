@@ -7,6 +7,7 @@ import { parsePeopleFile, type PeopleFileFormat, type RawPersonRow } from './imp
 import { planPeopleImport, type ExistingPerson, type PlannedRow } from './import/plan-people-import.js';
 import { PLAIN_FIELDS, columnOf } from './import/people-columns.js';
 import { placeInTree, type TreePlacement } from './import/place-in-tree.js';
+import { rejectBadText } from './import/reject-bad-text.js';
 import * as q from './people-import.queries.js';
 
 const BATCH = 2000;
@@ -24,10 +25,13 @@ export async function importPeopleFile(input: { db: AnyDb; text: string; format:
 
 /** Imports rows already read from a file (or generated, as the demo does). */
 export async function importPeopleRows(input: { db: AnyDb; rows: RawPersonRow[] }): Promise<ImportReport> {
+  const readable = rejectBadText(input.rows);
   return input.db.transaction().execute(async (trx) => {
     await q.lockPeopleImports(trx);
-    const lookups = await loadLookups(trx, input.rows);
-    const plan = planPeopleImport(input.rows, lookups);
+    const lookups = await loadLookups(trx, readable.rows);
+    const plan = planPeopleImport(readable.rows, lookups);
+    plan.errors.push(...readable.errors);
+    plan.errors.sort((a, b) => a.line - b.line);
     const created = plan.rows.filter((r) => !r.existing);
     const updated = plan.rows.filter((r) => r.existing);
     const reserved = await q.reservePersonIds(trx, created.length);

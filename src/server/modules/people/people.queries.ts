@@ -204,9 +204,12 @@ export async function findIdsWhere(db: AnyDb, where: RawBuilder<boolean>): Promi
   return result.rows.map((r) => r.id);
 }
 
-/** Most common values of a text or list field among active people, optionally containing `text` (prefix matches first). */
+/**
+ * Most common values of a field among active people, optionally containing `text` (prefix matches
+ * first). Numbers, dates and booleans are compared and answered as their text ('1985', '2020-06-15', 'true').
+ */
 export async function topFieldValues(db: AnyDb, value: RawBuilder<unknown>, isList: boolean, text: string, limit: number): Promise<Facet[]> {
-  const source = isList ? sql`unnest(${value})` : value;
+  const source = isList ? sql`unnest(${value})` : sql`(${value})::text`;
   const result = await sql<Facet>`
     SELECT v AS value, count(*)::int AS count FROM (SELECT ${source} AS v FROM people AS p WHERE p.status = 'active') AS x
     WHERE v IS NOT NULL AND v <> '' AND strpos(lower(v), lower(${text}::text)) > 0

@@ -1,5 +1,6 @@
 // One contribution in a person's evidence list: kind, title, the start of the text, its tags, and
-// "Delete" for the author of something written here. Text is rendered as text, never as HTML.
+// "Delete" for the author of something written here ("Withdraw" for the asker and the expert of a
+// published help request). Text is rendered as text, never as HTML.
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Contribution } from '../../../shared/community';
@@ -38,7 +39,7 @@ export function ContributionItem({ contribution, onDelete, deleting }: Contribut
         </Group>
         {c.deletable && (
           <Button size="compact-xs" variant="subtle" color="red" loading={deleting} onClick={() => onDelete(c.id)} data-testid="contribution-delete">
-            {t('contributions.delete')}
+            {c.source === 'help' ? t('contributions.withdraw') : t('contributions.delete')}
           </Button>
         )}
       </Group>

@@ -44,7 +44,7 @@ export function ContributionsCard({ personId }: { personId: number }) {
               contribution={contribution}
               deleting={remove.isPending && remove.variables === contribution.id}
               onDelete={(id) => {
-                if (window.confirm(t('contributions.confirmDelete'))) remove.mutate(id);
+                if (window.confirm(contribution.source === 'help' ? t('contributions.confirmWithdraw') : t('contributions.confirmDelete'))) remove.mutate(id);
               }}
             />
           </Stack>

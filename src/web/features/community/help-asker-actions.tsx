@@ -1,15 +1,19 @@
-// The asker's closing steps: mark the request resolved (it becomes evidence of the expert's
-// knowledge), then thank the expert publicly (kudos on their profile).
+// The asker's closing steps: mark the request resolved, choosing whether the question and answers are
+// published as evidence of the expert's knowledge (private unless chosen), then thank the expert
+// publicly (kudos on their profile).
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { COMMUNITY_LIMITS, type HelpRequest } from '../../../shared/community';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useHelpStep, useThankExpert } from './help-queries';
+import { ResolveHelpModal } from './resolve-help-modal';
 
 export function HelpAskerActions({ request }: { request: HelpRequest }) {
   const { t } = useTranslation();
   const [message, setMessage] = useState('');
+  const [resolving, { open: openResolve, close: closeResolve }] = useDisclosure(false);
   const resolve = useHelpStep(request.id);
   const thank = useThankExpert(request.id);
   const expertName = request.expert?.display_name ?? t('help.formerColleague');
@@ -24,7 +28,7 @@ export function HelpAskerActions({ request }: { request: HelpRequest }) {
     <Stack gap="sm">
       {request.status === 'accepted' && (
         <Group gap="sm">
-          <Button data-testid="help-resolve" color="green" loading={resolve.isPending} onClick={() => resolve.mutate({ kind: 'resolve' })}>
+          <Button data-testid="help-resolve" color="green" onClick={openResolve}>
             {t('help.detail.resolve')}
           </Button>
           <Text size="sm" c="dimmed">
@@ -32,7 +36,14 @@ export function HelpAskerActions({ request }: { request: HelpRequest }) {
           </Text>
         </Group>
       )}
-      {resolve.error !== null && <ErrorAlert error={resolve.error} />}
+      <ResolveHelpModal
+        opened={resolving}
+        expertName={expertName}
+        pending={resolve.isPending}
+        error={resolve.error}
+        onClose={closeResolve}
+        onResolve={(publish) => resolve.mutate({ kind: 'resolve', publish }, { onSuccess: closeResolve })}
+      />
       {request.expert && request.thanked && (
         <Alert color="green" data-testid="help-thanked">
           {t('help.detail.thanked', { name: expertName })}

@@ -1,9 +1,11 @@
 // Help requests as TanStack Query hooks: my inbox, one request, and every step of the exchange
-// (ask, accept, decline, write, resolve, thank); each write refreshes the views that show it.
+// (ask, accept, decline, write, resolve, thank, withdraw the evidence); each write refreshes the views
+// that show it.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { helpInboxSchema, helpRequestSchema, kudosSchema, type HelpRequest } from '../../../shared/community';
 import { apiRequest, apiRequestNoContent } from '../../app/api-client';
 import { useCurrentUser } from '../../app/auth-context';
+import { contributionKeys } from './contribution-queries';
 
 const PAGE_SIZE = 20;
 /** While experts are being invited or a conversation runs, the other side's steps show up this fast. */
@@ -58,7 +60,10 @@ export function useAskForHelp() {
   });
 }
 
-export type HelpStep = { kind: 'accept' } | { kind: 'resolve' } | { kind: 'message'; body: string };
+/** `publish` on resolve is the asker's explicit choice to make the question and answers public evidence. */
+export type HelpStep = { kind: 'accept' } | { kind: 'resolve'; publish: boolean } | { kind: 'message'; body: string };
+
+const stepBody = (step: HelpStep) => (step.kind === 'message' ? { body: step.body } : step.kind === 'resolve' ? { publish: step.publish } : {});
 
 /** Accepting, writing and resolving answer with the updated request, which replaces the cached one. */
 export function useHelpStep(id: number) {
@@ -68,7 +73,7 @@ export function useHelpStep(id: number) {
     mutationFn: (step: HelpStep): Promise<HelpRequest> =>
       apiRequest(`${requestPath(id)}/${step.kind === 'message' ? 'messages' : step.kind}`, helpRequestSchema, {
         method: 'POST',
-        json: step.kind === 'message' ? { body: step.body } : {},
+        json: stepBody(step),
         csrfToken: user.csrf_token,
       }),
     onSuccess: async (request) => {
@@ -99,6 +104,23 @@ export function useThankExpert(id: number) {
     onSuccess: async (kudos) => {
       await queryClient.invalidateQueries({ queryKey: helpKeys.detail(id) });
       await queryClient.invalidateQueries({ queryKey: ['kudos', kudos.to] });
+    },
+  });
+}
+
+/**
+ * Withdraws what a resolved request left as evidence (the asker or the expert may): it leaves the
+ * expert's profile and Find help at once.
+ */
+export function useWithdrawHelpEvidence(request: HelpRequest) {
+  const user = useCurrentUser();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (evidenceId: number) => apiRequestNoContent(`/api/v1/contributions/${evidenceId}`, { method: 'DELETE', csrfToken: user.csrf_token }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: helpKeys.detail(request.id) });
+      if (request.expert) await queryClient.invalidateQueries({ queryKey: contributionKeys.of(request.expert.id) });
+      await queryClient.invalidateQueries({ queryKey: ['experts', 'search'] });
     },
   });
 }

@@ -1,5 +1,6 @@
 // /help/:id: one help request: the question, who helps, the conversation, and the next step for
-// whoever is looking (accept or decline for an invited expert, resolve and thank for the asker).
+// whoever is looking (accept or decline for an invited expert, resolve and thank for the asker), and
+// what the resolved request left as evidence (withdrawable by either party).
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { PageLoader } from '../../ui/page-loader';
 import { formatTimestamp } from '../audiences/format-timestamp';
 import { HelpAskerActions } from './help-asker-actions';
 import { HelpConversation } from './help-conversation';
+import { HelpEvidenceNotice } from './help-evidence-notice';
 import { HelpExpertPanel } from './help-expert-panel';
 import { useHelpRequest } from './help-queries';
 import { HelpStatusBadge } from './help-status-badge';
@@ -53,6 +55,7 @@ export function HelpRequestPage() {
         <Stack gap="md">
           <HelpExpertPanel request={request} viewerId={viewerId} />
           <HelpConversation request={request} viewerId={viewerId} />
+          <HelpEvidenceNotice request={request} />
           {isAsker && <HelpAskerActions request={request} />}
         </Stack>
       </Card>

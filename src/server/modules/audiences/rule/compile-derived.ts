@@ -52,8 +52,15 @@ function cohorts(op: string, v: unknown): Pred | undefined {
   return undefined;
 }
 
+/**
+ * Tenure no stored hire date can reach: hire dates start in year 1, and PostgreSQL dates end about
+ * 4713 BC, so "asOf minus n years" would fail (or overflow an int) long before it meant anyone.
+ */
+const beyondAnyTenure = (n: number, asOf: string) => n > Number(asOf.slice(0, 4)) + 4000;
+
 /** tenure >= n for an integer n >= 1; below that, future hire dates make age() differ, so no shortcut. */
 function atLeast(n: number, asOf: string): Pred | undefined {
+  if (beyondAnyTenure(n, asOf)) return FALSE;
   return n >= 1 ? tenureAtLeastSql(n, asOf) : undefined;
 }
 

@@ -10,6 +10,7 @@ import {
   RULE_FIELDS,
   RULE_LIMITS,
   SEGMENT_KEY_PATTERN,
+  ruleDateSchema,
   type FieldType,
 } from '../../../../shared/audiences.js';
 import { AppError } from '../../../platform/http/app-error.js';
@@ -21,7 +22,7 @@ const ATTRIBUTE_KEY = /^[^\s.][^\s]{0,63}$/;
 const text = z.string().max(RULE_LIMITS.textValue, `a text value has at most ${RULE_LIMITS.textValue} characters`);
 const textList = z.array(text).max(RULE_LIMITS.listValue, `a list value has at most ${RULE_LIMITS.listValue} entries`);
 const number = z.number().finite();
-const date = z.iso.date({ message: 'a date is written YYYY-MM-DD' });
+const date = ruleDateSchema;
 const bool = z.boolean();
 
 /** The value each operator takes, per field type. */
@@ -133,7 +134,8 @@ function parseCondition(node: Record<string, unknown>, pointer: string): RuleNod
   if (field.startsWith(ATTRIBUTE_FIELD_PREFIX)) {
     const key = field.slice(ATTRIBUTE_FIELD_PREFIX.length);
     if (!ATTRIBUTE_KEY.test(key)) fail(pointer, `"${field}" is not a valid custom attribute name`);
-    const schema = ATTRIBUTE_VALUE_SCHEMAS[op];
+    // Operators are looked up as own keys only: "__proto__" or "toString" must not find Object.prototype.
+    const schema = Object.hasOwn(ATTRIBUTE_VALUE_SCHEMAS, op) ? ATTRIBUTE_VALUE_SCHEMAS[op] : undefined;
     if (!schema) fail(pointer, `"${op}" is not an operator; custom attributes take ${Object.keys(ATTRIBUTE_VALUE_SCHEMAS).join(', ')}`);
     const parsed = schema.safeParse(value);
     if (!parsed.success) fail(pointer, `the value for ${op} on ${field} does not fit: ${firstIssue(parsed.error)}`);
@@ -141,7 +143,7 @@ function parseCondition(node: Record<string, unknown>, pointer: string): RuleNod
   }
   const type = FIELD_TYPES.get(field);
   if (!type) fail(pointer, `there is no field "${field}"; use a Person field, a derived field, attributes.<key> or org`);
-  const schema = VALUE_SCHEMAS[type][op];
+  const schema = Object.hasOwn(VALUE_SCHEMAS[type], op) ? VALUE_SCHEMAS[type][op] : undefined;
   if (!schema) fail(pointer, `"${op}" does not work on the ${type} field ${field}; use one of ${OPS_BY_TYPE[type].join(', ')}`);
   const parsed = schema.safeParse(value);
   if (!parsed.success) fail(pointer, `the value for ${op} on ${field} does not fit: ${firstIssue(parsed.error)}`);

@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { AppError } from '../../../platform/http/app-error.js';
 import type { ImportError } from '../../../../shared/people.js';
 import { BOOLEAN_FIELDS, INTEGER_FIELDS, LIST_FIELDS, PERSON_FIELDS, type PersonField } from './people-columns.js';
+import { unescapeFormulaCell } from '../csv-formula.js';
 
 export type PeopleFileFormat = 'csv' | 'jsonl';
 
@@ -130,7 +131,8 @@ function csvCellsToObject(header: string[], cells: string[]): Record<string, unk
   let attributes: Record<string, string | null> | undefined;
   for (let i = 0; i < header.length; i++) {
     const column = header[i]!;
-    const cell = cells[i]!.trim();
+    // Exports quote cells a spreadsheet would run as formulas ('=…); that quote is not part of the value.
+    const cell = unescapeFormulaCell(cells[i]!.trim());
     if (column.startsWith('attributes.')) {
       attributes ??= {};
       attributes[column.slice('attributes.'.length)] = cell === '' ? null : cell;
