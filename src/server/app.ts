@@ -14,7 +14,7 @@ import type { Database } from './platform/db/connect.js';
 import { pendingMigrations } from './platform/db/migrate.js';
 import type { JobQueue } from './platform/jobs/job-queue.js';
 import { requireAccessDeclarations } from './platform/http/access.js';
-import { AppError } from './platform/http/app-error.js';
+import { AppError, coded } from './platform/http/app-error.js';
 import { createMetricsRegistry, registerRequestMetrics } from './platform/http/metrics.js';
 import { registerProblemHandler, sendProblem } from './platform/http/problem.js';
 import { WEB_DIST_DIR } from './platform/paths.js';
@@ -56,7 +56,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, {
     global: false,
     hook: 'preHandler', // after body parsing, so a limit can key on the e-mail tried
-    errorResponseBuilder: (_request, context) => new AppError('rate_limited', `too many attempts; try again in ${context.after}`),
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        'rate_limited',
+        `too many attempts; try again in ${context.after}`,
+        coded('request.rate_limited', { seconds: Math.ceil(context.ttl / 1000) }),
+      ),
   });
   await app.register(swagger, {
     openapi: {
@@ -102,7 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.get('/metrics', { schema: { hide: true }, config: { access: { public: true } } }, async (request, reply) => {
     if (config.METRICS_TOKEN && request.headers.authorization !== `Bearer ${config.METRICS_TOKEN}`) {
-      throw new AppError('unauthenticated', 'metrics need the METRICS_TOKEN as a Bearer token');
+      throw new AppError('unauthenticated', 'metrics need the METRICS_TOKEN as a Bearer token', coded('metrics.token_required'));
     }
     return reply.type(registry.contentType).send(await registry.metrics());
   });
@@ -123,7 +128,12 @@ function registerWebApp(app: FastifyInstance, webDir: string): void {
       if (!built && !apiPath && request.method === 'GET') {
         return reply.status(503).type('text/plain').send('The web app is not built yet: run `npm run build:web`.');
       }
-      return sendProblem(reply, request, new AppError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
+      const routePath = request.url.split('?')[0] ?? request.url;
+      return sendProblem(
+        reply,
+        request,
+        new AppError('not_found', `no route ${request.method} ${routePath}`, coded('request.route_not_found', { method: request.method, path: routePath })),
+      );
     }
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
   });

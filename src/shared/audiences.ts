@@ -78,6 +78,7 @@ export type Rule =
 /** Anything JSON; the server's validator turns it into a Rule or a 400 naming the bad node. */
 export const ruleJsonSchema = z.custom<Rule>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
   message: 'a rule is a JSON object',
+  params: { code: 'validation.rule_not_object' },
 });
 
 export const SEGMENT_KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;

@@ -17,7 +17,7 @@ import {
   segmentSchema,
 } from '../../../shared/audiences.js';
 import { LIMITS, peoplePageSchema } from '../../../shared/people.js';
-import { notFound } from '../../platform/http/app-error.js';
+import { coded, notFound } from '../../platform/http/app-error.js';
 import { listAttributeKeys, toExportStream, topFieldValues } from '../people/index.js';
 import type { ModuleContext } from '../module-context.js';
 import { exportAudience, findAudiencePage, previewAudience } from './evaluate-audience.js';
@@ -79,7 +79,7 @@ export function registerAudienceRoutes(app: FastifyInstance, ctx: ModuleContext)
     },
     async (request) => {
       const values = await topFieldValues({ db: ctx.db, field: request.params.name, prefix: request.query.q, limit: request.query.limit, thresholds });
-      if (!values) throw notFound(`field ${request.params.name}`);
+      if (!values) throw notFound(`field ${request.params.name}`, coded('field.not_found', { field: request.params.name }));
       return { values };
     },
   );
