@@ -59,7 +59,7 @@ export function toAppError(error: unknown): AppError {
   const status = fastifyError.statusCode;
   if (status === 415) return new AppError('unsupported_media_type', fastifyError.message ?? 'unsupported media type', coded('request.unsupported_media_type'));
   if (status === 413) return new AppError('payload_too_large', 'the request body is too large', coded('request.too_large'));
-  if (status === 429) return new AppError('rate_limited', fastifyError.message ?? 'too many requests', coded('request.rate_limited', { seconds: null }));
+  if (status === 429) return new AppError('rate_limited', fastifyError.message ?? 'too many requests', coded('error.rate_limited'));
   if (fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
     return new AppError('bad_request', fastifyError.message ?? 'empty body', coded('request.empty_body'));
   if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (status === 400 && error instanceof SyntaxError)) {
