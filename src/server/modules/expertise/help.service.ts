@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { AppError, coded, invalidCursor, notFound } from '../../platform/http/app-error.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
+import type { CodedReason } from '../../../shared/expertise.js';
 import { findPeopleCardsByIds, type Thresholds } from '../people/index.js';
 import { detectLanguage } from './detect-language.js';
 import { findExperts } from './find-experts.js';
@@ -63,7 +64,7 @@ export async function routeHelpRequest(input: { db: AnyDb; requestId: number; th
   await q.insertInvitations(
     input.db,
     request.id,
-    chosen.map(({ c }, i) => ({ expertId: c.person.id, rank: i + 1, reasons: c.reasons })),
+    chosen.map(({ c }, i) => ({ expertId: c.person.id, rank: i + 1, reasons: c.reasons, reasonCodes: c.reason_codes as CodedReason[] })),
   );
   return chosen.map(({ c }) => c.person.id);
 }
@@ -84,7 +85,12 @@ async function participantView(db: AnyDb, id: number, viewer: number, thresholds
       status: request.status,
       asker: { id: request.asker_id, display_name: name(request.asker_id) },
       expert: request.expert_id ? { id: request.expert_id, display_name: name(request.expert_id) } : null,
-      invitations: invitations.map((i) => ({ expert: { id: i.expert_id, display_name: name(i.expert_id) }, status: i.status, reasons: i.reasons })),
+      invitations: invitations.map((i) => ({
+        expert: { id: i.expert_id, display_name: name(i.expert_id) },
+        status: i.status,
+        reasons: i.reasons,
+        reason_codes: i.reason_codes,
+      })),
       messages: messages.map((m) => ({ author: { id: m.author_id, display_name: name(m.author_id) }, body: m.body, created_at: m.created_at.toISOString() })),
       thanked,
       created_at: request.created_at.toISOString(),

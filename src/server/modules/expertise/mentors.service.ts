@@ -3,6 +3,7 @@
 // first contacts to show them.
 import type { AnyDb } from '../../platform/db/connect.js';
 import { AppError, coded } from '../../platform/http/app-error.js';
+import type { CodedReason } from '../../../shared/expertise.js';
 import type { PersonCard } from '../../../shared/people.js';
 import { findAmbassadorCards, findMentorCards, getProfile, type Thresholds } from '../people/index.js';
 
@@ -39,6 +40,10 @@ export async function suggestMentors(input: { db: AnyDb; personId: number | null
       person: r.card,
       topics: r.topics,
       reasons: [...r.topics.map((t) => `mentors #${t}`), ...(r.sameLocation ? [`also in ${r.card.location}`] : [])],
+      reason_codes: [
+        ...r.topics.map((tag): CodedReason => ({ code: 'mentors', params: { tag } })),
+        ...(r.sameLocation ? [{ code: 'same_location', params: { location: r.card.location ?? '' } } satisfies CodedReason] : []),
+      ],
     })),
   };
 }

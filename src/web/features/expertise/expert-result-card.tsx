@@ -12,16 +12,14 @@ export type ExpertResultCardProps = {
   onSkillSelect?: (tag: string) => void;
 };
 
-const UNAVAILABLE_REASON = 'currently unavailable';
-
 export function ExpertResultCard({ result, rank, onSkillSelect }: ExpertResultCardProps) {
   const { t } = useTranslation();
   const { person } = result;
   const line = [person.job_title, person.department, person.location].filter(Boolean).join(' · ');
   // Older servers do not send `available`; missing means the person can be asked.
   const unavailable = person.available === false;
-  // The badge already says so in the UI language; the server's English sentence would repeat it.
-  const reasons = unavailable ? result.reasons.filter((reason) => reason !== UNAVAILABLE_REASON) : result.reasons;
+  // The badge already says so; the reason would repeat it.
+  const reasons = result.reason_codes.filter((reason) => reason.code !== 'unavailable');
 
   return (
     <Card
