@@ -19,7 +19,7 @@ import { createMetricsRegistry, registerRequestMetrics } from './platform/http/m
 import { registerProblemHandler, sendProblem } from './platform/http/problem.js';
 import { WEB_DIST_DIR } from './platform/paths.js';
 import { registerAuthentication, registerIdentityRoutes } from './modules/identity/index.js';
-import { registerPeopleRoutes } from './modules/people/index.js';
+import { registerFieldLabelRoutes, registerPeopleRoutes } from './modules/people/index.js';
 import { registerAudienceRoutes, registerPersonaRoutes } from './modules/audiences/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
@@ -86,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const ctx: ModuleContext = { db: database.db, config, jobs: deps.jobs };
   registerIdentityRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
+  registerFieldLabelRoutes(app, ctx);
   registerAudienceRoutes(app, ctx);
   registerPersonaRoutes(app, ctx);
   registerExpertiseRoutes(app, ctx);

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'contributions:write',
   /** Review free-typed hashtags, approve, alias, merge and edit skills of the taxonomy. */
   'skills:manage',
+  /** Label custom attributes and directory values (departments, codes) in en/de/nl. */
+  'people:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
