@@ -14,6 +14,7 @@ import { ExpertsPage } from '../features/expertise/experts-page';
 import { SkillsAdminPage } from '../features/expertise/skills-admin-page';
 import { LoginPage } from '../features/identity/login-page';
 import { DirectoryPage } from '../features/people/directory-page';
+import { FieldLabelsPage } from '../features/people/field-labels-page';
 import { ImportPeoplePage } from '../features/people/import-people-page';
 import { MyProfilePage } from '../features/people/my-profile-page';
 import { ProfilePage } from '../features/people/profile-page';
@@ -45,6 +46,14 @@ export function AppRoutes() {
           element={
             <RequireAuth roles={['admin']}>
               <ImportPeoplePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/labels"
+          element={
+            <RequireAuth roles={['admin']}>
+              <FieldLabelsPage />
             </RequireAuth>
           }
         />

@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { canManageAudiences } from '../features/audiences/audience-access';
 import { useCurrentUser } from './auth-context';
-import { canImportPeople, canManageSkills, canSeeApiDocs } from './roles';
+import { canImportPeople, canManageFieldLabels, canManageSkills, canSeeApiDocs } from './roles';
 
 export type MainNavProps = {
   /** Called after a click, so the mobile drawer can close. */
@@ -50,6 +50,9 @@ export function MainNav({ onNavigate }: MainNavProps) {
       )}
       {canManageSkills(user.role) && (
         <NavLink component={Link} to="/admin/skills" label={t('nav.skills')} active={pathname === '/admin/skills'} onClick={onNavigate} />
+      )}
+      {canManageFieldLabels(user.role) && (
+        <NavLink component={Link} to="/admin/labels" label={t('nav.fieldLabels')} active={pathname === '/admin/labels'} onClick={onNavigate} />
       )}
       {canSeeApiDocs(user.role) && <NavLink component="a" href="/api/docs" label={t('nav.apiDocs')} />}
     </Stack>

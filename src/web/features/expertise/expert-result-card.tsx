@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { initialsOf } from '../../ui/initials';
 import { ExpertReasons } from './expert-reasons';
 import type { ExpertResultView } from './expertise-schemas';
+import { useValueLabels } from '../people/use-value-labels';
 
 export type ExpertResultCardProps = {
   result: ExpertResultView;
@@ -14,8 +15,15 @@ export type ExpertResultCardProps = {
 
 export function ExpertResultCard({ result, rank, onSkillSelect }: ExpertResultCardProps) {
   const { t } = useTranslation();
+  const labels = useValueLabels();
   const { person } = result;
-  const line = [person.job_title, person.department, person.location].filter(Boolean).join(' · ');
+  const line = [
+    person.job_title,
+    person.department && labels.value('department', person.department),
+    person.location && labels.value('location', person.location),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   // Older servers do not send `available`; missing means the person can be asked.
   const unavailable = person.available === false;
   // The badge already says so; the reason would repeat it.
