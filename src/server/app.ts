@@ -1,6 +1,7 @@
 // Builds the HTTP app: plugins, one error handler, access enforcement, each module's routes, the
 // operational endpoints (/health, /ready, /metrics, OpenAPI) and the web app's files.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +17,8 @@ import type { JobQueue } from './platform/jobs/job-queue.js';
 import { requireAccessDeclarations } from './platform/http/access.js';
 import { AppError, coded } from './platform/http/app-error.js';
 import { createMetricsRegistry, registerRequestMetrics } from './platform/http/metrics.js';
+import { createLogger } from './platform/logging/create-logger.js';
+import { RequestLogController, type RequestLogLevel } from './platform/logging/request-log-controller.js';
 import { registerProblemHandler, sendProblem } from './platform/http/problem.js';
 import { WEB_DIST_DIR } from './platform/paths.js';
 import { registerAuthentication, registerIdentityRoutes } from './modules/identity/index.js';
@@ -24,7 +27,16 @@ import { registerAudienceRoutes, registerPersonaRoutes } from './modules/audienc
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
-export type AppDeps = { config: Config; database: Database; jobs: JobQueue; webDir?: string };
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  jobs: JobQueue;
+  webDir?: string;
+  /** The process's logger (one per process, pretty in a terminal); else one from the config. */
+  logger?: Logger;
+  /** Level of the one line logged per request: `debug` keeps a demo's terminal for its logins. */
+  requestLogLevel?: RequestLogLevel;
+};
 
 /**
  * Builds the app without listening; tests call `app.inject`, `serve` calls `app.listen`.
@@ -32,11 +44,11 @@ export type AppDeps = { config: Config; database: Database; jobs: JobQueue; webD
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
+  const logger: FastifyBaseLogger = deps.logger ?? createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const app = Fastify({
-    logger: {
-      level: config.LOG_LEVEL,
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: '[redacted]' },
-    },
+    // Typed as Fastify's base logger so the app keeps the FastifyInstance type every module takes.
+    loggerInstance: logger,
+    logController: new RequestLogController(deps.requestLogLevel ?? 'info'),
     trustProxy: true,
     bodyLimit: 1024 * 1024,
   });

@@ -2,11 +2,13 @@
 // Each subcommand opens the runtime it needs, does one thing, prints what happened and exits.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { loadConfig } from './platform/config/config.js';
 import { migrate } from './platform/db/migrate.js';
 import { openRuntime, type Runtime } from './runtime.js';
+import { createLogger, type LogDestination } from './platform/logging/create-logger.js';
 import { buildApp } from './app.js';
 import { seedDemo, type DemoLogin } from './demo/seed-demo.js';
 import { detectPeopleFileFormat, exportPeople, importPeopleFile, listAttributeKeys, toExportStream } from './modules/people/index.js';
@@ -18,6 +20,12 @@ import type { ImportReport } from '../shared/people.js';
 const DEMO_PEOPLE_ON_FIRST_START = 2000;
 
 type Out = { log(line: string): void; error(line: string): void };
+
+/** What `serve` needs besides printing: where logs go (stdout by default) and, for tests, a way to stop it. */
+export type ServeHooks = {
+  logDestination?: LogDestination;
+  onServing?: (server: { url: string; close(): Promise<void> }) => void;
+};
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -50,7 +58,11 @@ async function withRuntime<T>(options: Parameters<typeof openRuntime>[0], work: 
  * Builds the command-line program; `out` receives what it prints (tests pass their own).
  * @example await buildProgram().parseAsync(['node', 'resonance', 'migrate']);
  */
-export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l) => console.error(l) }, env: NodeJS.ProcessEnv = process.env): Command {
+export function buildProgram(
+  out: Out = { log: (l) => console.log(l), error: (l) => console.error(l) },
+  env: NodeJS.ProcessEnv = process.env,
+  hooks: ServeHooks = {},
+): Command {
   const program = new Command('resonance').description('Resonance: personalised internal communication').exitOverride();
   const config = () => loadConfig(env);
 
@@ -63,16 +75,25 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
     .option('--port <port>', 'listen on this port (default PORT or 8080)', positiveInt)
     .action(async (opts: { worker: boolean; migrate?: boolean; demo?: boolean | string; port?: number }) => {
       const c = config();
-      const rt = await openRuntime({ config: c, migrate: opts.migrate, jobs: true, worker: opts.worker });
-      const app = await buildApp({ config: c, database: rt.database, jobs: rt.jobs });
-      const shutdown = async (signal: string) => {
-        rt.logger.info({ signal }, 'shutting down');
+      // One logger for the runtime, the jobs and the HTTP app: pretty when a person watches.
+      const logger = createLogger({ level: c.LOG_LEVEL, format: c.LOG_FORMAT, destination: hooks.logDestination });
+      const rt = await openRuntime({ config: c, migrate: opts.migrate, jobs: true, worker: opts.worker, logger });
+      // In the demo a line per request would scroll the logins away; LOG_LEVEL=debug shows them.
+      const app = await buildApp({ config: c, database: rt.database, jobs: rt.jobs, logger, requestLogLevel: opts.demo ? 'debug' : 'info' });
+      const onSignal = (signal: NodeJS.Signals) => void shutdown(signal);
+      const stop = async () => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
         await app.close();
         await rt.close();
+      };
+      const shutdown = async (signal: string) => {
+        logger.info({ signal }, 'shutting down');
+        await stop();
         process.exit(0);
       };
-      process.once('SIGINT', () => void shutdown('SIGINT'));
-      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
       let logins: DemoLogin[] = [];
       if (opts.demo) {
         const people = typeof opts.demo === 'string' ? positiveInt(opts.demo) : DEMO_PEOPLE_ON_FIRST_START;
@@ -80,9 +101,12 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
         if (seeded.report) out.log(`demo organisation created: ${seeded.report.created} people, ${seeded.contributions?.created ?? 0} contributions`);
         logins = seeded.logins;
       }
-      const port = opts.port ?? c.PORT;
-      await app.listen({ host: c.HOST, port });
-      if (logins.length > 0) printLogins(out, logins, c.PUBLIC_URL ? c.publicUrl : `http://localhost:${port}`);
+      await app.listen({ host: c.HOST, port: opts.port ?? c.PORT });
+      const port = (app.server.address() as AddressInfo).port;
+      const url = c.PUBLIC_URL ? c.publicUrl : `http://localhost:${port}`;
+      // Last, after everything start-up logs, so the logins are what the terminal shows.
+      if (logins.length > 0) printLogins(out, logins, url);
+      hooks.onServing?.({ url: `http://${c.HOST}:${port}`, close: stop });
     });
 
   program

@@ -2,6 +2,9 @@
 // The README's configuration table is written from this file; keep them in step.
 import { z } from 'zod';
 
+/** `auto`: pretty lines in a terminal, JSON lines otherwise. */
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+
 const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const configSchema = z.object({
@@ -24,6 +27,8 @@ const configSchema = z.object({
   /** Sign-in attempts allowed per minute for one e-mail from one address (per process). */
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `auto`: pretty lines in a terminal, JSON lines otherwise; `json` or `pretty` to choose. */
+  LOG_FORMAT: z.enum(LOG_FORMATS).default('auto'),
   /** Connections per process to PostgreSQL (the pg pool), besides the job queue's own. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** Connections the job queue (pg-boss) may hold per process. */
