@@ -14,7 +14,10 @@ async function levelsOfRequestLines(level: RequestLogLevel): Promise<Record<stri
       done();
     },
   }) as LogDestination;
-  const app = Fastify({ loggerInstance: createLogger({ level: 'debug', format: 'json', destination: stream }), logController: new RequestLogController(level) });
+  const app = Fastify({
+    loggerInstance: createLogger({ level: 'debug', format: 'json', destination: stream }),
+    logController: new RequestLogController(level),
+  });
   app.get('/ok', async () => ({ ok: true }));
   await app.inject({ url: '/ok' });
   await app.inject({ url: '/missing' });
