@@ -1,6 +1,7 @@
 // Builds the HTTP app: plugins, one error handler, access enforcement, each module's routes, the
 // operational endpoints (/health, /ready, /metrics, OpenAPI) and the web app's files.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -17,12 +18,14 @@ import { requireAccessDeclarations } from './platform/http/access.js';
 import { registerInputBoundary } from './platform/http/input-boundary.js';
 import { renderFrameworkError } from './platform/http/framework-errors.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
-import { AppError } from './platform/http/app-error.js';
+import { AppError, coded } from './platform/http/app-error.js';
 import { createMetricsRegistry, registerRequestMetrics } from './platform/http/metrics.js';
+import { createLogger } from './platform/logging/create-logger.js';
+import { RequestLogController, type RequestLogLevel } from './platform/logging/request-log-controller.js';
 import { registerProblemHandler, sendProblem } from './platform/http/problem.js';
 import { WEB_DIST_DIR } from './platform/paths.js';
 import { registerAuthentication, registerIdentityRoutes } from './modules/identity/index.js';
-import { registerPeopleRoutes } from './modules/people/index.js';
+import { registerFieldLabelRoutes, registerPeopleRoutes } from './modules/people/index.js';
 import { registerAudienceRoutes, registerPersonaRoutes } from './modules/audiences/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
@@ -34,6 +37,10 @@ export type AppDeps = {
   webDir?: string;
   /** The time the app's rules see (sign-in backoff, token expiry); tests pass one they can move. */
   clock?: () => Date;
+  /** The process's logger (one per process, pretty in a terminal); else one from the config. */
+  logger?: Logger;
+  /** Level of the one line logged per request: `debug` keeps a demo's terminal for its logins. */
+  requestLogLevel?: RequestLogLevel;
 };
 
 /**
@@ -42,11 +49,11 @@ export type AppDeps = {
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
+  const logger: FastifyBaseLogger = deps.logger ?? createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const app = Fastify({
-    logger: {
-      level: config.LOG_LEVEL,
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: '[redacted]' },
-    },
+    // Typed as Fastify's base logger so the app keeps the FastifyInstance type every module takes.
+    loggerInstance: logger,
+    logController: new RequestLogController(deps.requestLogLevel ?? 'info'),
     // X-Forwarded-For names the client only when TRUST_PROXY says which proxies set it; otherwise any
     // client could choose the address that sign-in limits and the audit log see.
     trustProxy: trustProxyOption(config.TRUST_PROXY),
@@ -72,7 +79,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, {
     global: false,
     hook: 'preHandler', // after body parsing, so a limit can key on the e-mail tried
-    errorResponseBuilder: (_request, context) => new AppError('rate_limited', `too many attempts; try again in ${context.after}`),
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        'rate_limited',
+        `too many attempts; try again in ${context.after}`,
+        coded('request.rate_limited', { seconds: Math.ceil(context.ttl / 1000) }),
+      ),
   });
   await app.register(swagger, {
     openapi: {
@@ -98,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const ctx: ModuleContext = { db: database.db, config, jobs: deps.jobs, clock };
   registerIdentityRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
+  registerFieldLabelRoutes(app, ctx);
   registerAudienceRoutes(app, ctx);
   registerPersonaRoutes(app, ctx);
   registerExpertiseRoutes(app, ctx);
@@ -119,7 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.get('/metrics', { schema: { hide: true }, config: { access: { public: true } } }, async (request, reply) => {
     if (config.METRICS_TOKEN && request.headers.authorization !== `Bearer ${config.METRICS_TOKEN}`) {
-      throw new AppError('unauthenticated', 'metrics need the METRICS_TOKEN as a Bearer token');
+      throw new AppError('unauthenticated', 'metrics need the METRICS_TOKEN as a Bearer token', coded('metrics.token_required'));
     }
     return reply.type(registry.contentType).send(await registry.metrics());
   });
@@ -149,7 +162,12 @@ function registerWebApp(app: FastifyInstance, webDir: string): void {
       if (!built && !apiPath && request.method === 'GET') {
         return reply.status(503).type('text/plain').send('The web app is not built yet: run `npm run build:web`.');
       }
-      return sendProblem(reply, request, new AppError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
+      const routePath = request.url.split('?')[0] ?? request.url;
+      return sendProblem(
+        reply,
+        request,
+        new AppError('not_found', `no route ${request.method} ${routePath}`, coded('request.route_not_found', { method: request.method, path: routePath })),
+      );
     }
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
   });

@@ -1,11 +1,13 @@
 // The `resonance` command through its program (in-process) and once through the real binary:
-// migrate, seed, import with bad rows, export, tokens, users, and the pending-migrations guard.
+// migrate, seed, serve with the demo (logins last, quiet request logs), import with bad rows, export,
+// tokens, users, and the pending-migrations guard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Writable } from 'node:stream';
 import { buildProgram } from './main.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './platform/db/embedded.js';
 import { loadConfig } from './platform/config/config.js';
@@ -52,6 +54,42 @@ describe('resonance CLI', () => {
     expect(out.join('\n')).toMatch(/employee/);
     const again = await run('seed', 'demo', '--people', '60');
     expect(again.out[0]).toMatch(/already has people/);
+  });
+
+  it('serve --demo prints the logins last, after the server listens, and keeps request logs at debug', async () => {
+    // One sequence of everything the terminal would show: printed lines and JSON log lines.
+    const shown: { kind: 'out' | 'log'; text: string }[] = [];
+    const logs = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) shown.push({ kind: 'log', text: line });
+        done();
+      },
+    });
+    let serving: { url: string; close(): Promise<void> } | undefined;
+    const program = buildProgram(
+      { log: (l) => shown.push({ kind: 'out', text: l }), error: (l) => shown.push({ kind: 'out', text: l }) },
+      { ...env, LOG_LEVEL: 'info', PORT: '0' },
+      { logDestination: logs, onServing: (s) => (serving = s), processGuards: false },
+    );
+    await program.parseAsync(['node', 'resonance', 'serve', '--demo', '60', '--no-worker']);
+    try {
+      expect(serving).toBeDefined();
+      const health = await fetch(`${serving!.url}/health`);
+      expect(health.status).toBe(200);
+      const people = await fetch(`${serving!.url}/api/v1/people`);
+      expect(people.status).toBe(401);
+    } finally {
+      await serving?.close();
+    }
+    const logLines = shown.filter((l) => l.kind === 'log').map((l) => JSON.parse(l.text) as { msg: string; level: number });
+    // Not a terminal here, so JSON lines; the server said it listens, and no request was logged at info.
+    expect(logLines.some((l) => /Server listening at/.test(l.msg))).toBe(true);
+    expect(logLines.filter((l) => l.msg === 'request completed')).toEqual([]);
+    const loginsAt = shown.findIndex((l) => l.kind === 'out' && /^Resonance demo at http:\/\/localhost:\d+$/.test(l.text.trim()));
+    expect(loginsAt).toBeGreaterThan(-1);
+    const afterLogins = shown.slice(loginsAt);
+    expect(afterLogins.filter((l) => l.kind === 'log').map((l) => l.text)).toEqual([]);
+    expect(afterLogins.map((l) => l.text).join('\n')).toMatch(/admin\s+admin@resonance-demo\.example\s+password: \S{12,}/);
   });
 
   it('imports a file, printing each bad row with its line, and exits 2', async () => {

@@ -2,13 +2,14 @@
 // Each subcommand opens the runtime it needs, does one thing, prints what happened and exits.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import pino from 'pino';
 import { loadConfig } from './platform/config/config.js';
 import { installProcessGuards } from './platform/process-guards.js';
 import { migrate } from './platform/db/migrate.js';
 import { openRuntime, type Runtime } from './runtime.js';
+import { createLogger, type LogDestination } from './platform/logging/create-logger.js';
 import { buildApp } from './app.js';
 import { seedDemo, type DemoLogin } from './demo/seed-demo.js';
 import { detectPeopleFileFormat, exportPeople, importPeopleFile, listAttributeKeys, toExportStream } from './modules/people/index.js';
@@ -20,6 +21,14 @@ import type { ImportReport } from '../shared/people.js';
 const DEMO_PEOPLE_ON_FIRST_START = 2000;
 
 type Out = { log(line: string): void; error(line: string): void };
+
+/** What `serve` needs besides printing: where logs go (stdout by default) and, for tests, a way to stop it. */
+export type ServeHooks = {
+  logDestination?: LogDestination;
+  onServing?: (server: { url: string; close(): Promise<void> }) => void;
+  /** False keeps `serve` from installing the process-wide error handlers (a test runner's process). */
+  processGuards?: boolean;
+};
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -75,7 +84,11 @@ async function withRuntime<T>(options: Parameters<typeof openRuntime>[0], work: 
  * Builds the command-line program; `out` receives what it prints (tests pass their own).
  * @example await buildProgram().parseAsync(['node', 'resonance', 'migrate']);
  */
-export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l) => console.error(l) }, env: NodeJS.ProcessEnv = process.env): Command {
+export function buildProgram(
+  out: Out = { log: (l) => console.log(l), error: (l) => console.error(l) },
+  env: NodeJS.ProcessEnv = process.env,
+  hooks: ServeHooks = {},
+): Command {
   const program = new Command('resonance').description('Resonance: personalised internal communication').exitOverride();
   const config = () => loadConfig(env);
 
@@ -88,14 +101,30 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
     .option('--port <port>', 'listen on this port (default PORT or 8080)', positiveInt)
     .action(async (opts: { worker: boolean; migrate?: boolean; demo?: boolean | string; port?: number }) => {
       const c = config();
-      const logger = pino({ level: c.LOG_LEVEL });
-      const guards = installProcessGuards({ logger, command: 'serve' });
+      // One logger for the runtime, the jobs and the HTTP app: pretty when a person watches.
+      const logger = createLogger({ level: c.LOG_LEVEL, format: c.LOG_FORMAT, destination: hooks.logDestination });
+      const guards = hooks.processGuards === false ? { serving: () => undefined } : installProcessGuards({ logger, command: 'serve' });
       const rt = await openRuntime({ config: c, migrate: opts.migrate, jobs: true, worker: opts.worker, logger });
-      const app = await buildApp({ config: c, database: rt.database, jobs: rt.jobs });
-      stopOnSignals(rt.logger, async () => {
+      // In the demo a line per request would scroll the logins away; LOG_LEVEL=debug shows them.
+      const app = await buildApp({ config: c, database: rt.database, jobs: rt.jobs, logger, requestLogLevel: opts.demo ? 'debug' : 'info' });
+      const stop = async () => {
+        process.off('SIGINT', shutdown);
+        process.off('SIGTERM', shutdown);
         await app.close();
         await rt.close();
-      });
+      };
+      const shutdown = (signal: NodeJS.Signals) => {
+        logger.info({ signal }, 'shutting down');
+        stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error, signal }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
       let logins: DemoLogin[] = [];
       if (opts.demo) {
         const people = typeof opts.demo === 'string' ? positiveInt(opts.demo) : DEMO_PEOPLE_ON_FIRST_START;
@@ -103,10 +132,13 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
         if (seeded.report) out.log(`demo organisation created: ${seeded.report.created} people, ${seeded.contributions?.created ?? 0} contributions`);
         logins = seeded.logins;
       }
-      const port = opts.port ?? c.PORT;
-      await app.listen({ host: c.HOST, port });
+      await app.listen({ host: c.HOST, port: opts.port ?? c.PORT });
       guards.serving();
-      if (logins.length > 0) printLogins(out, logins, c.PUBLIC_URL ? c.publicUrl : `http://localhost:${port}`);
+      const port = (app.server.address() as AddressInfo).port;
+      const url = c.PUBLIC_URL ? c.publicUrl : `http://localhost:${port}`;
+      // Last, after everything start-up logs, so the logins are what the terminal shows.
+      if (logins.length > 0) printLogins(out, logins, url);
+      hooks.onServing?.({ url: `http://${c.HOST}:${port}`, close: stop });
     });
 
   program
@@ -114,7 +146,7 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
     .description('run background jobs only')
     .action(async () => {
       const c = config();
-      const logger = pino({ level: c.LOG_LEVEL });
+      const logger = createLogger({ level: c.LOG_LEVEL, format: c.LOG_FORMAT });
       const guards = installProcessGuards({ logger, command: 'worker' });
       const rt = await openRuntime({ config: c, jobs: true, worker: true, logger });
       stopOnSignals(rt.logger, () => rt.close());

@@ -1,11 +1,12 @@
 // Opens what a Resonance process needs (database, migrations, job queue) and closes it again; every
 // CLI command and the test server go through here so they share one start-up path.
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Config } from './platform/config/config.js';
 import { openDatabase, type Database } from './platform/db/connect.js';
 import { lockDataDir } from './platform/db/data-dir-lock.js';
 import { migrate, pendingMigrations } from './platform/db/migrate.js';
 import { JobQueue, type AnyJobDefinition } from './platform/jobs/job-queue.js';
+import { createLogger } from './platform/logging/create-logger.js';
 import { purgeExpiredSessionsJob } from './modules/identity/index.js';
 import { ensureSkillTaxonomy, routeHelpRequestJob } from './modules/expertise/index.js';
 
@@ -34,7 +35,7 @@ export type RuntimeOptions = {
  */
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config } = options;
-  const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const embedded = !config.DATABASE_URL;
   const release = embedded && !options.inMemory ? lockDataDir(config.RESONANCE_DATA_DIR) : () => undefined;
   let database: Database;

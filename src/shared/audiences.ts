@@ -21,8 +21,14 @@ export type RuleOp = (typeof OPS_BY_TYPE)[FieldType][number] | 'within';
 export const ACTIVITY_TYPES = ['delivered', 'opened', 'clicked', 'acknowledged', 'quiz_passed', 'quiz_failed', 'responded', 'shared'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
-/** A field a rule can name. `suggest`: the UI may offer existing values from the directory. */
-export type FieldSpec = { name: string; type: FieldType; derived: boolean; suggest: boolean };
+/** Names of a custom attribute per interface language, as an admin labelled it (null: not labelled). */
+export type FieldSpecLabels = { en: string | null; de: string | null; nl: string | null };
+
+/**
+ * A field a rule can name. `suggest`: the UI may offer existing values from the directory. `labels`:
+ * how an admin named a custom attribute (built-in fields are named by the app).
+ */
+export type FieldSpec = { name: string; type: FieldType; derived: boolean; suggest: boolean; labels?: FieldSpecLabels };
 
 /** Person fields and derived fields (DESIGN §3.1), in the order a picker shows them. */
 export const RULE_FIELDS: readonly FieldSpec[] = [
@@ -78,6 +84,7 @@ export type Rule =
 /** Anything JSON; the server's validator turns it into a Rule or a 400 naming the bad node. */
 export const ruleJsonSchema = z.custom<Rule>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
   message: 'a rule is a JSON object',
+  params: { code: 'validation.rule_not_object' },
 });
 
 export const SEGMENT_KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -126,7 +133,15 @@ export type Segment = z.infer<typeof segmentSchema>;
 
 /** `GET /api/v1/audiences/fields`: every field a rule may name, with `attributes.<key>` and `org`. */
 export const ruleFieldsSchema = z.object({
-  fields: z.array(z.object({ name: z.string(), type: z.enum(FIELD_TYPES), derived: z.boolean(), suggest: z.boolean() })),
+  fields: z.array(
+    z.object({
+      name: z.string(),
+      type: z.enum(FIELD_TYPES),
+      derived: z.boolean(),
+      suggest: z.boolean(),
+      labels: z.object({ en: z.string().nullable(), de: z.string().nullable(), nl: z.string().nullable() }).optional(),
+    }),
+  ),
   activity_types: z.array(z.string()),
 });
 export type RuleFields = z.infer<typeof ruleFieldsSchema>;

@@ -1,6 +1,7 @@
 // The community contract shared by server and web: help requests (inbox and detail), kudos, mentor
 // suggestions, ambassadors, availability, and contributions written in the product (DESIGN §3.6).
 import { z } from 'zod';
+import { reasonCodeSchema } from './expertise.js';
 import { hashtagListSchema, personCardSchema } from './people.js';
 
 export const COMMUNITY_LIMITS = {
@@ -54,7 +55,10 @@ export const helpRequestSchema = z.object({
   status: z.enum(HELP_STATUSES),
   asker: personRefSchema,
   expert: personRefSchema.nullable(),
-  invitations: z.array(z.object({ expert: personRefSchema, status: z.enum(INVITATION_STATUSES), reasons: z.array(z.string()) })),
+  /** Who was invited and why: `reasons` in English, `reason_codes` for the web to word (empty for invitations before migration 0014). */
+  invitations: z.array(
+    z.object({ expert: personRefSchema, status: z.enum(INVITATION_STATUSES), reasons: z.array(z.string()), reason_codes: z.array(reasonCodeSchema) }),
+  ),
   messages: z.array(z.object({ author: personRefSchema, body: z.string(), created_at: z.string() })),
   /** Whether the asker has thanked the expert for this request. */
   thanked: z.boolean(),
@@ -99,7 +103,7 @@ export const kudosListSchema = z.object({ kudos: z.array(kudosSchema) });
 export const mentorSuggestionsSchema = z.object({
   /** True in the first 90 days after the hire date. */
   newcomer: z.boolean(),
-  mentors: z.array(z.object({ person: personCardSchema, topics: z.array(z.string()), reasons: z.array(z.string()) })),
+  mentors: z.array(z.object({ person: personCardSchema, topics: z.array(z.string()), reasons: z.array(z.string()), reason_codes: z.array(reasonCodeSchema) })),
 });
 export type MentorSuggestions = z.infer<typeof mentorSuggestionsSchema>;
 

@@ -50,6 +50,39 @@ export const expertsQuerySchema = z.object({
 });
 export type ExpertsQuery = z.output<typeof expertsQuerySchema>;
 
+/**
+ * Why someone was found, as a code with parameters the web app words in the reader's language:
+ * `skill` {tag}, `skill_endorsed` {tag, count}, `profile_text`, `contribution` {kind, title},
+ * `related_contributions` {count}, `related_contributions_accepted` {count, accepted}, `helped_privately`
+ * (help evidence its asker kept private: nothing to quote),
+ * `contributions` {count}, `unavailable`; for mentors `mentors` {tag} and `same_location` {location}.
+ */
+export const REASON_CODES = [
+  'skill',
+  'skill_endorsed',
+  'profile_text',
+  'contribution',
+  'related_contributions',
+  'related_contributions_accepted',
+  'helped_privately',
+  'contributions',
+  'unavailable',
+  'mentors',
+  'same_location',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+/** A reason as the server builds it; `reasons` holds the same in English, in the same order. */
+export type CodedReason = { code: ReasonCode; params: Record<string, string | number> };
+
+/** Read leniently: a code this web app does not know yet is skipped, not a broken response. */
+export const reasonCodeSchema = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+export type ReasonCodeView = z.infer<typeof reasonCodeSchema>;
+
+export function isReasonCode(value: unknown): value is ReasonCode {
+  return typeof value === 'string' && (REASON_CODES as readonly string[]).includes(value);
+}
+
 export const expertResultSchema = z.object({
   person: z.object({
     id: z.number().int(),
@@ -65,8 +98,10 @@ export const expertResultSchema = z.object({
     available: z.boolean(),
   }),
   score: z.number(),
-  /** Why this person ranks here, in plain words ("#excel-dashboards", "answered 3 questions about pivot tables"). */
+  /** Why this person ranks here, in plain English words ("#excel-dashboards", "answered \"How do I pivot?\""). */
   reasons: z.array(z.string()),
+  /** The same reasons as codes with parameters, for a reader in another language (DESIGN §3.6 keeps `reasons`). */
+  reason_codes: z.array(reasonCodeSchema),
 });
 export type ExpertResult = z.infer<typeof expertResultSchema>;
 

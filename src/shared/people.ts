@@ -113,7 +113,12 @@ export const personInputSchema = z.object({
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language is a BCP 47 tag such as de or en-GB')
     .nullable()
     .optional(),
-  time_zone: z.string().trim().refine(isTimeZone, 'not an IANA time zone such as Europe/Berlin').nullable().optional(),
+  time_zone: z
+    .string()
+    .trim()
+    .refine(isTimeZone, { message: 'not an IANA time zone such as Europe/Berlin', params: { code: 'validation.time_zone' } })
+    .nullable()
+    .optional(),
   birth_year: z.number().int().min(1900).max(2100).nullable().optional(),
   hire_date: isoDate.nullable().optional(),
   career_start_year: z.number().int().min(1900).max(2100).nullable().optional(),
@@ -133,7 +138,10 @@ export const personInputSchema = z.object({
   status: z.enum(PERSON_STATUSES).optional(),
   attributes: z
     .record(z.string().min(1).max(LIMITS.hashtag), z.json())
-    .refine((a) => JSON.stringify(a).length <= LIMITS.attributesJson, 'attributes are too large')
+    .refine((a) => JSON.stringify(a).length <= LIMITS.attributesJson, {
+      message: 'attributes are too large',
+      params: { code: 'validation.attributes_too_large' },
+    })
     .optional(),
 });
 export type PersonInput = z.input<typeof personInputSchema>;

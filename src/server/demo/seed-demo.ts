@@ -1,10 +1,11 @@
 // The demo organisation: generated people and their contributions (evidence for expert search)
-// imported through the ordinary imports, and one login per role (admin, communicator, leader,
-// employee) linked to fitting people, all with fresh passwords.
+// imported through the ordinary imports, the labels of its departments and codes in en/de/nl, and one
+// login per role (admin, communicator, leader, employee) linked to fitting people, all with fresh
+// passwords.
 import type { AnyDb } from '../platform/db/connect.js';
 import type { ImportReport } from '../../shared/people.js';
 import type { Role } from '../../shared/identity.js';
-import { countPeople, findDemoCandidates, generateDemoPeople, importPeopleRows } from '../modules/people/index.js';
+import { countPeople, demoFieldLabels, findDemoCandidates, generateDemoPeople, importPeopleRows, saveFieldLabels } from '../modules/people/index.js';
 import { generatePassword, upsertUserWithPassword } from '../modules/identity/index.js';
 import { generateDemoContributions, importContributionsFile } from '../modules/expertise/index.js';
 
@@ -33,6 +34,7 @@ export async function seedDemo(input: {
       db: input.db,
       rows: people.map((value: unknown, i: number) => ({ line: i + 1, value: value as Record<string, unknown> })),
     });
+    await saveFieldLabels({ db: input.db, labels: demoFieldLabels() });
     const written = generateDemoContributions({ people, asOf });
     contributions = await importContributionsFile({ db: input.db, text: written.map((c) => JSON.stringify(c)).join('\n') });
   }

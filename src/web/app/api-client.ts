@@ -3,15 +3,24 @@ import type { z } from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-/** One field-level complaint in a problem body; `pointer` is a JSON pointer into the request. */
-export type ProblemFieldError = { pointer: string; message: string };
+/** Values a message code is filled with. */
+export type ProblemParams = Record<string, string | number | boolean | null>;
 
-/** RFC 9457 problem details as the server sends them. */
+/**
+ * One field-level complaint in a problem body; `pointer` is a JSON pointer into the request. `code`
+ * and `params` say what to show (translated); `message` is the server's English, never shown.
+ */
+export type ProblemFieldError = { pointer: string; message: string; code: string | null; params: ProblemParams };
+
+/** RFC 9457 problem details as the server sends them, with the message code the web translates. */
 export type ProblemDetails = {
   type: string;
   title: string;
   status: number;
+  /** English, for API users and logs; the UI shows the translated `code` instead. */
   detail: string | null;
+  code: string | null;
+  params: ProblemParams;
   errors: ProblemFieldError[];
 };
 
@@ -91,26 +100,40 @@ async function readProblem(response: Response): Promise<ProblemDetails> {
   const fallback = problemOf(response.status, response.statusText || 'Request failed');
   const body: unknown = await response.json().catch(() => null);
   if (!isRecord(body)) return fallback;
-  const errors = Array.isArray(body.errors) ? body.errors.filter(isFieldError) : [];
+  const errors = Array.isArray(body.errors) ? body.errors.filter(isRecord).flatMap(toFieldError) : [];
   return {
     type: typeof body.type === 'string' ? body.type : fallback.type,
     title: typeof body.title === 'string' ? body.title : fallback.title,
     status: typeof body.status === 'number' ? body.status : response.status,
     detail: typeof body.detail === 'string' && body.detail !== '' ? body.detail : null,
+    code: typeof body.code === 'string' ? body.code : null,
+    params: paramsOf(body.params),
     errors,
   };
 }
 
 function problemOf(status: number, title: string): ProblemDetails {
-  return { type: 'about:blank', title, status, detail: null, errors: [] };
+  return { type: 'about:blank', title, status, detail: null, code: null, params: {}, errors: [] };
+}
+
+/** Only scalar parameters: anything else is dropped rather than rendered as `[object Object]`. */
+function paramsOf(value: unknown): ProblemParams {
+  if (!isRecord(value)) return {};
+  const params: ProblemParams = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null) params[key] = v;
+  }
+  return params;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isFieldError(value: unknown): value is ProblemFieldError {
-  return isRecord(value) && typeof value.pointer === 'string' && typeof value.message === 'string';
+/** Field problems located by a JSON pointer; those located by a line (imports) have no form field. */
+function toFieldError(value: Record<string, unknown>): ProblemFieldError[] {
+  if (typeof value.pointer !== 'string' || typeof value.message !== 'string') return [];
+  return [{ pointer: value.pointer, message: value.message, code: typeof value.code === 'string' ? value.code : null, params: paramsOf(value.params) }];
 }
 
 /** True for the answer the API gives when the session is missing or expired. */

@@ -16,6 +16,7 @@ import { AuditPage } from '../features/identity/audit-page';
 import { LoginPage } from '../features/identity/login-page';
 import { UsersAdminPage } from '../features/identity/users-admin-page';
 import { DirectoryPage } from '../features/people/directory-page';
+import { FieldLabelsPage } from '../features/people/field-labels-page';
 import { ImportPeoplePage } from '../features/people/import-people-page';
 import { MyProfilePage } from '../features/people/my-profile-page';
 import { ProfilePage } from '../features/people/profile-page';
@@ -47,6 +48,14 @@ export function AppRoutes() {
           element={
             <RequireAuth roles={['admin']}>
               <ImportPeoplePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/labels"
+          element={
+            <RequireAuth roles={['admin']}>
+              <FieldLabelsPage />
             </RequireAuth>
           }
         />

@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { canManageAudiences } from '../features/audiences/audience-access';
 import { useCurrentUser } from './auth-context';
-import { canImportPeople, canManageSkills, canManageUsers, canReadAudit, canSeeApiDocs } from './roles';
+import { canImportPeople, canManageFieldLabels, canManageSkills, canManageUsers, canReadAudit, canSeeApiDocs } from './roles';
 
 export type MainNavProps = {
   /** Called after a click, so the mobile drawer can close. */
@@ -56,6 +56,9 @@ export function MainNav({ onNavigate }: MainNavProps) {
       )}
       {canReadAudit(user.role) && (
         <NavLink component={Link} to="/admin/audit" label={t('nav.audit')} active={pathname === '/admin/audit'} onClick={onNavigate} data-testid="nav-audit" />
+      )}
+      {canManageFieldLabels(user.role) && (
+        <NavLink component={Link} to="/admin/labels" label={t('nav.fieldLabels')} active={pathname === '/admin/labels'} onClick={onNavigate} />
       )}
       {canSeeApiDocs(user.role) && <NavLink component="a" href="/api/docs" label={t('nav.apiDocs')} />}
     </Stack>

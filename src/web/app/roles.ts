@@ -14,6 +14,11 @@ export function canImportPeople(role: Role): boolean {
   return role === 'admin';
 }
 
+/** Naming custom attributes and directory values (people:manage on the server). */
+export function canManageFieldLabels(role: Role): boolean {
+  return role === 'admin';
+}
+
 /** Curating the skill taxonomy (merges, new tags) is the admins' `skills:manage` permission. */
 export function canManageSkills(role: Role): boolean {
   return role === 'admin';

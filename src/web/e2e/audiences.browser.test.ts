@@ -75,9 +75,15 @@ describe('audiences in the browser', () => {
     await pickOption('Generation');
     await page.getByTestId('rule-op').last().click();
     await pickOption('is one of');
+    // Values are offered and shown by name ("Millennials"), stored as codes ("millennial").
+    await page.getByTestId('rule-value').last().click();
+    // Options carry the count after the name ("Millennials 57").
+    await page.getByRole('option', { name: /^Millennials\b/ }).waitFor();
+    expect(await page.getByRole('option', { name: /^millennial\b/ }).count()).toBe(0);
     await page.getByTestId('rule-value').last().fill('millennial');
     await page.getByTestId('rule-value').last().press('Enter');
     await expect.poll(shownCount).toBe(millennials);
+    await page.getByTestId('rule-builder').getByText('Millennials', { exact: true }).waitFor();
 
     await page.getByTestId('rule-add-condition').last().click();
     await page.getByTestId('rule-field').last().click();
@@ -101,6 +107,10 @@ describe('audiences in the browser', () => {
     // Longer than any text value the server accepts, so it answers 400 with the node's pointer.
     await page.getByTestId('rule-value').last().fill('x'.repeat(10_001));
     await page.getByTestId('problem-alert').waitFor();
+    // The message code in words, not the server's English detail ("... does not fit: ...").
+    const alert = (await page.getByTestId('problem-alert').innerText()).replace(/\s+/g, ' ');
+    expect(alert).toContain('The value for “Email” can have at most 10000 characters.');
+    expect(alert).not.toContain('does not fit');
     const outlined = page.locator('[data-testid="rule-node"][data-error]');
     await expect.poll(() => outlined.count()).toBe(1);
     expect(await outlined.getAttribute('data-pointer')).toBe('/all/2');

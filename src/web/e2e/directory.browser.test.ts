@@ -74,6 +74,24 @@ describe('people directory in the browser', () => {
     expect(await withSkill.count()).toBe(await cards.count());
   });
 
+  it('names departments in the interface language and lets an admin rename one', async () => {
+    await page.getByTestId('directory-department').click();
+    await page.getByRole('option', { name: /^Sales \(\d+\)$/ }).waitFor();
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${server.url}/admin/labels`);
+    const sales = page.locator('[data-testid="field-label-row"][data-field="department"][data-value="Sales"]');
+    await expect(sales.getByTestId('field-label-de').inputValue()).resolves.toBe('Vertrieb');
+    await sales.getByTestId('field-label-en').fill('Sales & Partners');
+    await sales.getByTestId('field-label-save').click();
+    await sales.getByTestId('field-label-saved').waitFor();
+
+    await page.goto(`${server.url}/people`);
+    await page.getByTestId('directory-department').click();
+    await page.getByRole('option', { name: /^Sales & Partners \(\d+\)$/ }).waitFor();
+    await page.keyboard.press('Escape');
+  });
+
   it('switches the interface to German and remembers the choice', async () => {
     await page.getByTestId('language-switcher').selectOption('de');
     await page.getByRole('navigation').getByRole('link', { name: 'Personen', exact: true }).waitFor();
@@ -82,6 +100,10 @@ describe('people directory in the browser', () => {
 
     await page.reload();
     await page.getByRole('link', { name: 'Personen importieren' }).waitFor();
+    // Departments are stored as one key per department and named in the reader's language.
+    await page.getByTestId('directory-department').click();
+    await page.getByRole('option', { name: /^Vertrieb \(\d+\)$/ }).waitFor();
+    await page.keyboard.press('Escape');
     await mkdir(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: false });
     expect(existsSync(SCREENSHOT)).toBe(true);

@@ -17,8 +17,8 @@ import {
   segmentSchema,
 } from '../../../shared/audiences.js';
 import { LIMITS, peoplePageSchema } from '../../../shared/people.js';
-import { notFound } from '../../platform/http/app-error.js';
-import { listAttributeKeys, toExportStream, topFieldValues } from '../people/index.js';
+import { coded, notFound } from '../../platform/http/app-error.js';
+import { listAttributeKeys, listFieldLabels, toExportStream, topFieldValues } from '../people/index.js';
 import { auditActorOf, recordAudit } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
 import { exportAudience, findAudiencePage, previewAudience } from './evaluate-audience.js';
@@ -53,12 +53,13 @@ export function registerAudienceRoutes(app: FastifyInstance, ctx: ModuleContext)
       config: read,
     },
     async () => {
-      const attributes = (await listAttributeKeys({ db: ctx.db })).map((key) => ({
-        name: `${ATTRIBUTE_FIELD_PREFIX}${key}`,
-        type: 'text' as const,
-        derived: false,
-        suggest: true,
-      }));
+      const [keys, labels] = await Promise.all([listAttributeKeys({ db: ctx.db }), listFieldLabels({ db: ctx.db })]);
+      const labelOf = new Map(labels.items.filter((l) => l.value === '').map((l) => [l.field, l.labels]));
+      const attributes = keys.map((key) => {
+        const name = `${ATTRIBUTE_FIELD_PREFIX}${key}`;
+        const named = labelOf.get(name);
+        return { name, type: 'text' as const, derived: false, suggest: true, ...(named ? { labels: named } : {}) };
+      });
       return {
         fields: [...RULE_FIELDS, ...attributes, { name: 'org', type: 'text' as const, derived: false, suggest: false }],
         activity_types: [...ACTIVITY_TYPES],
@@ -80,7 +81,7 @@ export function registerAudienceRoutes(app: FastifyInstance, ctx: ModuleContext)
     },
     async (request) => {
       const values = await topFieldValues({ db: ctx.db, field: request.params.name, prefix: request.query.q, limit: request.query.limit, thresholds });
-      if (!values) throw notFound(`field ${request.params.name}`);
+      if (!values) throw notFound(`field ${request.params.name}`, coded('field.not_found', { field: request.params.name }));
       return { values };
     },
   );

@@ -1,7 +1,7 @@
 // Personas: who a group of employees is, what they need and how to speak to them, the rule that finds
 // them, their journey map, and how well the personas together cover the workforce.
 import type { AnyDb } from '../../platform/db/connect.js';
-import { notFound } from '../../platform/http/app-error.js';
+import { coded, notFound } from '../../platform/http/app-error.js';
 import {
   journeyMapSchema,
   personaInputSchema,
@@ -57,7 +57,7 @@ export async function listPersonas(input: { db: AnyDb }): Promise<Persona[]> {
 
 export async function getPersona(input: { db: AnyDb; id: number }): Promise<Persona> {
   const row = await q.findPersona(input.db, input.id);
-  if (!row) throw notFound(`persona ${input.id}`);
+  if (!row) throw notFound(`persona ${input.id}`, coded('persona.not_found', { id: input.id }));
   return present(row);
 }
 
@@ -67,23 +67,23 @@ export async function createPersona(input: { db: AnyDb; persona: PersonaInput })
 
 export async function updatePersona(input: { db: AnyDb; id: number; persona: PersonaInput }): Promise<Persona> {
   const row = await q.updatePersona(input.db, input.id, await toValues(input.db, input.persona));
-  if (!row) throw notFound(`persona ${input.id}`);
+  if (!row) throw notFound(`persona ${input.id}`, coded('persona.not_found', { id: input.id }));
   return present(row);
 }
 
 export async function deletePersona(input: { db: AnyDb; id: number }): Promise<void> {
-  if (!(await q.deletePersona(input.db, input.id))) throw notFound(`persona ${input.id}`);
+  if (!(await q.deletePersona(input.db, input.id))) throw notFound(`persona ${input.id}`, coded('persona.not_found', { id: input.id }));
 }
 
 export async function getJourney(input: { db: AnyDb; id: number }): Promise<JourneyMap> {
   const row = await q.findPersona(input.db, input.id);
-  if (!row) throw notFound(`persona ${input.id}`);
+  if (!row) throw notFound(`persona ${input.id}`, coded('persona.not_found', { id: input.id }));
   return journeyMapSchema.parse(row.journey);
 }
 
 export async function saveJourney(input: { db: AnyDb; id: number; journey: JourneyMapInput }): Promise<JourneyMap> {
   const saved = await q.updateJourney(input.db, input.id, journeyMapSchema.parse(input.journey));
-  if (!saved) throw notFound(`persona ${input.id}`);
+  if (!saved) throw notFound(`persona ${input.id}`, coded('persona.not_found', { id: input.id }));
   return saved;
 }
 

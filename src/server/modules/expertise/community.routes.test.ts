@@ -30,10 +30,12 @@ const people = [
   person('AMB2', { location: 'Utrecht', ambassador: true }),
 ];
 
-async function waitForInvitations(requestId: number, caller: TestCaller): Promise<{ expert: { id: number }; status: string }[]> {
+type Invitation = { expert: { id: number }; status: string; reasons: string[]; reason_codes: { code: string; params: Record<string, unknown> }[] };
+
+async function waitForInvitations(requestId: number, caller: TestCaller): Promise<Invitation[]> {
   for (let i = 0; i < 100; i++) {
     const res = await t.app.inject({ url: `/api/v1/help-requests/${requestId}`, headers: caller.headers });
-    const invitations = res.json().invitations as { expert: { id: number }; status: string }[];
+    const invitations = res.json().invitations as Invitation[];
     if (invitations.length > 0) return invitations;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -64,6 +66,12 @@ describe('help requests', () => {
     const first = await waitForInvitations(requestId, callers.ASKER!);
     expect(first).toHaveLength(3);
     expect(first.map((i) => i.expert.id)).not.toContain(ids.E3);
+    // Why each was invited, as codes the web words in the reader's language, beside the English.
+    for (const invitation of first) {
+      expect(invitation.reason_codes.length).toBeGreaterThan(0);
+      expect(invitation.reason_codes).toHaveLength(invitation.reasons.length);
+    }
+    expect(first.flatMap((i) => i.reason_codes.map((r) => r.code))).toEqual(expect.arrayContaining(['skill']));
     const counts = new Map<number, number>();
     for (const inv of first) counts.set(inv.expert.id, 1);
     for (let n = 0; n < 3; n++) {
@@ -135,6 +143,11 @@ describe('newcomers', () => {
     expect(body.newcomer).toBe(true);
     expect(body.mentors.map((m: { person: { external_id: string } }) => m.person.external_id)).toEqual(['E1', 'E2']);
     expect(body.mentors[0].reasons).toEqual(['mentors #excel', 'mentors #pivot-tables', 'also in Berlin']);
+    expect(body.mentors[0].reason_codes).toEqual([
+      { code: 'mentors', params: { tag: 'excel' } },
+      { code: 'mentors', params: { tag: 'pivot-tables' } },
+      { code: 'same_location', params: { location: 'Berlin' } },
+    ]);
   });
 
   it('lists ambassadors, those at the same location first', async () => {

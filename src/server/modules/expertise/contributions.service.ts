@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AnyDb } from '../../platform/db/connect.js';
-import { AppError, notFound } from '../../platform/http/app-error.js';
+import { AppError, coded, invalidCursor, notFound } from '../../platform/http/app-error.js';
 import type { Contribution, ContributionDraft } from '../../../shared/community.js';
 import { findPeopleCardsByIds, type Thresholds } from '../people/index.js';
 import * as q from './contributions.queries.js';
@@ -19,7 +19,9 @@ const HELP_PREFIX = 'help-request-';
 export const EXCERPT_LENGTH = 600;
 
 function needPerson(personId: number | null): number {
-  if (personId === null) throw new AppError('forbidden', 'only people in the directory can share or remove contributions; this account has no profile');
+  if (personId === null) {
+    throw new AppError('forbidden', 'only people in the directory can share or remove contributions; this account has no profile', coded('profile.none'));
+  }
   return personId;
 }
 
@@ -82,7 +84,7 @@ function decodeCursor(cursor: string | undefined): { created_at: string; id: num
     if (Number.isNaN(Date.parse(createdAt))) throw new Error('not a time');
     return { created_at: createdAt, id };
   } catch {
-    throw new AppError('validation', 'the cursor is not one this API gave out', { problems: [{ pointer: '/cursor', in: 'query', message: 'invalid cursor' }] });
+    throw invalidCursor();
   }
 }
 
@@ -100,7 +102,7 @@ export async function listContributions(input: {
 }) {
   const after = decodeCursor(input.cursor);
   if (!(await findPeopleCardsByIds({ db: input.db, ids: [input.personId], thresholds: input.thresholds })).has(input.personId))
-    throw notFound(`person ${input.personId}`);
+    throw notFound(`person ${input.personId}`, coded('person.not_found', { id: input.personId }));
   const rows = await q.findContributionsOf(input.db, input.personId, after, input.limit + 1, EXCERPT_LENGTH);
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
@@ -142,19 +144,23 @@ function mayDelete(c: { source: Contribution['source']; personId: number; helpAs
 export async function deleteContribution(input: { db: AnyDb; id: number; personId: number | null }): Promise<void> {
   const personId = needPerson(input.personId);
   const found = await q.findContributionOwner(input.db, input.id);
-  if (!found) throw notFound(`contribution ${input.id}`);
+  if (!found) throw notFound(`contribution ${input.id}`, coded('contributions.not_found', { id: input.id }));
   const source = sourceOf(found.external_id);
   if (source === 'imported') {
-    if (found.person_id !== personId) throw new AppError('forbidden', 'only its author can delete a contribution');
-    throw new AppError('conflict', 'only contributions written in Resonance can be deleted here; imported ones come back with the next import');
+    if (found.person_id !== personId) throw new AppError('forbidden', 'only its author can delete a contribution', coded('contributions.not_author'));
+    throw new AppError(
+      'conflict',
+      'only contributions written in Resonance can be deleted here; imported ones come back with the next import',
+      coded('contributions.imported_read_only'),
+    );
   }
   if (!mayDelete({ source, personId: found.person_id, helpAskerId: found.help_asker_id }, personId)) {
     throw source === 'help'
-      ? new AppError('forbidden', 'only the person who asked and the expert who helped can withdraw this', { messageCode: 'contributions.withdraw_not_party' })
-      : new AppError('forbidden', 'only its author can delete a contribution');
+      ? new AppError('forbidden', 'only the person who asked and the expert who helped can withdraw this', coded('contributions.withdraw_not_party'))
+      : new AppError('forbidden', 'only its author can delete a contribution', coded('contributions.not_author'));
   }
   await input.db.transaction().execute(async (trx) => {
     await q.lockLexemeStatistics(trx);
-    if (!(await q.deleteContribution(trx, input.id))) throw notFound(`contribution ${input.id}`);
+    if (!(await q.deleteContribution(trx, input.id))) throw notFound(`contribution ${input.id}`, coded('contributions.not_found', { id: input.id }));
   });
 }

@@ -111,6 +111,18 @@ describe('expert search', () => {
     const [first] = res.json().results;
     expect(first.person.external_id).toBe('P1');
     expect(first.reasons).toEqual(expect.arrayContaining(['#pivot-tables', expect.stringMatching(/answered "How do I build pivot tables/)]));
+    // The same reasons as codes, in the same order, for the web to word in the reader's language.
+    expect(first.reason_codes).toHaveLength(first.reasons.length);
+    expect(first.reason_codes).toEqual(
+      expect.arrayContaining([
+        { code: 'skill', params: { tag: 'pivot-tables' } },
+        { code: 'contribution', params: { kind: 'answer', title: expect.stringMatching(/^How do I build pivot tables/) } },
+      ]),
+    );
+    const texts = first.reasons as string[];
+    expect(texts.indexOf('#pivot-tables')).toBe(
+      first.reason_codes.findIndex((r: { code: string; params: { tag?: string } }) => r.code === 'skill' && r.params.tag === 'pivot-tables'),
+    );
   });
 
   it('finds German evidence through German stemming', async () => {
@@ -129,7 +141,11 @@ describe('expert search', () => {
 
   it('finds people by what their profile says they can help with, stemmed in their language', async () => {
     const res = await t.app.inject({ url: `/api/v1/experts?q=${encodeURIComponent('Wer hilft bei der Zollformalität?')}`, headers: admin.headers });
-    expect(res.json().results[0]).toMatchObject({ person: { external_id: 'P5' }, reasons: ['their profile says they know about this'] });
+    expect(res.json().results[0]).toMatchObject({
+      person: { external_id: 'P5' },
+      reasons: ['their profile says they know about this'],
+      reason_codes: [{ code: 'profile_text', params: {} }],
+    });
   });
 
   it('keeps the postings search reads in step with every write of a contribution', async () => {
@@ -184,6 +200,7 @@ describe('endorsements and availability', () => {
     expect(list.json().endorsements).toEqual([{ skill: 'excel', count: 2, endorsed_by_me: true }]);
     const search = await t.app.inject({ url: '/api/v1/experts?q=excel', headers: noah.headers });
     expect(search.json().results[0].reasons).toContain('#excel, endorsed by 2');
+    expect(search.json().results[0].reason_codes).toContainEqual({ code: 'skill_endorsed', params: { tag: 'excel', count: 2 } });
     const withdraw = await t.app.inject({ method: 'DELETE', url: `/api/v1/people/${petra}/endorsements/excel`, headers: vera.headers, payload: {} });
     expect(withdraw.statusCode).toBe(204);
   });
@@ -222,6 +239,7 @@ describe('endorsements and availability', () => {
     const results = res.json().results as { person: { external_id: string; available: boolean }; reasons: string[] }[];
     expect(results.map((r) => r.person.external_id)).toEqual(['P4', 'P3']);
     expect(results[1]!.reasons).toContain('currently unavailable');
+    expect(res.json().results[1].reason_codes.at(-1)).toEqual({ code: 'unavailable', params: {} });
     await t.app.inject({ method: 'PUT', url: '/api/v1/experts/me/availability', headers: vera.headers, payload: { available: true } });
   });
 

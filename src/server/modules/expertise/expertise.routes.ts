@@ -5,7 +5,7 @@ import { availabilitySchema, endorsementInputSchema, endorsementsSchema, experts
 import { principalOf } from '../identity/index.js';
 import { endorseSkill, listEndorsements, setAvailability, withdrawEndorsement } from './endorsements.service.js';
 import { importReportSchema } from '../../../shared/people.js';
-import { AppError } from '../../platform/http/app-error.js';
+import { AppError, coded } from '../../platform/http/app-error.js';
 import type { ModuleContext } from '../module-context.js';
 import { findExperts } from './find-experts.js';
 import { importContributionsFile } from './import-contributions.js';
@@ -122,7 +122,11 @@ export function registerExpertiseRoutes(app: FastifyInstance, ctx: ModuleContext
     },
     async (request) => {
       if (typeof request.body !== 'string' || !/ndjson|jsonl|json-lines/.test(request.headers['content-type'] ?? '')) {
-        throw new AppError('unsupported_media_type', 'send the file as application/x-ndjson');
+        throw new AppError(
+          'unsupported_media_type',
+          'send the file as application/x-ndjson',
+          coded('request.expected_media_type', { expected: 'application/x-ndjson' }),
+        );
       }
       return importContributionsFile({ db: ctx.db, text: request.body });
     },

@@ -5,7 +5,7 @@
 // Every result says why it ranks. Weights are in one place, learned on the Cardano set as a whole
 // (never per query) and cross-validated: see docs/benchmarks.md.
 import type { AnyDb } from '../../platform/db/connect.js';
-import type { ExpertResult, ExpertsQuery, ExpertsResponse } from '../../../shared/expertise.js';
+import type { CodedReason, ExpertResult, ExpertsQuery, ExpertsResponse } from '../../../shared/expertise.js';
 import type { PersonCard } from '../../../shared/people.js';
 import { findPeopleByProfileText, findPeopleCardsByIds, findPeopleIdsByTags, type Thresholds } from '../people/index.js';
 import * as q from './expertise.queries.js';
@@ -196,9 +196,14 @@ export async function findExperts(input: {
   const counts = allCounts ?? (await countsOf(page.map((x) => x.id)));
   const results: ExpertResult[] = page.map((x) => {
     const reasons = reasonsFor(x.tags, x.endorsed, x.e, counts.get(x.id) ?? { total: 0, accepted: 0 });
-    if (x.described > 0) reasons.splice(x.tags.length, 0, 'their profile says they know about this');
-    if (!x.available) reasons.push('currently unavailable');
-    return { person: personOf(x.card, x.available), score: Math.round(x.score * 1000) / 1000, reasons };
+    if (x.described > 0) reasons.splice(x.tags.length, 0, { text: 'their profile says they know about this', code: 'profile_text', params: {} });
+    if (!x.available) reasons.push({ text: 'currently unavailable', code: 'unavailable', params: {} });
+    return {
+      person: personOf(x.card, x.available),
+      score: Math.round(x.score * 1000) / 1000,
+      reasons: reasons.map((r) => r.text),
+      reason_codes: reasons.map(({ code, params }) => ({ code, params })),
+    };
   });
   return { results };
 }
@@ -227,16 +232,37 @@ function personOf(card: PersonCard, available: boolean): ExpertResult['person'] 
   };
 }
 
-function reasonsFor(tags: string[], endorsed: Map<string, number>, e: Evidence | undefined, count: { total: number; accepted: number }): string[] {
-  const reasons = tags.map((t) => (endorsed.get(t) ? `#${t}, endorsed by ${endorsed.get(t)}` : `#${t}`));
+/** One reason in English (`reasons`, DESIGN §3.6) and as a code the web words in the reader's language. */
+type Reason = CodedReason & { text: string };
+
+function reasonsFor(tags: string[], endorsed: Map<string, number>, e: Evidence | undefined, count: { total: number; accepted: number }): Reason[] {
+  const reasons = tags.map((tag): Reason => {
+    const by = endorsed.get(tag);
+    return by
+      ? { text: `#${tag}, endorsed by ${by}`, code: 'skill_endorsed', params: { tag, count: by } }
+      : { text: `#${tag}`, code: 'skill', params: { tag } };
+  });
   if (e && e.docs.length > 0) {
     // Private evidence (a help request kept private) is never quoted: it has no title to quote.
     const best = [...e.docs].filter((d) => d.visibility === 'public').sort((a, b) => b.bm25 - a.bm25)[0];
     const accepted = e.docs.filter((d) => d.accepted).length;
-    reasons.push(best ? `${KIND_VERB[best.kind] ?? 'contributed'} "${best.title.slice(0, 120)}"` : 'helped colleagues with related questions');
-    if (e.docs.length > 1) reasons.push(`${e.docs.length} related contributions${accepted > 0 ? `, ${accepted} accepted` : ''}`);
+    // Private help evidence has no title to quote: say only that they helped.
+    if (best) {
+      const title = best.title.slice(0, 120);
+      reasons.push({ text: `${KIND_VERB[best.kind] ?? 'contributed'} "${title}"`, code: 'contribution', params: { kind: best.kind, title } });
+    } else {
+      reasons.push({ text: 'helped colleagues with related questions', code: 'helped_privately', params: {} });
+    }
+    if (e.docs.length > 1) {
+      const text = `${e.docs.length} related contributions${accepted > 0 ? `, ${accepted} accepted` : ''}`;
+      reasons.push(
+        accepted > 0
+          ? { text, code: 'related_contributions_accepted', params: { count: e.docs.length, accepted } }
+          : { text, code: 'related_contributions', params: { count: e.docs.length } },
+      );
+    }
   } else if (count.total > 0) {
-    reasons.push(`${count.total} contributions`);
+    reasons.push({ text: `${count.total} contributions`, code: 'contributions', params: { count: count.total } });
   }
   return reasons;
 }

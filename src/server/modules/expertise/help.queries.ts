@@ -1,6 +1,7 @@
 // The only SQL over help requests, invitations, messages and kudos.
 import { sql } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
+import type { CodedReason } from '../../../shared/expertise.js';
 
 export type HelpRequestRow = {
   id: number;
@@ -11,7 +12,14 @@ export type HelpRequestRow = {
   created_at: Date;
   resolved_at: Date | null;
 };
-export type InvitationRow = { request_id: number; expert_id: number; status: 'invited' | 'accepted' | 'declined' | 'closed'; rank: number; reasons: string[] };
+export type InvitationRow = {
+  request_id: number;
+  expert_id: number;
+  status: 'invited' | 'accepted' | 'declined' | 'closed';
+  rank: number;
+  reasons: string[];
+  reason_codes: CodedReason[];
+};
 
 export async function insertHelpRequest(db: AnyDb, askerId: number, question: string): Promise<HelpRequestRow> {
   return (await sql<HelpRequestRow>`INSERT INTO help_requests (asker_id, question) VALUES (${askerId}, ${question}) RETURNING *`.execute(db)).rows[0]!;
@@ -23,9 +31,8 @@ export async function findHelpRequest(db: AnyDb, id: number): Promise<HelpReques
 
 export async function findInvitations(db: AnyDb, requestId: number): Promise<InvitationRow[]> {
   return (
-    await sql<InvitationRow>`SELECT request_id, expert_id, status, rank, reasons FROM help_invitations WHERE request_id = ${requestId} ORDER BY rank`.execute(
-      db,
-    )
+    await sql<InvitationRow>`
+      SELECT request_id, expert_id, status, rank, reasons, reason_codes FROM help_invitations WHERE request_id = ${requestId} ORDER BY rank`.execute(db)
   ).rows;
 }
 
@@ -40,12 +47,17 @@ export async function countOpenInvitations(db: AnyDb, expertIds: number[], days:
 }
 
 /** Writes the invitations of a request that has none yet (a re-run job writes nothing twice). */
-export async function insertInvitations(db: AnyDb, requestId: number, invites: { expertId: number; rank: number; reasons: string[] }[]): Promise<void> {
+export async function insertInvitations(
+  db: AnyDb,
+  requestId: number,
+  invites: { expertId: number; rank: number; reasons: string[]; reasonCodes: CodedReason[] }[],
+): Promise<void> {
   if (invites.length === 0) return;
+  const rows = invites.map((i) => ({ expert_id: i.expertId, rank: i.rank, reasons: i.reasons, reason_codes: i.reasonCodes }));
   await sql`
-    INSERT INTO help_invitations (request_id, expert_id, rank, reasons)
-    SELECT ${requestId}, x.expert_id, x.rank, x.reasons FROM jsonb_to_recordset(${JSON.stringify(invites.map((i) => ({ expert_id: i.expertId, rank: i.rank, reasons: i.reasons })))}::jsonb)
-      AS x(expert_id bigint, rank int, reasons text[])
+    INSERT INTO help_invitations (request_id, expert_id, rank, reasons, reason_codes)
+    SELECT ${requestId}, x.expert_id, x.rank, x.reasons, x.reason_codes FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS x(expert_id bigint, rank int, reasons text[], reason_codes jsonb)
     ON CONFLICT DO NOTHING`.execute(db);
 }
 

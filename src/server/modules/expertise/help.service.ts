@@ -4,8 +4,9 @@
 // public thanks with a reason.
 import { z } from 'zod';
 import type { AnyDb } from '../../platform/db/connect.js';
-import { AppError, notFound } from '../../platform/http/app-error.js';
+import { AppError, coded, invalidCursor, notFound } from '../../platform/http/app-error.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
+import type { CodedReason } from '../../../shared/expertise.js';
 import { findPeopleCardsByIds, type Thresholds } from '../people/index.js';
 import { detectLanguage } from './detect-language.js';
 import { findExperts } from './find-experts.js';
@@ -23,7 +24,8 @@ export const ROUTING = {
 } as const;
 
 function needPerson(personId: number | null): number {
-  if (personId === null) throw new AppError('forbidden', 'only people in the directory can ask for or give help; this account has no profile');
+  if (personId === null)
+    throw new AppError('forbidden', 'only people in the directory can ask for or give help; this account has no profile', coded('profile.none'));
   return personId;
 }
 
@@ -62,7 +64,7 @@ export async function routeHelpRequest(input: { db: AnyDb; requestId: number; th
   await q.insertInvitations(
     input.db,
     request.id,
-    chosen.map(({ c }, i) => ({ expertId: c.person.id, rank: i + 1, reasons: c.reasons })),
+    chosen.map(({ c }, i) => ({ expertId: c.person.id, rank: i + 1, reasons: c.reasons, reasonCodes: c.reason_codes as CodedReason[] })),
   );
   return chosen.map(({ c }) => c.person.id);
 }
@@ -70,7 +72,8 @@ export async function routeHelpRequest(input: { db: AnyDb; requestId: number; th
 async function participantView(db: AnyDb, id: number, viewer: number, thresholds: Thresholds) {
   const request = await q.findHelpRequest(db, id);
   const invitations = request ? await q.findInvitations(db, id) : [];
-  if (!request || (request.asker_id !== viewer && !invitations.some((i) => i.expert_id === viewer))) throw notFound(`help request ${id}`);
+  if (!request || (request.asker_id !== viewer && !invitations.some((i) => i.expert_id === viewer)))
+    throw notFound(`help request ${id}`, coded('help.not_found', { id }));
   const [messages, thanked, published] = await Promise.all([q.findMessages(db, id), q.hasThanks(db, id, request.asker_id), evidence.findHelpEvidence(db, id)]);
   const cards = await findPeopleCardsByIds({ db, ids: [request.asker_id, ...invitations.map((i) => i.expert_id)], thresholds });
   const name = (pid: number) => cards.get(pid)?.display_name ?? 'former colleague';
@@ -82,7 +85,12 @@ async function participantView(db: AnyDb, id: number, viewer: number, thresholds
       status: request.status,
       asker: { id: request.asker_id, display_name: name(request.asker_id) },
       expert: request.expert_id ? { id: request.expert_id, display_name: name(request.expert_id) } : null,
-      invitations: invitations.map((i) => ({ expert: { id: i.expert_id, display_name: name(i.expert_id) }, status: i.status, reasons: i.reasons })),
+      invitations: invitations.map((i) => ({
+        expert: { id: i.expert_id, display_name: name(i.expert_id) },
+        status: i.status,
+        reasons: i.reasons,
+        reason_codes: i.reason_codes,
+      })),
       messages: messages.map((m) => ({ author: { id: m.author_id, display_name: name(m.author_id) }, body: m.body, created_at: m.created_at.toISOString() })),
       thanked,
       evidence: published ?? null,
@@ -98,7 +106,7 @@ function decodeInboxCursor(cursor: string | undefined): number | null {
   try {
     return inboxCursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')))[1];
   } catch {
-    throw new AppError('validation', 'the cursor is not one this API gave out', { problems: [{ pointer: '/cursor', in: 'query', message: 'invalid cursor' }] });
+    throw invalidCursor();
   }
 }
 
@@ -138,21 +146,27 @@ export async function getHelpRequest(input: { db: AnyDb; id: number; viewerId: n
 export async function acceptHelpRequest(input: { db: AnyDb; id: number; expertId: number | null; thresholds: Thresholds }) {
   const expertId = needPerson(input.expertId);
   await participantView(input.db, input.id, expertId, input.thresholds);
-  if (!(await q.acceptRequest(input.db, input.id, expertId))) throw new AppError('conflict', 'this request is no longer open for you to accept');
+  if (!(await q.acceptRequest(input.db, input.id, expertId)))
+    throw new AppError('conflict', 'this request is no longer open for you to accept', coded('help.not_open_for_you'));
   return getHelpRequest({ db: input.db, id: input.id, viewerId: expertId, thresholds: input.thresholds });
 }
 
 export async function declineHelpRequest(input: { db: AnyDb; id: number; expertId: number | null; thresholds: Thresholds }) {
   const expertId = needPerson(input.expertId);
   await participantView(input.db, input.id, expertId, input.thresholds);
-  if (!(await q.declineInvitation(input.db, input.id, expertId))) throw new AppError('conflict', 'there is no open invitation of yours on this request');
+  if (!(await q.declineInvitation(input.db, input.id, expertId)))
+    throw new AppError('conflict', 'there is no open invitation of yours on this request', coded('help.no_open_invitation'));
 }
 
 export async function postHelpMessage(input: { db: AnyDb; id: number; authorId: number | null; body: string; thresholds: Thresholds }) {
   const authorId = needPerson(input.authorId);
   const { request } = await participantView(input.db, input.id, authorId, input.thresholds);
   if (request.status !== 'accepted' || (authorId !== request.asker_id && authorId !== request.expert_id)) {
-    throw new AppError('conflict', 'messages go between the asker and the expert who accepted, while the request is in progress');
+    throw new AppError(
+      'conflict',
+      'messages go between the asker and the expert who accepted, while the request is in progress',
+      coded('help.messages_closed'),
+    );
   }
   await q.insertMessage(input.db, input.id, authorId, input.body);
   return getHelpRequest({ db: input.db, id: input.id, viewerId: authorId, thresholds: input.thresholds });
@@ -167,10 +181,10 @@ export async function postHelpMessage(input: { db: AnyDb; id: number; authorId: 
 export async function resolveHelpRequest(input: { db: AnyDb; id: number; askerId: number | null; publish: boolean; thresholds: Thresholds }) {
   const askerId = needPerson(input.askerId);
   const { request } = await participantView(input.db, input.id, askerId, input.thresholds);
-  if (request.asker_id !== askerId) throw new AppError('forbidden', 'only the person who asked can resolve the request');
+  if (request.asker_id !== askerId) throw new AppError('forbidden', 'only the person who asked can resolve the request', coded('help.only_asker_resolves'));
   await input.db.transaction().execute(async (trx) => {
     await evidence.lockLexemeStatistics(trx);
-    if (!(await q.resolveRequest(trx, input.id))) throw new AppError('conflict', 'only a request someone accepted can be resolved');
+    if (!(await q.resolveRequest(trx, input.id))) throw new AppError('conflict', 'only a request someone accepted can be resolved', coded('help.not_accepted'));
     const messages = await q.findMessages(trx, input.id);
     const body = [request.question, ...messages.filter((m) => m.author_id === request.expert_id).map((m) => m.body)].join('\n\n');
     const evidenceId = await evidence.insertHelpEvidence(trx, {
@@ -198,8 +212,15 @@ export async function giveKudos(input: {
   thresholds: Thresholds;
 }) {
   const fromId = needPerson(input.fromId);
-  if (fromId === input.toId) throw new AppError('validation', 'kudos go to someone else', { problems: [{ pointer: '/to', message: 'yourself' }] });
-  if (!(await findPeopleCardsByIds({ db: input.db, ids: [input.toId], thresholds: input.thresholds })).has(input.toId)) throw notFound(`person ${input.toId}`);
+  if (fromId === input.toId) {
+    throw new AppError('validation', 'kudos go to someone else', {
+      ...coded('kudos.to_yourself'),
+      problems: [{ pointer: '/to', message: 'yourself', code: 'kudos.to_yourself' }],
+    });
+  }
+  if (!(await findPeopleCardsByIds({ db: input.db, ids: [input.toId], thresholds: input.thresholds })).has(input.toId)) {
+    throw notFound(`person ${input.toId}`, coded('person.not_found', { id: input.toId }));
+  }
   const row = await q.insertKudos(input.db, {
     fromId,
     toId: input.toId,
@@ -213,7 +234,8 @@ export async function giveKudos(input: {
 export async function thankExpert(input: { db: AnyDb; id: number; askerId: number | null; message: string; thresholds: Thresholds }) {
   const askerId = needPerson(input.askerId);
   const { request } = await participantView(input.db, input.id, askerId, input.thresholds);
-  if (request.asker_id !== askerId || !request.expert_id) throw new AppError('conflict', 'only the asker can thank, once an expert has accepted');
+  if (request.asker_id !== askerId || !request.expert_id)
+    throw new AppError('conflict', 'only the asker can thank, once an expert has accepted', coded('help.only_asker_thanks'));
   return giveKudos({ db: input.db, fromId: askerId, toId: request.expert_id, message: input.message, helpRequestId: request.id, thresholds: input.thresholds });
 }
 

@@ -2,7 +2,8 @@
 // their learning goals, who speak their language, from the same location first; ambassadors are the
 // first contacts to show them.
 import type { AnyDb } from '../../platform/db/connect.js';
-import { AppError } from '../../platform/http/app-error.js';
+import { AppError, coded } from '../../platform/http/app-error.js';
+import type { CodedReason } from '../../../shared/expertise.js';
 import type { PersonCard } from '../../../shared/people.js';
 import { findAmbassadorCards, findMentorCards, getProfile, type Thresholds } from '../people/index.js';
 
@@ -19,7 +20,7 @@ function speaks(card: PersonCard, language: string | null): boolean {
  * @example const { newcomer, mentors } = await suggestMentors({ db, personId: 7, thresholds });
  */
 export async function suggestMentors(input: { db: AnyDb; personId: number | null; thresholds: Thresholds; limit?: number }) {
-  if (input.personId === null) throw new AppError('forbidden', 'this account has no directory profile');
+  if (input.personId === null) throw new AppError('forbidden', 'this account has no directory profile', coded('profile.none'));
   const me = await getProfile({ db: input.db, personId: input.personId, viewer: { personId: input.personId, showHr: true }, thresholds: input.thresholds });
   const daysSinceHire = me.hire_date ? (Date.now() - Date.parse(`${me.hire_date}T00:00:00Z`)) / 86_400_000 : null;
   const newcomer = daysSinceHire !== null && daysSinceHire >= 0 && daysSinceHire < NEWCOMER_DAYS;
@@ -39,6 +40,10 @@ export async function suggestMentors(input: { db: AnyDb; personId: number | null
       person: r.card,
       topics: r.topics,
       reasons: [...r.topics.map((t) => `mentors #${t}`), ...(r.sameLocation ? [`also in ${r.card.location}`] : [])],
+      reason_codes: [
+        ...r.topics.map((tag): CodedReason => ({ code: 'mentors', params: { tag } })),
+        ...(r.sameLocation ? [{ code: 'same_location', params: { location: r.card.location ?? '' } } satisfies CodedReason] : []),
+      ],
     })),
   };
 }

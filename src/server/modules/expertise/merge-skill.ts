@@ -2,7 +2,7 @@
 // every profile hashtag and endorsement that used its tag is rewritten to the target, de-duplicated,
 // all in one transaction. Repeating a merge rewrites whatever was added since and changes nothing else.
 import type { AnyDb } from '../../platform/db/connect.js';
-import { AppError, notFound } from '../../platform/http/app-error.js';
+import { AppError, coded, notFound } from '../../platform/http/app-error.js';
 import type { MergeResult } from '../../../shared/skills.js';
 import { replaceProfileHashtags } from '../people/index.js';
 import * as q from './skill-admin.queries.js';
@@ -14,7 +14,10 @@ import { lockedSkill, presentSkills, type SkillActor } from './skill-admin.servi
  */
 export async function mergeSkill(input: { db: AnyDb; tag: string; into: string; actor: SkillActor }): Promise<MergeResult> {
   if (input.tag === input.into) {
-    throw new AppError('validation', 'a skill cannot be merged into itself', { problems: [{ pointer: '/into', message: 'the same skill' }] });
+    throw new AppError('validation', 'a skill cannot be merged into itself', {
+      ...coded('skills.merge_into_itself'),
+      problems: [{ pointer: '/into', message: 'the same skill', code: 'skills.merge_into_itself' }],
+    });
   }
   return input.db.transaction().execute(async (trx) => {
     // Lock in tag order, so two merges of the same pair in opposite directions cannot deadlock.
@@ -22,12 +25,18 @@ export async function mergeSkill(input: { db: AnyDb; tag: string; into: string; 
     const rows = new Map<string, q.SkillRow | undefined>();
     for (const tag of [first!, second!]) rows.set(tag, await q.findSkill(trx, tag, true));
     const target = rows.get(input.into);
-    if (!target) throw new AppError('not_found', `the skill #${input.into} was not found`, { problems: [{ pointer: '/into', message: 'no such skill' }] });
+    if (!target) {
+      const why = coded('skills.not_found', { tag: input.into });
+      throw new AppError('not_found', `the skill #${input.into} was not found`, {
+        ...why,
+        problems: [{ pointer: '/into', message: 'no such skill', code: why.messageCode, params: why.params }],
+      });
+    }
     const source = rows.get(input.tag);
     if (!source) {
       // Merged before: the old tag is an alias of the target now. Anything else is unknown.
       const owner = (await q.findFormOwners(trx, [input.tag]))[0];
-      if (owner?.tag !== target.tag) throw notFound(`the skill #${input.tag}`);
+      if (owner?.tag !== target.tag) throw notFound(`the skill #${input.tag}`, coded('skills.not_found', { tag: input.tag }));
     } else {
       await q.mergeSkillInto(trx, source.tag, target.tag);
       await q.deleteIgnored(trx, [source.tag, ...source.aliases]);

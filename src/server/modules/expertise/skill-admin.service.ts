@@ -2,7 +2,7 @@
 // edit labels and aliases, and make a free-typed tag an alias. Every change is audited with who made
 // it. Merging two skills is in merge-skill.ts; the review of new tags in list-new-tags.ts.
 import type { AnyDb } from '../../platform/db/connect.js';
-import { AppError, notFound } from '../../platform/http/app-error.js';
+import { AppError, coded, fieldProblem, notFound } from '../../platform/http/app-error.js';
 import type { FieldProblem } from '../../platform/http/app-error.js';
 import type { Skill, SkillCreate, SkillsPage, SkillUpdate } from '../../../shared/skills.js';
 import { skillCreateSchema, skillUpdateSchema } from '../../../shared/skills.js';
@@ -25,7 +25,7 @@ export async function presentSkills(db: AnyDb, rows: q.SkillRow[]): Promise<Skil
 /** The skill `tag` with a row lock inside a transaction, or a 404. */
 export async function lockedSkill(db: AnyDb, tag: string): Promise<q.SkillRow> {
   const row = await q.findSkill(db, tag, true);
-  if (!row) throw notFound(`the skill #${tag}`);
+  if (!row) throw notFound(`the skill #${tag}`, coded('skills.not_found', { tag }));
   return row;
 }
 
@@ -38,11 +38,13 @@ async function assertFormsFree(db: AnyDb, forms: { form: string; pointer: string
     )
   ).filter((o) => o.tag !== owner);
   if (taken.length === 0) return;
-  const problems: FieldProblem[] = taken.map((o) => ({
-    pointer: forms.find((f) => f.form === o.form)!.pointer,
-    message: o.kind === 'tag' ? `#${o.form} is a skill` : `#${o.form} is already an alias of #${o.tag}`,
-  }));
-  throw new AppError('conflict', problems.map((p) => p.message).join('; '), { problems });
+  const problems: FieldProblem[] = taken.map((o) => {
+    const pointer = forms.find((f) => f.form === o.form)!.pointer;
+    return o.kind === 'tag'
+      ? fieldProblem(pointer, `#${o.form} is a skill`, coded('skills.tag_is_skill', { tag: o.form }))
+      : fieldProblem(pointer, `#${o.form} is already an alias of #${o.tag}`, coded('skills.tag_is_alias', { tag: o.form, skill: o.tag }));
+  });
+  throw new AppError('conflict', problems.map((p) => p.message).join('; '), { ...coded('skills.forms_taken'), problems });
 }
 
 /**
@@ -112,13 +114,22 @@ export async function aliasNewTag(input: { db: AnyDb; tag: string; skill: string
   return input.db.transaction().execute(async (trx) => {
     const skill = await lockedSkill(trx, input.skill);
     if (input.tag === skill.tag)
-      throw new AppError('validation', 'a tag cannot be an alias of itself', { problems: [{ pointer: '/skill', message: 'the same tag' }] });
+      throw new AppError('validation', 'a tag cannot be an alias of itself', {
+        ...coded('skills.alias_of_itself'),
+        problems: [{ pointer: '/skill', message: 'the same tag', code: 'skills.alias_of_itself' }],
+      });
     const owner = (await q.findFormOwners(trx, [input.tag]))[0];
     if (owner?.kind === 'tag')
-      throw new AppError('conflict', `#${input.tag} is a skill; merge it instead`, { problems: [{ pointer: '/skill', message: `#${input.tag} is a skill` }] });
+      throw new AppError('conflict', `#${input.tag} is a skill; merge it instead`, {
+        ...coded('skills.tag_is_skill', { tag: input.tag }),
+        problems: [{ pointer: '/skill', message: `#${input.tag} is a skill`, code: 'skills.tag_is_skill', params: { tag: input.tag } }],
+      });
     if (owner && owner.tag !== skill.tag)
       throw new AppError('conflict', `#${input.tag} is already an alias of #${owner.tag}`, {
-        problems: [{ pointer: '/skill', message: `already an alias of #${owner.tag}` }],
+        ...coded('skills.tag_is_alias', { tag: input.tag, skill: owner.tag }),
+        problems: [
+          { pointer: '/skill', message: `already an alias of #${owner.tag}`, code: 'skills.tag_is_alias', params: { tag: input.tag, skill: owner.tag } },
+        ],
       });
     let profiles = 0;
     let endorsements = 0;
@@ -148,7 +159,10 @@ export async function aliasNewTag(input: { db: AnyDb; tag: string; skill: string
 export async function ignoreNewTag(input: { db: AnyDb; tag: string; actor: SkillActor }): Promise<void> {
   await input.db.transaction().execute(async (trx) => {
     const owner = (await q.findFormOwners(trx, [input.tag]))[0];
-    if (owner) throw new AppError('conflict', `#${input.tag} is ${owner.kind === 'tag' ? 'a skill' : `an alias of #${owner.tag}`}, not a new tag`);
+    if (owner) {
+      const why = owner.kind === 'tag' ? coded('skills.tag_is_skill', { tag: input.tag }) : coded('skills.tag_is_alias', { tag: input.tag, skill: owner.tag });
+      throw new AppError('conflict', `#${input.tag} is ${owner.kind === 'tag' ? 'a skill' : `an alias of #${owner.tag}`}, not a new tag`, why);
+    }
     if (await q.insertIgnored(trx, input.tag)) await q.insertAudit(trx, { action: 'ignore', tag: input.tag, target: null, detail: {}, actor: input.actor });
   });
 }

@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AnyDb } from '../../platform/db/connect.js';
-import { AppError } from '../../platform/http/app-error.js';
+import { invalidCursor } from '../../platform/http/app-error.js';
 import type { AuditAction, AuditEntry, AuditPage, AuditQuery } from '../../../shared/audit.js';
 import * as q from './audit.queries.js';
 
@@ -58,10 +58,7 @@ function decodeCursor(cursor: string | undefined): number | undefined {
   try {
     return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')))[1];
   } catch {
-    throw new AppError('validation', 'the cursor is not one this API gave out', {
-      messageCode: 'pagination.bad_cursor',
-      problems: [{ pointer: '/cursor', in: 'query', message: 'invalid cursor', code: 'pagination.bad_cursor' }],
-    });
+    throw invalidCursor();
   }
 }
 

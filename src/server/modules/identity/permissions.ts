@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'tokens:manage',
   /** Read the audit log. */
   'audit:read',
+  /** Label custom attributes and directory values (departments, codes) in en/de/nl. */
+  'people:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -3,7 +3,7 @@
 // leave the deployment without an enabled admin.
 import { z } from 'zod';
 import type { AnyDb } from '../../platform/db/connect.js';
-import { AppError } from '../../platform/http/app-error.js';
+import { AppError, invalidCursor } from '../../platform/http/app-error.js';
 import type { Role, UserSummary, UsersPage, UserUpdate } from '../../../shared/identity.js';
 import { recordAudit, type AuditActor } from './audit.service.js';
 import * as identity from './identity.queries.js';
@@ -36,10 +36,7 @@ function decodeCursor(cursor: string | undefined): string | undefined {
   try {
     return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')))[1];
   } catch {
-    throw new AppError('validation', 'the cursor is not one this API gave out', {
-      messageCode: 'pagination.bad_cursor',
-      problems: [{ pointer: '/cursor', in: 'query', message: 'invalid cursor', code: 'pagination.bad_cursor' }],
-    });
+    throw invalidCursor();
   }
 }
 

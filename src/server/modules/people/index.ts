@@ -1,5 +1,7 @@
 // The people module's public API: other modules and the app import only from here.
 export { registerPeopleRoutes } from './people.routes.js';
+export { registerFieldLabelRoutes } from './field-labels.routes.js';
+export { listFieldLabels, saveFieldLabels } from './field-labels.service.js';
 export { importPeopleFile, importPeopleRows } from './import-people.js';
 export { detectPeopleFileFormat, type PeopleFileFormat } from './import/parse-people-file.js';
 export { exportPeople, searchDirectory, getProfile, listAttributeKeys } from './people.service.js';
@@ -7,6 +9,7 @@ export { toExportStream } from './export-format.js';
 export { derivedColumns, type Thresholds } from './people.queries.js';
 export { countPeople, findDemoCandidates } from './people.service.js';
 export { generateDemoPeople } from './demo/generate-demo-people.js';
+export { demoFieldLabels } from './demo/demo-field-labels.js';
 export { countPeopleWhere, countPeopleGroupedWhere, exportPeopleWhere, findPeopleIdsWhere, findPeoplePageWhere, topFieldValues } from './people.service.js';
 export { personFieldSql, attributeSql, attributeTextSql, isPersonSql, orgWithinSql, activePersonSql, type FieldContext } from './person-field-sql.js';
 export { cohortSql, tenureAtLeastSql, hasTenureSql, experienceLevelSql, hasExperienceLevelSql } from './derived-field-ranges.js';

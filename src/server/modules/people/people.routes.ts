@@ -10,7 +10,7 @@ import {
   personProfileSchema,
   profileUpdateSchema,
 } from '../../../shared/people.js';
-import { AppError, notFound } from '../../platform/http/app-error.js';
+import { AppError, coded, notFound } from '../../platform/http/app-error.js';
 import { auditActorOf, callerCan, principalOf, recordAudit } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
 import { detectPeopleFileFormat } from './import/parse-people-file.js';
@@ -27,7 +27,7 @@ function viewerOf(request: FastifyRequest): DirectoryViewer {
 
 function ownPersonId(request: FastifyRequest): number {
   const viewer = viewerOf(request);
-  if (viewer.personId === null) throw notFound('a directory profile for this account');
+  if (viewer.personId === null) throw notFound('a directory profile for this account', coded('profile.none'));
   return viewer.personId;
 }
 
@@ -105,7 +105,11 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: ModuleContext): 
     async (request) => {
       const format = detectPeopleFileFormat(request.headers['content-type'] ?? '');
       if (!format || typeof request.body !== 'string') {
-        throw new AppError('unsupported_media_type', 'send the file as text/csv or application/x-ndjson');
+        throw new AppError(
+          'unsupported_media_type',
+          'send the file as text/csv or application/x-ndjson',
+          coded('request.expected_media_type', { expected: 'text/csv, application/x-ndjson' }),
+        );
       }
       // At the entry, so the entry stays whatever the import becomes: who started which file.
       await recordAudit({

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
-import { AppError, notFound } from '../../platform/http/app-error.js';
+import { AppError, coded, invalidCursor, notFound } from '../../platform/http/app-error.js';
 import {
   profileUpdateSchema,
   type PeopleFacets,
@@ -34,7 +34,7 @@ function decodeCursor(cursor: string): q.DirectoryFilter['after'] {
     const [family_name, given_name, id] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     return { family_name, given_name, id };
   } catch {
-    throw new AppError('validation', 'the cursor is not one this API gave out', { problems: [{ pointer: '/cursor', in: 'query', message: 'invalid cursor' }] });
+    throw invalidCursor();
   }
 }
 
@@ -45,7 +45,7 @@ function decodeCursor(cursor: string): q.DirectoryFilter['after'] {
 export async function searchDirectory(input: { db: AnyDb; query: PeopleQuery; viewer: DirectoryViewer; thresholds: q.Thresholds }): Promise<PeoplePage> {
   const query = peopleQuerySchema.parse(input.query);
   if (!input.viewer.showHr && (query.generation || query.experience_level)) {
-    throw new AppError('forbidden', 'filtering by generation or experience is for communicators and admins');
+    throw new AppError('forbidden', 'filtering by generation or experience is for communicators and admins', coded('people.hr_filter_forbidden'));
   }
   // Tokens as the 'simple' text-search parser makes them: runs of letters and digits.
   const words =
@@ -78,7 +78,8 @@ export async function searchDirectory(input: { db: AnyDb; query: PeopleQuery; vi
 export async function getProfile(input: { db: AnyDb; personId: number; viewer: DirectoryViewer; thresholds: q.Thresholds }): Promise<PersonProfile> {
   const row = await q.findPersonById(input.db, input.personId, today(), input.thresholds);
   const isOwn = input.viewer.personId === input.personId;
-  if (!row || (row.status !== 'active' && !input.viewer.showHr && !isOwn)) throw notFound(`person ${input.personId}`);
+  if (!row || (row.status !== 'active' && !input.viewer.showHr && !isOwn))
+    throw notFound(`person ${input.personId}`, coded('person.not_found', { id: input.personId }));
   const [manager, reports] = await Promise.all([
     row.manager_id ? q.findPersonRef(input.db, row.manager_id) : Promise.resolve(undefined),
     q.findReports(input.db, row.id),

@@ -3,6 +3,9 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
+/** `auto`: pretty lines in a terminal, JSON lines otherwise. */
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+
 const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** An IPv4 or IPv6 address, optionally with a CIDR prefix length (`10.0.0.0/8`, `::1`). */
@@ -66,6 +69,8 @@ const configSchema = z.object({
   /** Failures older than this are forgotten, in minutes. */
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `auto`: pretty lines in a terminal, JSON lines otherwise; `json` or `pretty` to choose. */
+  LOG_FORMAT: z.enum(LOG_FORMATS).default('auto'),
   /** Connections per process to PostgreSQL (the pg pool), besides the job queue's own. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** Connections the job queue (pg-boss) may hold per process. */

@@ -1,6 +1,8 @@
 // The one error type of the server: a class mapped to an HTTP status, a message code with parameters
 // that the web app translates, an English detail for API users, and optional per-field problems (JSON
-// pointers or lines). Rendered as RFC 9457 problem details.
+// pointers or lines). Rendered as RFC 9457 problem details. Message codes come from the registry in
+// src/shared/problem-codes, which also holds the names of each code's parameters.
+import type { ProblemCode, ProblemParamName, ProblemParams } from '../../../shared/problem-codes/index.js';
 
 export type AppErrorCode =
   | 'bad_request'
@@ -50,13 +52,14 @@ export type MessageParams = Record<string, string | number | boolean | null>;
  * One problem in the input, located by a JSON pointer (RFC 6901) or a line number. `code` names the
  * message the web app shows (translated, filled with `params`); `message` is English for API users.
  */
-export type FieldProblem = { pointer?: string; in?: string; line?: number; message: string; code?: string; params?: MessageParams };
+export type FieldProblem = { pointer?: string; in?: string; line?: number; message: string; code?: ProblemCode; params?: MessageParams };
 
 export type AppErrorOptions = {
   problems?: FieldProblem[];
   cause?: unknown;
-  /** Message code, dotted and stable (`auth.wrong_credentials`); defaults to the error class. */
-  messageCode?: string;
+  /** Dotted and stable (`help.not_open_for_you`); defaults to `error.<class>`. */
+  messageCode?: ProblemCode;
+  /** Values for the code's parameters, by the names its registry entry lists. */
   params?: MessageParams;
 };
 
@@ -64,7 +67,8 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly userMessage: string;
   readonly problems: FieldProblem[];
-  readonly messageCode: string;
+  /** Dotted and stable (`help.not_open_for_you`); `error.<class>` when the thrower named none. */
+  readonly messageCode: ProblemCode;
   readonly params: MessageParams;
 
   constructor(code: AppErrorCode, userMessage: string, options: AppErrorOptions = {}) {
@@ -73,7 +77,7 @@ export class AppError extends Error {
     this.code = code;
     this.userMessage = userMessage;
     this.problems = options.problems ?? [];
-    this.messageCode = options.messageCode ?? code;
+    this.messageCode = options.messageCode ?? `error.${code}`;
     this.params = options.params ?? {};
   }
 
@@ -86,8 +90,44 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string) => new AppError('not_found', `${what} was not found`);
-export const forbidden = (message = 'your role does not allow this') => new AppError('forbidden', message);
+type CodedMessage = Pick<AppErrorOptions, 'messageCode' | 'params'>;
+
+/**
+ * A message code with exactly the parameters its registry entry names, checked by the compiler.
+ * @example throw new AppError('conflict', 'this request is no longer open for you to accept', coded('help.not_open_for_you'));
+ * @example throw notFound(`segment ${key}`, coded('segment.not_found', { key }));
+ */
+export function coded<C extends ProblemCode>(
+  messageCode: C,
+  ...params: [ProblemParamName<C>] extends [never] ? [] : [ProblemParams<C>]
+): { messageCode: C; params: MessageParams } {
+  return { messageCode, params: params[0] ?? {} };
+}
+
+/**
+ * A problem with one input field, explained by a coded message.
+ * @example fieldProblem('/into', 'the same skill', coded('skills.merge_into_itself'))
+ */
+export function fieldProblem(pointer: string, message: string, why: { messageCode: ProblemCode; params: MessageParams }): FieldProblem {
+  return { pointer, message, code: why.messageCode, params: why.params };
+}
+
+/** A 404 saying in English what was not found, with the code the web shows (see `coded`). */
+export function notFound(what: string, message: CodedMessage = {}): AppError {
+  return new AppError('not_found', `${what} was not found`, message);
+}
+
+export function forbidden(englishMessage = 'your role does not allow this', message: CodedMessage = {}): AppError {
+  return new AppError('forbidden', englishMessage, message);
+}
+
+/** A 400 for a pagination cursor this API did not give out (or that was tampered with). */
+export function invalidCursor(): AppError {
+  return new AppError('validation', 'the cursor is not one this API gave out', {
+    ...coded('request.invalid_cursor'),
+    problems: [{ pointer: '/cursor', in: 'query', message: 'invalid cursor', code: 'request.invalid_cursor' }],
+  });
+}
 
 /** Escapes one path segment for a JSON pointer: `~` -> `~0`, `/` -> `~1`. */
 export function toJsonPointer(path: ReadonlyArray<PropertyKey>): string {

@@ -5,7 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './app-error.js';
 import { sendProblem } from './problem.js';
 
-const MESSAGES: Record<string, { code: string; message: string }> = {
+const MESSAGES: Record<string, { code: 'input.bad_url' | 'input.path_too_long'; message: string }> = {
   FST_ERR_BAD_URL: { code: 'input.bad_url', message: 'the path is not valid percent-encoded UTF-8' },
   FST_ERR_MAX_PARAM_LENGTH: { code: 'input.path_too_long', message: 'a path parameter is longer than any valid value' },
 };
@@ -18,6 +18,6 @@ export function renderFrameworkError(error: FastifyError, request: FastifyReques
   const known = error.code && Object.hasOwn(MESSAGES, error.code) ? MESSAGES[error.code] : undefined;
   const appError = known
     ? new AppError('validation', known.message, { messageCode: known.code, problems: [{ in: 'path', message: known.message, code: known.code }] })
-    : new AppError('bad_request', error.message, { messageCode: 'bad_request' });
+    : new AppError('bad_request', error.message);
   void sendProblem(reply, request, appError);
 }

@@ -2,7 +2,8 @@
 // schema validation failures name the JSON pointer at fault; anything else is a logged generic 500.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type FieldProblem, type MessageParams } from './app-error.js';
+import { AppError, coded, type FieldProblem, type MessageParams } from './app-error.js';
+import { codeOfIssue } from './zod-problems.js';
 
 export type ProblemBody = {
   type: string;
@@ -43,20 +44,31 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = PART_NAMES[(error as { validationContext?: string }).validationContext ?? 'body'] ?? 'body';
-    const problems = error.validation.map((v) => ({ pointer: v.instancePath === '/' ? '' : v.instancePath, in: part, message: v.message ?? 'invalid' }));
+    const problems: FieldProblem[] = error.validation.map((v) => {
+      const { code, params } = codeOfIssue({ ...v.params, code: v.keyword, message: v.message });
+      return { pointer: v.instancePath === '/' ? '' : v.instancePath, in: part, message: v.message ?? 'invalid', code, params };
+    });
     const first = problems[0];
     const where = first?.pointer ? ` at ${part} ${first.pointer}` : ` in the ${part}`;
-    return new AppError('validation', `invalid input${where}: ${first?.message ?? 'invalid'}`, { problems });
+    return new AppError('validation', `invalid input${where}: ${first?.message ?? 'invalid'}`, {
+      problems,
+      ...coded('request.invalid', { part, pointer: first?.pointer ?? '' }),
+    });
   }
   const fastifyError = error as Partial<FastifyError>;
   const status = fastifyError.statusCode;
-  if (status === 415) return new AppError('unsupported_media_type', fastifyError.message ?? 'unsupported media type');
-  if (status === 413) return new AppError('payload_too_large', 'the request body is too large');
-  if (status === 429) return new AppError('rate_limited', fastifyError.message ?? 'too many requests');
-  if (status !== undefined && status >= 400 && status < 500) {
-    return new AppError(status === 404 ? 'not_found' : 'bad_request', fastifyError.message ?? 'bad request');
+  if (status === 415) return new AppError('unsupported_media_type', fastifyError.message ?? 'unsupported media type', coded('request.unsupported_media_type'));
+  if (status === 413) return new AppError('payload_too_large', 'the request body is too large', coded('request.too_large'));
+  if (status === 429) return new AppError('rate_limited', fastifyError.message ?? 'too many requests', coded('error.rate_limited'));
+  if (fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return new AppError('bad_request', fastifyError.message ?? 'empty body', coded('request.empty_body'));
+  if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (status === 400 && error instanceof SyntaxError)) {
+    return new AppError('bad_request', fastifyError.message ?? 'the body is not valid JSON', coded('request.invalid_json'));
   }
-  return new AppError('internal', 'something went wrong on our side; it has been logged', { cause: error });
+  if (status === 404) return new AppError('not_found', fastifyError.message ?? 'not found', coded('error.not_found'));
+  if (status !== undefined && status >= 400 && status < 500)
+    return new AppError('bad_request', fastifyError.message ?? 'bad request', coded('error.bad_request'));
+  return new AppError('internal', 'something went wrong on our side; it has been logged', { cause: error, ...coded('server.internal') });
 }
 
 export function registerProblemHandler(app: FastifyInstance): void {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { PersonCard } from '../../../shared/people';
 import { ProblemAlert } from './problem-alert';
 import type { AudiencePreview } from './use-audience-preview';
+import { useValueLabels } from '../people/use-value-labels';
 
 export type AudiencePreviewPanelProps = {
   preview: AudiencePreview;
@@ -17,7 +18,10 @@ export type AudiencePreviewPanelProps = {
 };
 
 function SampleRow({ person }: { person: PersonCard }) {
-  const place = [person.department, person.location].filter(Boolean).join(' · ');
+  const labels = useValueLabels();
+  const place = [person.department && labels.value('department', person.department), person.location && labels.value('location', person.location)]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <Stack gap={0} data-testid="audience-sample-person">
       <Anchor component={Link} to={`/people/${person.id}`} size="sm" fw={600}>

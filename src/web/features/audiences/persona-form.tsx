@@ -73,7 +73,7 @@ export function PersonaForm({ persona }: PersonaFormProps) {
       </Group>
       {save.error && <ProblemAlert error={save.error} title={t('personas.saveFailed')} />}
       <Card withBorder radius="md">
-        <PersonaProfileFields draft={draft} onChange={patch} errors={fieldErrors(save.error)} />
+        <PersonaProfileFields draft={draft} onChange={patch} errors={fieldErrors(save.error, t)} />
       </Card>
       <Stack gap={4}>
         <Title order={3} size="h4">

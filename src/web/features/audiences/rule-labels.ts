@@ -1,13 +1,18 @@
-// Translated names for rule fields, operators, activity types, channels and suggested values.
+// Translated names for rule fields, operators, activity types, channels and values: built-in codes
+// (generation, experience, job level, status) by the app, custom attributes and directory values by
+// the labels admins gave them, countries and languages by the browser.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTRIBUTE_FIELD_PREFIX, type ActivityType, type CHANNELS, type RuleOp } from '../../../shared/audiences';
 import en from '../../i18n/en.json';
+import { useValueLabels } from '../people/use-value-labels';
 import type { BuilderFieldType } from './rule-model';
 
 type FieldLabelKey = keyof typeof en.audiences.fields;
 type CohortKey = keyof typeof en.audiences.cohorts;
 type ExperienceKey = keyof typeof en.experience;
+type JobLevelKey = keyof typeof en.jobLevel;
+type StatusKey = keyof typeof en.personStatus;
 export type Channel = (typeof CHANNELS)[number];
 
 const DATE_OPS = ['lt', 'lte', 'gt', 'gte'] as const;
@@ -27,12 +32,13 @@ export type RuleLabels = {
 
 export function useRuleLabels(): RuleLabels {
   const { t } = useTranslation();
+  const values = useValueLabels();
   return useMemo<RuleLabels>(
     () => ({
       field: (name) => {
         if (has<typeof en.audiences.fields>(en.audiences.fields, name)) return t(`audiences.fields.${name satisfies FieldLabelKey}`);
         if (name.startsWith(ATTRIBUTE_FIELD_PREFIX)) {
-          return t('audiences.builder.attributeField', { key: name.slice(ATTRIBUTE_FIELD_PREFIX.length) });
+          return values.attribute(name) ?? t('audiences.builder.attributeField', { key: name.slice(ATTRIBUTE_FIELD_PREFIX.length) });
         }
         return name;
       },
@@ -46,9 +52,11 @@ export function useRuleLabels(): RuleLabels {
         if (field === 'experience_level' && has<typeof en.experience>(en.experience, value)) {
           return t(`experience.${value satisfies ExperienceKey}`);
         }
-        return null;
+        if (field === 'job_level' && has<typeof en.jobLevel>(en.jobLevel, value)) return t(`jobLevel.${value satisfies JobLevelKey}`);
+        if (field === 'status' && has<typeof en.personStatus>(en.personStatus, value)) return t(`personStatus.${value satisfies StatusKey}`);
+        return values.label(field, value);
       },
     }),
-    [t],
+    [t, values],
   );
 }

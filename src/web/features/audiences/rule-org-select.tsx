@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { peoplePageSchema, type PersonCard } from '../../../shared/people';
 import { apiRequest } from '../../app/api-client';
+import { useValueLabels, type ValueLabels } from '../people/use-value-labels';
 
 export type RuleOrgSelectProps = {
   /** external_id (or, in older rules, e-mail) of the person at the top of the branch. */
@@ -19,13 +20,14 @@ const SEARCH_DEBOUNCE_MS = 250;
 const MIN_SEARCH = 2;
 const keepAll: OptionsFilter = ({ options }) => options;
 
-function optionOf(person: PersonCard): Option {
-  const detail = [person.job_title, person.department].filter(Boolean).join(', ');
+function optionOf(person: PersonCard, labels: ValueLabels): Option {
+  const detail = [person.job_title, person.department && labels.value('department', person.department)].filter(Boolean).join(', ');
   return { value: person.external_id, label: detail ? `${person.display_name} (${detail})` : person.display_name };
 }
 
 export function RuleOrgSelect({ value, onChange }: RuleOrgSelectProps) {
   const { t } = useTranslation();
+  const labels = useValueLabels();
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<Option | null>(null);
   const [debounced] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
@@ -39,7 +41,7 @@ export function RuleOrgSelect({ value, onChange }: RuleOrgSelectProps) {
     queryFn: ({ signal }) => apiRequest(`/api/v1/people?${new URLSearchParams({ q: debounced, limit: '10' }).toString()}`, peoplePageSchema, { signal }),
   });
 
-  const options: Option[] = (people.data?.items ?? []).map(optionOf);
+  const options: Option[] = (people.data?.items ?? []).map((person) => optionOf(person, labels));
   if (current && !options.some((option) => option.value === current.value)) options.unshift(current);
 
   return (

@@ -23,7 +23,7 @@ export function SaveSegmentModal({ opened, onClose, onSubmit, saving, error }: S
   const [description, setDescription] = useState('');
   const key = typedKey ?? keyFromName(name);
   const keyError = key !== '' && !isSegmentKey(key) ? t('audiences.save.keyInvalid') : undefined;
-  const errors = fieldErrors(error);
+  const errors = fieldErrors(error, t);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -28,7 +28,7 @@ export function SegmentEditor({ segment }: SegmentEditorProps) {
   const preview = useAudiencePreview(rule, asOf);
   const update = useUpdateSegment(segment.key);
   const remove = useDeleteSegment(segment.key);
-  const errors = fieldErrors(update.error);
+  const errors = fieldErrors(update.error, t);
 
   const dirty = name !== segment.name || description !== (segment.description ?? '') || JSON.stringify(rule) !== initialRule;
   const canSave = dirty && name.trim() !== '' && preview.incompletePointer === null;

@@ -7,11 +7,13 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { PageLoader } from '../../ui/page-loader';
 import { canExportMembers } from './audience-access';
 import { segmentMembersCsvUrl, useSegmentMembers } from './audience-queries';
+import { useValueLabels } from '../people/use-value-labels';
 
 export type SegmentMembersProps = { segmentKey: string };
 
 export function SegmentMembers({ segmentKey }: SegmentMembersProps) {
   const { t } = useTranslation();
+  const labels = useValueLabels();
   const user = useCurrentUser();
   const members = useSegmentMembers(segmentKey);
   const people = members.data?.pages.flatMap((page) => page.items) ?? [];
@@ -52,8 +54,8 @@ export function SegmentMembers({ segmentKey }: SegmentMembersProps) {
                       </Anchor>
                     </Table.Td>
                     <Table.Td>{person.job_title ?? ''}</Table.Td>
-                    <Table.Td>{person.department ?? ''}</Table.Td>
-                    <Table.Td>{person.location ?? ''}</Table.Td>
+                    <Table.Td>{person.department ? labels.value('department', person.department) : ''}</Table.Td>
+                    <Table.Td>{person.location ? labels.value('location', person.location) : ''}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

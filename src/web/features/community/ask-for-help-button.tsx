@@ -52,7 +52,7 @@ export function AskForHelpButton({ searchText }: { searchText: string }) {
               maxLength={COMMUNITY_LIMITS.question}
               value={question}
               onChange={(event) => setQuestion(event.currentTarget.value)}
-              error={fieldErrors(ask.error).question}
+              error={fieldErrors(ask.error, t).question}
               data-autofocus
               required
             />

@@ -16,7 +16,7 @@ export function GiveKudosButton({ personId, name, skills }: GiveKudosButtonProps
   const [message, setMessage] = useState('');
   const [skill, setSkill] = useState<string | null>(null);
   const give = useGiveKudos(personId);
-  const errors = fieldErrors(give.error);
+  const errors = fieldErrors(give.error, t);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

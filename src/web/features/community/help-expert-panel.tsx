@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { HelpRequest } from '../../../shared/community';
 import { ErrorAlert } from '../../ui/error-alert';
+import { reasonText } from '../expertise/reason-text';
 import { useDeclineHelp, useHelpStep } from './help-queries';
 
 export type HelpExpertPanelProps = { request: HelpRequest; viewerId: number };
@@ -44,9 +45,12 @@ export function HelpExpertPanel({ request, viewerId }: HelpExpertPanelProps) {
               <Badge size="sm" variant="outline" color={invitation.status === 'declined' ? 'gray' : 'blue'}>
                 {t(`help.invitation.${invitation.status}`)}
               </Badge>
-              {invitation.reasons.length > 0 && (
-                <Text size="xs" c="dimmed">
-                  {invitation.reasons.slice(0, 3).join(' · ')}
+              {invitation.reason_codes.length > 0 && (
+                <Text size="xs" c="dimmed" data-testid="help-invitation-reasons">
+                  {invitation.reason_codes
+                    .flatMap((reason) => reasonText(t, reason) ?? [])
+                    .slice(0, 3)
+                    .join(' · ')}
                 </Text>
               )}
             </Group>

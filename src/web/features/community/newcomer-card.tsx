@@ -8,11 +8,13 @@ import type { PersonCard } from '../../../shared/people';
 import { ErrorAlert } from '../../ui/error-alert';
 import { HashtagList } from '../../ui/hashtag-list';
 import { useAmbassadors, useMentorSuggestions } from './newcomer-queries';
+import { useValueLabels } from '../people/use-value-labels';
 
 const SHOWN = 5;
 
 function PersonLine({ person, children }: { person: PersonCard; children?: ReactNode }) {
-  const line = [person.job_title, person.location].filter(Boolean).join(' · ');
+  const labels = useValueLabels();
+  const line = [person.job_title, person.location && labels.value('location', person.location)].filter(Boolean).join(' · ');
   return (
     <Stack gap={2}>
       <Anchor component={Link} to={`/people/${person.id}`} size="sm" fw={500}>

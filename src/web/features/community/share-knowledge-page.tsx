@@ -26,7 +26,7 @@ export function ShareKnowledgePage() {
   const [tags, setTags] = useState<string[]>([]);
   const [language, setLanguage] = useState<string>(AUTO);
   const create = useCreateContribution();
-  const errors = fieldErrors(create.error);
+  const errors = fieldErrors(create.error, t);
   const ready = title.trim() !== '' && body.trim() !== '';
 
   if (user.person_id === null) {

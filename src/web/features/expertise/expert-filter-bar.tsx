@@ -5,6 +5,7 @@ import type { PeopleFacets } from '../../../shared/people';
 import { formatLanguageName } from '../../ui/format';
 import type { ExpertSearch } from './expert-queries';
 import { EXPERT_LANGUAGES, type ExpertFilterKey } from './use-expert-search-params';
+import { useValueLabels } from '../people/use-value-labels';
 
 export type ExpertFilterBarProps = {
   search: ExpertSearch;
@@ -15,15 +16,16 @@ export type ExpertFilterBarProps = {
 
 type Option = { value: string; label: string };
 
-/** Facet values; the current value stays selectable even if the facets omit it. */
-function facetOptions(values: PeopleFacets['departments'] | undefined, current: string | undefined): Option[] {
-  const options = (values ?? []).map(({ value }) => ({ value, label: value }));
-  if (current && !options.some((option) => option.value === current)) options.unshift({ value: current, label: current });
+/** Facet values by name; the current value stays selectable even if the facets omit it. */
+function facetOptions(values: PeopleFacets['departments'] | undefined, current: string | undefined, name: (value: string) => string): Option[] {
+  const options = (values ?? []).map(({ value }) => ({ value, label: name(value) }));
+  if (current && !options.some((option) => option.value === current)) options.unshift({ value: current, label: name(current) });
   return options;
 }
 
 export function ExpertFilterBar({ search, facets, onChange, onMentorChange }: ExpertFilterBarProps) {
   const { t, i18n } = useTranslation();
+  const labels = useValueLabels();
   const common = { clearable: true, w: { base: '100%', xs: 200 }, comboboxProps: { withinPortal: true } };
 
   return (
@@ -35,7 +37,7 @@ export function ExpertFilterBar({ search, facets, onChange, onMentorChange }: Ex
         label={t('experts.filters.department')}
         placeholder={t('experts.filters.any')}
         nothingFoundMessage={t('experts.filters.nothingFound')}
-        data={facetOptions(facets?.departments, search.department)}
+        data={facetOptions(facets?.departments, search.department, (v) => labels.value('department', v))}
         value={search.department ?? null}
         onChange={(value) => onChange('department', value)}
       />
@@ -46,7 +48,7 @@ export function ExpertFilterBar({ search, facets, onChange, onMentorChange }: Ex
         label={t('experts.filters.location')}
         placeholder={t('experts.filters.any')}
         nothingFoundMessage={t('experts.filters.nothingFound')}
-        data={facetOptions(facets?.locations, search.location)}
+        data={facetOptions(facets?.locations, search.location, (v) => labels.value('location', v))}
         value={search.location ?? null}
         onChange={(value) => onChange('location', value)}
       />

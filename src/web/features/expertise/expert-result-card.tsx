@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { initialsOf } from '../../ui/initials';
 import { ExpertReasons } from './expert-reasons';
 import type { ExpertResultView } from './expertise-schemas';
+import { useValueLabels } from '../people/use-value-labels';
 
 export type ExpertResultCardProps = {
   result: ExpertResultView;
@@ -12,16 +13,21 @@ export type ExpertResultCardProps = {
   onSkillSelect?: (tag: string) => void;
 };
 
-const UNAVAILABLE_REASON = 'currently unavailable';
-
 export function ExpertResultCard({ result, rank, onSkillSelect }: ExpertResultCardProps) {
   const { t } = useTranslation();
+  const labels = useValueLabels();
   const { person } = result;
-  const line = [person.job_title, person.department, person.location].filter(Boolean).join(' · ');
+  const line = [
+    person.job_title,
+    person.department && labels.value('department', person.department),
+    person.location && labels.value('location', person.location),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   // Older servers do not send `available`; missing means the person can be asked.
   const unavailable = person.available === false;
-  // The badge already says so in the UI language; the server's English sentence would repeat it.
-  const reasons = unavailable ? result.reasons.filter((reason) => reason !== UNAVAILABLE_REASON) : result.reasons;
+  // The badge already says so; the reason would repeat it.
+  const reasons = result.reason_codes.filter((reason) => reason.code !== 'unavailable');
 
   return (
     <Card

@@ -1,10 +1,14 @@
 // Response shapes of the expertise API for the web app, tolerant of older servers where noted.
 import { z } from 'zod';
-import { endorsementsSchema, expertResultSchema } from '../../../shared/expertise';
+import { endorsementsSchema, expertResultSchema, reasonCodeSchema } from '../../../shared/expertise';
 
-/** `available` is new: answers from servers that predate it leave it out, which means "available". */
+/**
+ * `available` is new: answers from servers that predate it leave it out, which means "available".
+ * `reason_codes` is new too: without it no reason is shown (the English `reasons` never are).
+ */
 export const expertResultViewSchema = expertResultSchema.extend({
   person: expertResultSchema.shape.person.extend({ available: z.boolean().optional() }),
+  reason_codes: z.array(reasonCodeSchema).default([]),
 });
 export type ExpertResultView = z.infer<typeof expertResultViewSchema>;
 

@@ -36,7 +36,7 @@ export function NewTagAliasModal({ tag: current, onClose }: NewTagAliasModalProp
           value={skill}
           onChange={setSkill}
           initialTag={tag?.suggested_skill}
-          error={skillFormErrors(alias.error).skill}
+          error={skillFormErrors(alias.error, t).skill}
           testId="new-tag-alias-skill"
         />
         <Checkbox

@@ -36,7 +36,7 @@ export function NewTagApproveModal({ tag: current, onClose }: NewTagApproveModal
   return (
     <Modal opened={current !== null} onClose={onClose} title={t('skillsAdmin.approve.title', { tag: tag?.tag ?? '' })} size="lg">
       <Stack gap="md">
-        <SkillLabelsFields draft={draft} onChange={setDraft} errors={skillFormErrors(create.error)} />
+        <SkillLabelsFields draft={draft} onChange={setDraft} errors={skillFormErrors(create.error, t)} />
         {create.error && <ProblemAlert error={create.error} title={t('skillsAdmin.approve.failed')} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -37,7 +37,7 @@ export function SkillEditModal({ skill: current, onClose }: SkillEditModalProps)
   return (
     <Modal opened={current !== null} onClose={onClose} title={t('skillsAdmin.edit.title', { tag: skill?.tag ?? '' })} size="lg">
       <Stack gap="md">
-        <SkillLabelsFields draft={draft} onChange={setDraft} errors={skillFormErrors(update.error)} />
+        <SkillLabelsFields draft={draft} onChange={setDraft} errors={skillFormErrors(update.error, t)} />
         {update.error && <ProblemAlert error={update.error} title={t('skillsAdmin.edit.failed')} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

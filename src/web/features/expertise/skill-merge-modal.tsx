@@ -40,7 +40,7 @@ export function SkillMergeModal({ skill: current, onClose, onMerged }: SkillMerg
           value={into}
           onChange={setInto}
           exclude={skill?.tag}
-          error={skillFormErrors(merge.error).into}
+          error={skillFormErrors(merge.error, t).into}
           testId="skill-merge-target"
         />
         {skill && into && (

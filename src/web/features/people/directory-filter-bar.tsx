@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { EXPERIENCE_LEVELS, GENERATIONS, type PeopleFacets } from '../../../shared/people';
 import type { DirectoryFilters } from './people-queries';
 import type { DirectoryFilterKey } from './use-directory-filters';
+import { useValueLabels } from './use-value-labels';
 
 export type DirectoryFilterBarProps = {
   filters: DirectoryFilters;
@@ -14,27 +15,31 @@ export type DirectoryFilterBarProps = {
 
 type Option = { value: string; label: string };
 
-/** Facet values with their counts; the current value stays selectable even if the facets omit it. */
-function facetOptions(values: PeopleFacets['skills'] | undefined, current: string | undefined, prefix = ''): Option[] {
-  const options = (values ?? []).map(({ value, count }) => ({ value, label: `${prefix}${value} (${count})` }));
+/** Facet values by name with their counts; the current value stays selectable even if the facets omit it. */
+function facetOptions(values: PeopleFacets['skills'] | undefined, current: string | undefined, name: (value: string) => string): Option[] {
+  const options = (values ?? []).map(({ value, count }) => ({ value, label: `${name(value)} (${count})` }));
   if (current && !options.some((option) => option.value === current)) {
-    options.unshift({ value: current, label: `${prefix}${current}` });
+    options.unshift({ value: current, label: name(current) });
   }
   return options;
 }
 
+const hashtag = (value: string) => `#${value}`;
+
 export function DirectoryFilterBar({ filters, facets, showHrFilters, onChange }: DirectoryFilterBarProps) {
   const { t } = useTranslation();
+  const labels = useValueLabels();
   const common = { clearable: true, searchable: true, w: { base: '100%', xs: 200 }, comboboxProps: { withinPortal: true } };
 
   return (
     <Group gap="sm" align="flex-end">
       <Select
         {...common}
+        data-testid="directory-department"
         label={t('directory.filters.department')}
         placeholder={t('directory.filters.any')}
         nothingFoundMessage={t('directory.filters.nothingFound')}
-        data={facetOptions(facets?.departments, filters.department)}
+        data={facetOptions(facets?.departments, filters.department, (v) => labels.value('department', v))}
         value={filters.department ?? null}
         onChange={(value) => onChange('department', value)}
       />
@@ -43,7 +48,7 @@ export function DirectoryFilterBar({ filters, facets, showHrFilters, onChange }:
         label={t('directory.filters.location')}
         placeholder={t('directory.filters.any')}
         nothingFoundMessage={t('directory.filters.nothingFound')}
-        data={facetOptions(facets?.locations, filters.location)}
+        data={facetOptions(facets?.locations, filters.location, (v) => labels.value('location', v))}
         value={filters.location ?? null}
         onChange={(value) => onChange('location', value)}
       />
@@ -55,7 +60,7 @@ export function DirectoryFilterBar({ filters, facets, showHrFilters, onChange }:
         nothingFoundMessage={t('directory.filters.nothingFound')}
         // The skills facet can hold thousands of values; rendering them all would make typing sluggish.
         limit={50}
-        data={facetOptions(facets?.skills, filters.skill, '#')}
+        data={facetOptions(facets?.skills, filters.skill, hashtag)}
         value={filters.skill ?? null}
         onChange={(value) => onChange('skill', value)}
       />

@@ -3,10 +3,10 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Button, Card, Group, Stack, Switch, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type PersonProfile, type ProfileUpdate } from '../../../shared/people';
-import { ApiError } from '../../app/api-client';
 import { ErrorAlert } from '../../ui/error-alert';
+import { fieldErrors as fieldErrorsOf } from '../../ui/field-errors';
 import { HashtagField } from './hashtag-field';
-import { buildProfileUpdate, draftFromProfile, fieldErrorsByField, HASHTAG_FIELDS, type ProfileDraft } from './profile-draft';
+import { buildProfileUpdate, draftFromProfile, HASHTAG_FIELDS, type ProfileDraft } from './profile-draft';
 
 export type MyProfileFormProps = {
   profile: PersonProfile;
@@ -26,7 +26,7 @@ export function MyProfileForm({ profile, skillSuggestions, onSave, saving, saveE
   const editable: readonly string[] = profile.editable_fields;
   const update = buildProfileUpdate(initial, draft, editable);
   const dirty = Object.keys(update).length > 0;
-  const fieldErrors = saveError instanceof ApiError ? fieldErrorsByField(saveError.problem.errors) : {};
+  const fieldErrors = fieldErrorsOf(saveError, t);
   const set = <K extends keyof ProfileDraft>(key: K, value: ProfileDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PersonCard as PersonCardData } from '../../../shared/people';
 import { HashtagList } from '../../ui/hashtag-list';
 import { initialsOf } from '../../ui/initials';
+import { useValueLabels } from './use-value-labels';
 
 export type PersonCardProps = {
   person: PersonCardData;
@@ -25,7 +26,10 @@ function skillsMatchingFirst(skills: readonly string[], activeSkill: string | nu
 
 export function PersonCard({ person, activeSkill, query, onSkillSelect }: PersonCardProps) {
   const { t } = useTranslation();
-  const place = [person.department, person.location].filter(Boolean).join(' · ');
+  const labels = useValueLabels();
+  const place = [person.department && labels.value('department', person.department), person.location && labels.value('location', person.location)]
+    .filter(Boolean)
+    .join(' · ');
 
   return (
     <Card withBorder radius="md" padding="md" data-testid="person-card" component="article">

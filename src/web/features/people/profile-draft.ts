@@ -48,13 +48,3 @@ export function buildProfileUpdate(initial: ProfileDraft, draft: ProfileDraft, e
   }
   return update;
 }
-
-/** Maps problem `errors[].pointer` ("/skills/3") to the form field it concerns ("skills"). */
-export function fieldErrorsByField(errors: readonly { pointer: string; message: string }[]): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const { pointer, message } of errors) {
-    const field = pointer.split('/')[1] ?? '';
-    result[field] = result[field] ? `${result[field]}; ${message}` : message;
-  }
-  return result;
-}

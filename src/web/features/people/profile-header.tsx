@@ -5,10 +5,18 @@ import { useTranslation } from 'react-i18next';
 import type { PersonProfile } from '../../../shared/people';
 import { formatLanguageName } from '../../ui/format';
 import { initialsOf } from '../../ui/initials';
+import { useValueLabels } from './use-value-labels';
 
 export function ProfileHeader({ profile }: { profile: PersonProfile }) {
   const { t, i18n } = useTranslation();
-  const place = [profile.department, profile.location, profile.country].filter(Boolean).join(' · ');
+  const labels = useValueLabels();
+  const place = [
+    profile.department && labels.value('department', profile.department),
+    profile.location && labels.value('location', profile.location),
+    profile.country && labels.value('country', profile.country),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const isOwn = profile.editable_fields.length > 0;
 
   return (

@@ -1,15 +1,19 @@
 // Loads the saved segments a rule refers to ({"segment": KEY}), recursively, and rejects unknown
 // keys and cycles. Errors point at the reference in the rule being checked, since that is the node
 // the communicator can change.
-import { AppError } from '../../../platform/http/app-error.js';
+import { AppError, coded, type MessageParams } from '../../../platform/http/app-error.js';
+import type { ProblemCode } from '../../../../shared/problem-codes/index.js';
 import { parseRule } from './parse-rule.js';
 import type { RuleNode } from './rule-ast.js';
 
 /** Expanded size above which a rule is refused, however small it looks before expansion. */
 const EXPANDED_NODE_LIMIT = 5000;
 
-function fail(pointer: string, message: string): never {
-  throw new AppError('validation', `${message} (at ${pointer || '/'})`, { problems: [{ pointer, message }] });
+function fail(pointer: string, message: string, why: { messageCode: ProblemCode; params: MessageParams }): never {
+  throw new AppError('validation', `${message} (at ${pointer || '/'})`, {
+    ...why,
+    problems: [{ pointer, message, code: why.messageCode, params: why.params }],
+  });
 }
 
 function* references(node: RuleNode): Generator<Extract<RuleNode, { kind: 'segment' }>> {
@@ -37,19 +41,22 @@ export async function resolveSegments(root: RuleNode, load: (key: string) => Pro
       const at = entry ?? ref.pointer;
       if (stack.includes(ref.key)) {
         const loop = [...stack.slice(stack.indexOf(ref.key)), ref.key].join(' → ');
-        fail(at, `the segment "${ref.key}" refers back to itself (${loop})`);
+        fail(at, `the segment "${ref.key}" refers back to itself (${loop})`, coded('rule.segment_cycle', { key: ref.key, loop }));
       }
       if (resolved.has(ref.key)) continue;
       const json = await load(ref.key);
-      if (json === undefined) fail(at, `there is no saved segment "${ref.key}"`);
+      if (json === undefined) fail(at, `there is no saved segment "${ref.key}"`, coded('rule.segment_unknown', { key: ref.key }));
       let parsed: RuleNode;
       try {
         parsed = parseRule(json, '');
       } catch (error) {
-        fail(at, `the saved segment "${ref.key}" is not valid any more: ${(error as AppError).problems?.[0]?.message ?? 'invalid'}`);
+        const why = (error as AppError).problems?.[0]?.message ?? 'invalid';
+        fail(at, `the saved segment "${ref.key}" is not valid any more: ${why}`, coded('rule.segment_invalid', { key: ref.key }));
       }
       total += size(parsed);
-      if (total > EXPANDED_NODE_LIMIT) fail(at, `with its saved segments the rule has more than ${EXPANDED_NODE_LIMIT} parts`);
+      if (total > EXPANDED_NODE_LIMIT) {
+        fail(at, `with its saved segments the rule has more than ${EXPANDED_NODE_LIMIT} parts`, coded('rule.expanded_too_large', { max: EXPANDED_NODE_LIMIT }));
+      }
       resolved.set(ref.key, parsed);
       await visit(parsed, [...stack, ref.key], at);
     }

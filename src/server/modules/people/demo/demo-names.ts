@@ -9,6 +9,9 @@ export type NameSource = (locale: NameLocale, sex: Sex) => { given: string; fami
 
 export const DEMO_EMAIL_DOMAIN = 'resonance-demo.example';
 
+/** Names Faker's data holds garbled (its Dutch list has "Ã\u0096mer", UTF-8 read as Latin-1, for "Ömer"). */
+const GARBLED: Record<string, string> = { '\u00c3\u0096mer': 'Ömer' };
+
 /**
  * One seeded Faker per locale. Calls must come in the same order to give the same names, which the
  * generator guarantees by drawing names in output order.
@@ -23,7 +26,8 @@ export function createNameSource(seed: number): NameSource {
   Object.values(fakers).forEach((faker, i) => faker.seed(deriveSeed(seed, 100 + i)));
   return (locale, sex) => {
     const faker = fakers[locale];
-    return { given: faker.person.firstName(sex), family: faker.person.lastName() };
+    const given = faker.person.firstName(sex);
+    return { given: GARBLED[given] ?? given, family: faker.person.lastName() };
   };
 }
 

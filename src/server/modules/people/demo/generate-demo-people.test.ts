@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { type PersonInput, hashtagSchema, personInputSchema } from '../../../../shared/people.js';
 import { DEPARTMENTS, EXECUTIVE_OFFICE } from './demo-departments.js';
+import { demoFieldLabels } from './demo-field-labels.js';
 import { generateDemoPeople, iterateDemoPeople } from './generate-demo-people.js';
 import { INTERESTS, SKILLS, localAliasOf } from './skills-catalogue.js';
 
@@ -59,9 +60,14 @@ describe('generateDemoPeople', () => {
     for (const p of ORG) expect(p.email).toMatch(/^[a-z0-9.-]+@resonance-demo\.example$/);
   });
 
+  it('spells every name properly (no text decoded with the wrong charset)', () => {
+    const garbled = generateDemoPeople({ count: 300, seed: 42 }).filter((p) => /[\u0080-\u009f]|Ã/.test(`${p.given_name} ${p.family_name}`));
+    expect(garbled.map((p) => p.given_name)).toEqual([]);
+  });
+
   it('builds one tree: a single root, resolvable managers, no cycles', () => {
     const { roots, unresolved, cyclic } = inspectTree(ORG);
-    expect(roots.map((p) => p.job_title)).toEqual(['Chief Executive Officer']);
+    expect(roots.map((p) => p.job_title)).toEqual([expect.stringMatching(/^(Chief Executive Officer|Geschäftsführer(in)?|Algemeen directeur)$/)]);
     expect(unresolved).toEqual([]);
     expect(cyclic).toEqual([]);
   });
@@ -92,6 +98,42 @@ describe('generateDemoPeople', () => {
     expect(sameDepartment.length / withManager.length).toBeGreaterThan(0.95);
     const departments = new Set(ORG.map((p) => p.department));
     expect(departments).toEqual(new Set([...DEPARTMENTS.map((d) => d.name), EXECUTIVE_OFFICE.name]));
+  });
+
+  it('gives German and Dutch staff job titles in their language, German ones by gender', () => {
+    const strip = (title: string) => title.replace(/^(Junior|Senior) /, '');
+    const forms = DEPARTMENTS.flatMap((d) => [d.headTitle, ...d.functions.flatMap((f) => f.titles)]);
+    const localOnly = (i: 1 | 2) => new Set(forms.filter((f) => !f[i].split('|').includes(f[0])).map((f) => f[0]));
+    const titlesOf = (language: string) => ORG.filter((p) => p.language === language).map((p) => p.job_title ?? '');
+    const english = /\b(Head of|Team Lead|Group Lead|Trainee|Senior Advisor|Chief Executive Officer)\b/;
+    for (const [language, index] of [
+      ['de', 1],
+      ['nl', 2],
+    ] as const) {
+      const titles = titlesOf(language);
+      expect(titles.length).toBeGreaterThan(400);
+      expect(titles.filter((t) => english.test(t) || localOnly(index).has(strip(t)))).toEqual([]);
+    }
+    const german = titlesOf('de');
+    expect(german.some((t) => /^Teamleiterin /.test(t))).toBe(true);
+    expect(german.some((t) => /^Teamleiter /.test(t))).toBe(true);
+    expect(titlesOf('nl').some((t) => /^Teamleider /.test(t))).toBe(true);
+    expect(titlesOf('en').filter((t) => /Teamleiter|Teamleider|Leiterin|Hoofd /.test(t))).toEqual([]);
+  });
+
+  it('keeps department and function names as English keys, each labelled in German and Dutch', () => {
+    const labels = demoFieldLabels();
+    const labelOf = (field: string, value: string) => labels.find((l) => l.field === field && l.value === value)?.labels;
+    for (const field of ['department', 'function'] as const) {
+      for (const value of new Set(ORG.map((p) => p[field] ?? ''))) {
+        const l = labelOf(field, value);
+        expect(l, `${field} ${value}`).toBeDefined();
+        expect(l?.de && l.nl && l.en === value, `${field} ${value}`).toBeTruthy();
+      }
+    }
+    expect(labelOf('department', 'Sales')).toEqual({ en: 'Sales', de: 'Vertrieb', nl: 'Verkoop' });
+    expect(labelOf('department', 'Human Resources')).toEqual({ en: 'Human Resources', de: 'Personalabteilung', nl: 'Personeelszaken' });
+    for (const key of Object.keys(ORG[0]?.attributes ?? {})) expect(labelOf(`attributes.${key}`, ''), key).toBeDefined();
   });
 
   it('has every generation from silent to gen_z, and xennials', () => {

@@ -1,13 +1,14 @@
 // Generates a deterministic, realistic demo organisation as Person import rows (DESIGN §3.1), for
 // `resonance seed demo`, tests and benchmarks. Same options, same people, byte for byte.
 import type { ExperienceLevel, JobLevel, PersonInput } from '../../../../shared/people.js';
-import { DEPARTMENTS, type DemoDepartment, EXECUTIVE_OFFICE } from './demo-departments.js';
+import { DEPARTMENTS, type DemoDepartment, type DemoFunction, EXECUTIVE_OFFICE } from './demo-departments.js';
 import { type DemoLanguage, LOCATIONS } from './demo-locations.js';
 import { type NameLocale, createEmailAllocator, createNameSource } from './demo-names.js';
 import { type DemoOrgTree, buildDemoOrgTree } from './demo-org-tree.js';
 import { type Rng, createRng, deriveSeed, sampleOf, weightedPicker } from './demo-random.js';
 import { drawInterests, drawLanguages, drawLearningGoals, drawSkills, labelInSentence } from './demo-skills.js';
 import { writeAbout, writeCanHelpWith } from './demo-texts.js';
+import { areaName, type Gender, localTitle, patternTitle } from './demo-titles.js';
 import { type Timeline, drawTimeline, parseIsoDay } from './demo-timeline.js';
 
 export type GenerateDemoPeopleOptions = {
@@ -92,9 +93,10 @@ function buildPerson(c: BuildContext): PersonInput {
   // A few colleagues in German and Dutch offices work in English.
   const language: DemoLanguage = location.language !== 'en' && rng.chance(0.05) ? 'en' : location.language;
   const nameLocale: NameLocale = language === 'en' ? (location.country === 'IE' ? 'en_IE' : 'en_GB') : language;
-  const { given, family } = c.nameOf(nameLocale, rng.chance(0.5) ? 'female' : 'male');
+  const gender: Gender = rng.chance(0.5) ? 'female' : 'male';
+  const { given, family } = c.nameOf(nameLocale, gender);
   const timeline = drawTimeline(rng, c.asOfDay, level, silent);
-  const jobTitle = jobTitleOf(tree, node, department, fn?.name, fn?.titles ?? [], timeline, silent, rng);
+  const jobTitle = jobTitleOf({ tree, node, department, fn, timeline, silent, rng, language, gender });
 
   const spoken = drawLanguages(rng, language, location.country);
   const skills = drawSkills(rng, { department: departmentIndex, fn: fnIndex, language, isLeader: reports > 0, spoken });
@@ -154,27 +156,34 @@ function buildPerson(c: BuildContext): PersonInput {
   return person;
 }
 
-function jobTitleOf(
-  tree: DemoOrgTree,
-  node: number,
-  department: DemoDepartment | undefined,
-  fnName: string | undefined,
-  titles: readonly string[],
-  timeline: Timeline,
-  silent: boolean,
-  rng: Rng,
-): string {
+/**
+ * The person's title in their own language. Draws from `rng` exactly as often whatever the language,
+ * so the rest of the demo stays the same person for person.
+ */
+function jobTitleOf(p: {
+  tree: DemoOrgTree;
+  node: number;
+  department: DemoDepartment | undefined;
+  fn: DemoFunction | undefined;
+  timeline: Timeline;
+  silent: boolean;
+  rng: Rng;
+  language: DemoLanguage;
+  gender: Gender;
+}): string {
+  const { tree, node, department, timeline, rng, language, gender } = p;
   const tier = tree.tier[node] ?? 3;
-  if (tier === 0 || !department) return 'Chief Executive Officer';
-  if (tier === 1) return department.headTitle;
-  const area = fnName ?? department.name;
+  if (tier === 0 || !department) return patternTitle('ceo', '', language, gender);
+  if (tier === 1) return localTitle(department.headTitle, language, gender);
+  const area = areaName(department, p.fn, language);
   if ((tree.reports[node] ?? 0) > 0) {
-    if (tier === 2) return `Head of ${area}`;
-    return tree.leadsLeaders[node] === 1 ? `Group Lead ${area}` : `Team Lead ${area}`;
+    if (tier === 2) return patternTitle('head', area, language, gender);
+    return patternTitle(tree.leadsLeaders[node] === 1 ? 'groupLead' : 'teamLead', area, language, gender);
   }
-  if (silent) return 'Senior Advisor';
-  const base = titles.length > 0 ? rng.pick(titles) : `${area} Specialist`;
-  if (timeline.age <= 21 && timeline.yearsExperience < 3 && rng.chance(0.5)) return `Trainee ${area}`;
+  if (p.silent) return patternTitle('advisor', area, language, gender);
+  const titles = p.fn?.titles ?? [];
+  const base = titles.length > 0 ? localTitle(rng.pick(titles), language, gender) : patternTitle('specialist', area, language, gender);
+  if (timeline.age <= 21 && timeline.yearsExperience < 3 && rng.chance(0.5)) return patternTitle('trainee', area, language, gender);
   if (timeline.yearsExperience < 3) return `Junior ${base}`;
   if (timeline.yearsExperience >= 10 && rng.chance(0.5)) return `Senior ${base}`;
   return base;

@@ -1,0 +1,53 @@
+// Logs are JSON lines unless a person watches (a terminal) or pretty lines are asked for, and secrets
+// in request headers never reach them.
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger, usePrettyLogs, type LogDestination } from './create-logger.js';
+
+function capture(isTTY: boolean): { stream: LogDestination; lines: string[] } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  }) as LogDestination;
+  stream.isTTY = isTTY;
+  return { stream, lines };
+}
+
+describe('createLogger', () => {
+  it('writes JSON lines when nobody watches, pretty lines in a terminal or when asked', () => {
+    expect(usePrettyLogs('auto', { isTTY: true })).toBe(true);
+    expect(usePrettyLogs('auto', { isTTY: false })).toBe(false);
+    expect(usePrettyLogs('auto', {})).toBe(false);
+    expect(usePrettyLogs('json', { isTTY: true })).toBe(false);
+    expect(usePrettyLogs('pretty', { isTTY: false })).toBe(true);
+
+    const piped = capture(false);
+    createLogger({ level: 'info', format: 'auto', destination: piped.stream }).info({ port: 8080 }, 'listening');
+    expect(JSON.parse(piped.lines[0]!)).toMatchObject({ level: 30, msg: 'listening', port: 8080 });
+
+    const terminal = capture(true);
+    createLogger({ level: 'info', format: 'auto', destination: terminal.stream }).info({ port: 8080 }, 'listening');
+    expect(() => JSON.parse(terminal.lines[0]!)).toThrow();
+    // eslint-disable-next-line no-control-regex -- colours are escape sequences
+    const plain = terminal.lines.join('\n').replace(/\u001b\[[0-9;]*m/g, '');
+    expect(plain).toMatch(/INFO: listening/);
+    expect(plain).toMatch(/port: 8080/);
+    expect(terminal.lines.join('\n')).not.toBe(plain);
+  });
+
+  it('redacts credentials in request headers in both formats', () => {
+    for (const format of ['json', 'pretty'] as const) {
+      const out = capture(false);
+      createLogger({ level: 'info', format, destination: out.stream }).info(
+        { req: { headers: { authorization: 'Bearer rsn_secret', cookie: 'resonance_session=s3cret' } } },
+        'request',
+      );
+      const text = out.lines.join('\n');
+      expect(text, format).not.toMatch(/rsn_secret|s3cret/);
+      expect(text, format).toMatch(/\[redacted\]/);
+    }
+  });
+});

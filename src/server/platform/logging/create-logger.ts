@@ -1,0 +1,33 @@
+// The one pino logger of a process: JSON lines for machines (files, pipes, log collectors), and
+// pretty, coloured lines when a person watches the terminal. Secrets in request headers are redacted
+// either way.
+import pino, { type Level, type Logger, type LoggerOptions } from 'pino';
+import pretty from 'pino-pretty';
+import type { LOG_FORMATS } from '../config/config.js';
+
+export type LogFormatSetting = (typeof LOG_FORMATS)[number];
+
+/** Where logs go: anything pino can write to, and whether a person reads it there. */
+export type LogDestination = NodeJS.WritableStream & { isTTY?: boolean };
+
+const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+
+/**
+ * Pretty when asked, or on `auto` when the destination is a terminal; JSON otherwise.
+ * @example usePrettyLogs('auto', process.stdout) // true in a terminal, false when piped to a file
+ */
+export function usePrettyLogs(setting: LogFormatSetting, destination: { isTTY?: boolean }): boolean {
+  return setting === 'pretty' || (setting === 'auto' && destination.isTTY === true);
+}
+
+/**
+ * @example const logger = createLogger({ level: 'info', format: 'auto' }); logger.info('ready');
+ */
+export function createLogger(input: { level: Level | 'silent'; format: LogFormatSetting; destination?: LogDestination }): Logger {
+  const destination = input.destination ?? process.stdout;
+  const options: LoggerOptions = { level: input.level, redact: { paths: REDACT, censor: '[redacted]' } };
+  if (!usePrettyLogs(input.format, destination)) return pino(options, input.destination ? destination : pino.destination({ dest: 1, sync: true }));
+  // Synchronous, in this thread: pretty lines come out in order with whatever else the process prints.
+  const stream = pretty({ destination, sync: true, colorize: destination.isTTY === true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
+  return pino(options, stream);
+}

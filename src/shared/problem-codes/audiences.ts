@@ -1,0 +1,41 @@
+// Message codes of the audiences module: the segment-rule validator (parse-rule.ts,
+// resolve-segments.ts), segments, personas and the field catalogue.
+import type { ProblemCodeTable } from './problem-code-table.js';
+
+export const AUDIENCE_PROBLEM_CODES = {
+  'rule.too_deep': ['max'],
+  'rule.too_many_parts': ['max'],
+  'rule.expanded_too_large': ['max'],
+  'rule.part_not_object': [],
+  /** `kind`: all or any. */
+  'rule.group_needs_list': ['kind'],
+  'rule.unknown_part': ['keys'],
+  'rule.unknown_keys': ['keys'],
+  'rule.segment_key_invalid': [],
+  'rule.segment_unknown': ['key'],
+  'rule.segment_cycle': ['key', 'loop'],
+  'rule.segment_invalid': ['key'],
+  'rule.activity_type_unknown': ['types'],
+  'rule.activity_has_missing': [],
+  'rule.activity_within_days': ['min', 'max'],
+  'rule.activity_campaign_invalid': [],
+  'rule.activity_invalid': [],
+  'rule.field_missing': [],
+  'rule.op_missing': [],
+  'rule.value_missing': ['field'],
+  'rule.unknown_field': ['field'],
+  'rule.op_not_for_field': ['op', 'field', 'type', 'ops'],
+  'rule.attribute_name_invalid': ['field'],
+  'rule.org_needs_within': [],
+  'rule.org_needs_person': [],
+  /** `expected`: text, texts, number, date, boolean, number_pair, date_pair, attribute_value, number_or_date, pair. */
+  'rule.value_invalid': ['field', 'op', 'expected'],
+  'rule.value_too_long': ['field', 'op', 'maximum'],
+  'rule.value_too_many': ['field', 'op', 'maximum'],
+  'segment.not_found': ['key'],
+  'segment.key_taken': ['key'],
+  'segment.key_mismatch': [],
+  'segment.in_use': ['key', 'users'],
+  'persona.not_found': ['id'],
+  'field.not_found': ['field'],
+} as const satisfies ProblemCodeTable;

@@ -1,0 +1,32 @@
+// Every message code the server can send (problem `code`, field problem `errors[].code`) with the
+// names of its parameters. AppError is typed against it and a test requires a text for each code in
+// en, de and nl (`problems.<code>` in src/web/i18n/*.json), so an untranslated code cannot ship.
+// To add codes: put them in the table of their module (or a new file here) and spread it below.
+import { AUDIENCE_PROBLEM_CODES } from './audiences.js';
+import { EXPERTISE_PROBLEM_CODES } from './expertise.js';
+import { GENERIC_PROBLEM_CODES } from './generic.js';
+import { IDENTITY_PROBLEM_CODES } from './identity.js';
+import { INPUT_PROBLEM_CODES } from './input.js';
+import { PEOPLE_PROBLEM_CODES } from './people.js';
+import { VALIDATION_PROBLEM_CODES } from './validation.js';
+
+export const PROBLEM_CODES = {
+  ...GENERIC_PROBLEM_CODES,
+  ...VALIDATION_PROBLEM_CODES,
+  ...INPUT_PROBLEM_CODES,
+  ...IDENTITY_PROBLEM_CODES,
+  ...AUDIENCE_PROBLEM_CODES,
+  ...EXPERTISE_PROBLEM_CODES,
+  ...PEOPLE_PROBLEM_CODES,
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+
+export type ProblemParamName<C extends ProblemCode> = (typeof PROBLEM_CODES)[C][number];
+
+/** The parameters a code is filled with, by name (`{ field: 'departmnt' }`). */
+export type ProblemParams<C extends ProblemCode> = { [K in ProblemParamName<C>]: string | number | boolean | null };
+
+export function isProblemCode(value: unknown): value is ProblemCode {
+  return typeof value === 'string' && Object.hasOwn(PROBLEM_CODES, value);
+}
