@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'tokens.revoked',
   'people.import_started',
   'people.exported',
+  'people.field_label_saved',
   'segments.created',
   'segments.updated',
   'segments.deleted',

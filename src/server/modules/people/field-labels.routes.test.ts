@@ -40,6 +40,18 @@ describe('field labels', () => {
     expect(fields.fields.find((f) => f.name === 'attributes.cost_center')?.labels).toEqual({ en: 'Cost centre', de: 'Kostenstelle', nl: 'Kostenplaats' });
   });
 
+  it('writes each change to the audit log', async () => {
+    const entries = (await t.app.inject({ url: '/api/v1/audit?action=people.field_label_saved', headers: admin.headers })).json<{
+      items: { detail: Record<string, unknown> }[];
+    }>().items;
+    expect(entries.map((e) => e.detail)).toEqual(
+      expect.arrayContaining([
+        { field: 'attributes.cost_center', value: '' },
+        { field: 'department', value: 'Sales' },
+      ]),
+    );
+  });
+
   it('changes a label in place and removes it when every language is left empty', async () => {
     await put({ field: 'department', value: 'Sales', labels: { en: 'Sales', de: 'Vertrieb', nl: 'Verkoop' } });
     expect(await list()).toContainEqual({ field: 'department', value: 'Sales', labels: { en: 'Sales', de: 'Vertrieb', nl: 'Verkoop' } });

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { fieldLabelInputSchema, fieldLabelListSchema } from '../../../shared/field-labels.js';
 import type { ModuleContext } from '../module-context.js';
+import { auditActorOf, recordAudit } from '../identity/index.js';
 import { listFieldLabels, saveFieldLabel } from './field-labels.service.js';
 
 export function registerFieldLabelRoutes(app: FastifyInstance, ctx: ModuleContext): void {
@@ -33,6 +34,11 @@ export function registerFieldLabelRoutes(app: FastifyInstance, ctx: ModuleContex
       },
       config: { access: { permission: 'people:manage' } },
     },
-    async (request) => saveFieldLabel({ db: ctx.db, label: request.body }),
+    async (request) => {
+      const saved = await saveFieldLabel({ db: ctx.db, label: request.body });
+      const { field, value } = request.body;
+      await recordAudit({ db: ctx.db, actor: auditActorOf(request), action: 'people.field_label_saved', detail: { field, value } });
+      return saved;
+    },
   );
 }

@@ -21,6 +21,8 @@ const DETAIL_KEYS = [
   'into',
   'profiles_rewritten',
   'endorsements_rewritten',
+  'field',
+  'value',
 ] as const;
 type DetailKey = (typeof DETAIL_KEYS)[number];
 const REASONS = ['unknown_email', 'wrong_password', 'disabled'] as const;
