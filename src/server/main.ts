@@ -54,9 +54,9 @@ function printImport(out: Out, report: ImportReport): void {
   for (const e of report.errors) out.error(`line ${e.line}${e.external_id ? ` (${e.external_id})` : ''}${e.field ? ` ${e.field}` : ''}: ${e.reason}`);
 }
 
-/** Stops cleanly on SIGINT or SIGTERM; a failure while stopping is logged and exits 1. */
-function stopOnSignals(logger: Runtime['logger'], stop: () => Promise<void>): void {
-  const shutdown = (signal: string) => {
+/** Stops cleanly on SIGINT or SIGTERM; a failure while stopping is logged and exits 1. Returns what unhooks it. */
+function stopOnSignals(logger: Runtime['logger'], stop: () => Promise<void>): () => void {
+  const shutdown = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'shutting down');
     stop().then(
       () => process.exit(0),
@@ -66,8 +66,12 @@ function stopOnSignals(logger: Runtime['logger'], stop: () => Promise<void>): vo
       },
     );
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  return () => {
+    process.off('SIGINT', shutdown);
+    process.off('SIGTERM', shutdown);
+  };
 }
 
 /** Runs `work` with a runtime and closes it afterwards, whatever happens. */
@@ -108,23 +112,11 @@ export function buildProgram(
       // In the demo a line per request would scroll the logins away; LOG_LEVEL=debug shows them.
       const app = await buildApp({ config: c, database: rt.database, jobs: rt.jobs, logger, requestLogLevel: opts.demo ? 'debug' : 'info' });
       const stop = async () => {
-        process.off('SIGINT', shutdown);
-        process.off('SIGTERM', shutdown);
+        forgetSignals();
         await app.close();
         await rt.close();
       };
-      const shutdown = (signal: NodeJS.Signals) => {
-        logger.info({ signal }, 'shutting down');
-        stop().then(
-          () => process.exit(0),
-          (error: unknown) => {
-            logger.error({ err: error, signal }, 'shutdown failed');
-            process.exit(1);
-          },
-        );
-      };
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
+      const forgetSignals = stopOnSignals(logger, stop);
       let logins: DemoLogin[] = [];
       if (opts.demo) {
         const people = typeof opts.demo === 'string' ? positiveInt(opts.demo) : DEMO_PEOPLE_ON_FIRST_START;

@@ -6,10 +6,10 @@ import { coverageSchema, journeyMapSchema, personaInputSchema, personaListSchema
 import { auditActorOf, recordAudit } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
 import { createPersona, deletePersona, getJourney, getPersona, listPersonas, personaCoverage, saveJourney, updatePersona } from './personas.service.js';
+import { idParams } from '../../platform/http/id-params.js';
 
 const read = { access: { permission: 'audiences:read' as const } };
 const write = { access: { permission: 'audiences:write' as const } };
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function registerPersonaRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -29,8 +29,8 @@ import {
   thankExpert,
 } from './help.service.js';
 import { listAmbassadors, suggestMentors } from './mentors.service.js';
+import { idParams } from '../../platform/http/id-params.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const text = (max: number) => z.string().trim().min(1).max(max);
 const community = { access: { permission: 'help:ask' as const } };
 

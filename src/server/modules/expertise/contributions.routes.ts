@@ -7,8 +7,7 @@ import { contributionCreateSchema, contributionSchema, contributionsPageSchema, 
 import { principalOf } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
 import { createContribution, deleteContribution, listContributions } from './contributions.service.js';
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+import { idParams } from '../../platform/http/id-params.js';
 
 export function registerContributionRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

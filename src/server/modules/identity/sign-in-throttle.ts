@@ -70,12 +70,8 @@ function accountCounter(email: string, deviceHash: string | undefined): { scope:
   return deviceHash ? { scope: 'device', key: deviceHash } : { scope: 'email', key: email.toLowerCase() };
 }
 
-/**
- * Counts a sign-in attempt against the e-mail (or, from a browser known to the account, against that
- * browser) and against the address, or refuses it while either waits.
- * @example const claim = await claimSignInAttempt({ db, email, address: request.ip, now, policy });
- */
-export async function claimSignInAttempt(input: {
+/** One sign-in attempt, as the throttle sees it. */
+export type SignInAttempt = {
   db: AnyDb;
   email: string;
   address: string;
@@ -83,7 +79,14 @@ export async function claimSignInAttempt(input: {
   policy: ThrottlePolicy;
   /** The SHA-256 of a device cookie that belongs to the account of `email` (see findTrustedDevice). */
   deviceHash?: string;
-}): Promise<AttemptClaim> {
+};
+
+/**
+ * Counts a sign-in attempt against the e-mail (or, from a browser known to the account, against that
+ * browser) and against the address, or refuses it while either waits.
+ * @example const claim = await claimSignInAttempt({ db, email, address: request.ip, now, policy });
+ */
+export async function claimSignInAttempt(input: SignInAttempt): Promise<AttemptClaim> {
   const { now, policy } = input;
   const forgetBefore = new Date(now.getTime() - policy.windowMs);
   const counters: Array<{ scope: q.ThrottleScope; key: string; free: number }> = [
@@ -114,14 +117,7 @@ export async function claimSignInAttempt(input: {
  * the failure counted for this attempt (its other failures stand, so signing in to one's own account
  * does not reset spraying). A known browser's success leaves the e-mail's count to the others' guesses.
  */
-export async function recordSignInSuccess(input: {
-  db: AnyDb;
-  email: string;
-  address: string;
-  now: Date;
-  policy: ThrottlePolicy;
-  deviceHash?: string;
-}): Promise<void> {
+export async function recordSignInSuccess(input: SignInAttempt): Promise<void> {
   const key = addressKey(input.address);
   const account = accountCounter(input.email, input.deviceHash);
   await input.db.transaction().execute(async (trx) => {

@@ -8,15 +8,9 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { ModuleContext } from '../module-context.js';
 import { auditActorOf } from './audit.service.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.service.js';
+import { idParams } from '../../platform/http/id-params.js';
 
 const manage = { access: { permission: 'tokens:manage' as const } };
-const idParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53 - 1),
-});
 
 export function registerTokenRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -1,7 +1,6 @@
 // /api/v1/users (admin): the account list, role changes, disabling and enabling, password resets.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   passwordResetResultSchema,
   passwordResetSchema,
@@ -13,15 +12,9 @@ import {
 import type { ModuleContext } from '../module-context.js';
 import { auditActorOf } from './audit.service.js';
 import { listUsers, resetUserPassword, updateUser } from './users.service.js';
+import { idParams } from '../../platform/http/id-params.js';
 
 const manage = { access: { permission: 'users:manage' as const } };
-const idParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53 - 1),
-});
 
 export function registerUserRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
