@@ -2,14 +2,26 @@
 // Each subcommand opens the runtime it needs, does one thing, prints what happened and exits.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { loadConfig } from './platform/config/config.js';
 import { migrate } from './platform/db/migrate.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { buildApp } from './app.js';
 import { seedDemo, type DemoLogin } from './demo/seed-demo.js';
-import { detectPeopleFileFormat, exportPeople, importPeopleFile, listAttributeKeys, toExportStream } from './modules/people/index.js';
+import {
+  detectPeopleFileFormat,
+  exportPeople,
+  getPeopleImport,
+  iterateImportProblems,
+  listAttributeKeys,
+  runPeopleImportJob,
+  startPeopleImport,
+  toExportStream,
+} from './modules/people/index.js';
+import type { AnyDb } from './platform/db/connect.js';
+import { progressBar, type ProgressSink } from './platform/cli/progress-bar.js';
 import { importContributionsFile } from './modules/expertise/index.js';
 import { createApiToken, revokeApiToken, upsertUserWithPassword, generatePassword } from './modules/identity/index.js';
 import { ROLES, type Role } from '../shared/identity.js';
@@ -17,7 +29,7 @@ import type { ImportReport } from '../shared/people.js';
 
 const DEMO_PEOPLE_ON_FIRST_START = 2000;
 
-type Out = { log(line: string): void; error(line: string): void };
+type Out = { log(line: string): void; error(line: string): void; progress?: ProgressSink };
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -31,9 +43,51 @@ function printLogins(out: Out, logins: DemoLogin[], url: string): void {
   out.log('');
 }
 
+type PrintedProblem = ImportReport['errors'][number] & { severity?: 'error' | 'warning' };
+
+const problemLine = (e: PrintedProblem) =>
+  `line ${e.line}${e.external_id ? ` (${e.external_id})` : ''}${e.field ? ` ${e.field}` : ''}${e.severity === 'warning' ? ' (warning)' : ''}: ${e.reason}`;
+
 function printImport(out: Out, report: ImportReport): void {
   out.log(`rows ${report.rows}: ${report.created} created, ${report.updated} updated, ${report.rejected} rejected`);
-  for (const e of report.errors) out.error(`line ${e.line}${e.external_id ? ` (${e.external_id})` : ''}${e.field ? ` ${e.field}` : ''}: ${e.reason}`);
+  for (const e of report.errors) out.error(problemLine(e));
+}
+
+/** Follows an import until it ends, drawing its progress; 'interrupted' on Ctrl-C (it goes on later). */
+async function watchImport(db: AnyDb, importId: number, progress: ProgressSink): Promise<'ended' | 'interrupted'> {
+  let interrupted = false;
+  const onSignal = () => (interrupted = true);
+  process.once('SIGINT', onSignal);
+  try {
+    for (;;) {
+      const imp = await getPeopleImport({ db, importId });
+      const label = imp.phase === 'rows' ? 'reading the file' : 'placing people under managers later in the file';
+      progress.update(imp.rows_done, imp.rows_total, imp.state === 'queued' ? 'waiting for a worker' : label);
+      if (imp.state === 'done' || imp.state === 'failed') return 'ended';
+      if (interrupted) return 'interrupted';
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    progress.finish();
+    process.removeListener('SIGINT', onSignal);
+  }
+}
+
+/** Prints an import's counts and every problem (page by page); returns how many problems are errors. */
+async function printPeopleImport(out: Out, db: AnyDb, importId: number): Promise<number> {
+  const imp = await getPeopleImport({ db, importId });
+  if (imp.failure) {
+    out.error(`import ${importId} failed: ${imp.failure.detail}`);
+    return 1;
+  }
+  const warned = imp.warnings > 0 ? `, ${imp.warnings} with warnings` : '';
+  out.log(`rows ${imp.rows_read}: ${imp.created} created, ${imp.updated} updated, ${imp.rejected} rejected${warned}`);
+  let errors = 0;
+  for await (const p of iterateImportProblems({ db, importId })) {
+    if (p.severity === 'error') errors++;
+    out.error(problemLine(p));
+  }
+  return errors;
 }
 
 /** Runs `work` with a runtime and closes it afterwards, whatever happens. */
@@ -50,7 +104,10 @@ async function withRuntime<T>(options: Parameters<typeof openRuntime>[0], work: 
  * Builds the command-line program; `out` receives what it prints (tests pass their own).
  * @example await buildProgram().parseAsync(['node', 'resonance', 'migrate']);
  */
-export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l) => console.error(l) }, env: NodeJS.ProcessEnv = process.env): Command {
+export function buildProgram(
+  out: Out = { log: (l) => console.log(l), error: (l) => console.error(l), progress: progressBar(process.stderr) },
+  env: NodeJS.ProcessEnv = process.env,
+): Command {
   const program = new Command('resonance').description('Resonance: personalised internal communication').exitOverride();
   const config = () => loadConfig(env);
 
@@ -134,16 +191,34 @@ export function buildProgram(out: Out = { log: (l) => console.log(l), error: (l)
   const importCmd = program.command('import').description('import data files');
   importCmd
     .command('people <file>')
-    .description('import people from CSV or JSON Lines (upsert by external_id)')
+    .description('import people from CSV or JSON Lines (upsert by external_id); exits 2 when rows were rejected')
     .addOption(new Option('--format <format>', 'file format (default: from the file name)').choices(['csv', 'jsonl']))
     .action(async (file: string, opts: { format?: 'csv' | 'jsonl' }) => {
       const format = opts.format ?? detectPeopleFileFormat(file);
       if (!format) throw new InvalidArgumentError(`cannot tell the format of ${file}: name it .csv or .jsonl, or pass --format`);
-      const text = await readFile(file, 'utf8');
-      await withRuntime({ config: config() }, async (rt) => {
-        const report = await importPeopleFile({ db: rt.database.db, text, format });
-        printImport(out, report);
-        if (report.rejected > 0) process.exitCode = 2;
+      await withRuntime({ config: config(), jobs: true }, async (rt) => {
+        const c = rt.config;
+        const db = rt.database.db;
+        // The one entry point for a people import, as for the API: store the file, queue its job.
+        const started = await startPeopleImport({
+          db,
+          jobs: rt.jobs,
+          body: createReadStream(file),
+          format,
+          fileName: path.basename(file),
+          maxBytes: c.IMPORT_MAX_MB * 1024 * 1024,
+          batchRows: c.IMPORT_BATCH_ROWS,
+        });
+        // This process works the import's queue too (it may be the only one); another worker may take it instead.
+        await rt.jobs.work({ db, logger: rt.logger }, { only: [runPeopleImportJob.id] });
+        const ended = await watchImport(db, started.id, out.progress ?? { update: () => undefined, finish: () => undefined });
+        if (ended === 'interrupted') {
+          out.error(`import ${started.id} paused; \`resonance serve\` or \`resonance worker\` on this database will finish it`);
+          process.exitCode = 130;
+          return;
+        }
+        const errors = await printPeopleImport(out, db, started.id);
+        if (errors > 0) process.exitCode = 2;
       });
     });
 

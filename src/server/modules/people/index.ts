@@ -1,6 +1,15 @@
 // The people module's public API: other modules and the app import only from here.
 export { registerPeopleRoutes } from './people.routes.js';
-export { importPeopleFile, importPeopleRows } from './import-people.js';
+export {
+  startPeopleImport,
+  getPeopleImport,
+  listImportProblems,
+  iterateImportProblems,
+  readPeopleImportReport,
+  importPeopleFile,
+  importPeopleRows,
+} from './import-people.js';
+export { runPeopleImportJob } from './jobs/run-people-import.job.js';
 export { detectPeopleFileFormat, type PeopleFileFormat } from './import/parse-people-file.js';
 export { exportPeople, searchDirectory, getProfile, listAttributeKeys } from './people.service.js';
 export { toExportStream } from './export-format.js';

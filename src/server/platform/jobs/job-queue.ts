@@ -6,7 +6,14 @@ import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { AnyDb } from '../db/connect.js';
 
-export type JobContext = { db: AnyDb; logger: Logger };
+export type JobContext = {
+  db: AnyDb;
+  logger: Logger;
+  /** Aborted when the queue stops: a long job ends its current step, saves where it was and hands over. */
+  signal: AbortSignal;
+  /** The queue running the job, for a job that enqueues its own continuation. */
+  queue: JobQueue;
+};
 
 export type JobDefinition<S extends z.ZodType> = {
   /** Queue name, `<module>.<verb-noun>`. */
@@ -15,6 +22,10 @@ export type JobDefinition<S extends z.ZodType> = {
   version: number;
   payload: S;
   retryLimit?: number;
+  /** Seconds before the first retry (default: pg-boss's exponential backoff from 1 s). */
+  retryDelaySeconds?: number;
+  /** How long one run may take before pg-boss counts it as failed and retries it (default 15 minutes). */
+  expireInSeconds?: number;
   /** Cron expression (UTC) when the job also runs on a schedule. */
   cron?: string;
   handle(payload: z.output<S>, ctx: JobContext): Promise<void>;
@@ -40,6 +51,7 @@ export class JobQueue {
   private readonly logger: Logger;
   private readonly worker: boolean;
   private readonly definitions = new Map<string, AnyJobDefinition>();
+  private readonly stopping = new AbortController();
 
   constructor(options: JobQueueOptions) {
     this.logger = options.logger;
@@ -63,17 +75,20 @@ export class JobQueue {
       await this.boss.createQueue(definition.id, {
         name: definition.id,
         retryLimit: definition.retryLimit ?? 3,
-        retryBackoff: true,
+        ...(definition.retryDelaySeconds === undefined ? { retryBackoff: true } : { retryBackoff: false, retryDelay: definition.retryDelaySeconds }),
+        ...(definition.expireInSeconds === undefined ? {} : { expireInSeconds: definition.expireInSeconds }),
       });
       if (definition.cron && this.worker) await this.boss.schedule(definition.id, definition.cron, { version: definition.version, payload: {} });
     }
   }
 
-  /** Begins fetching and running jobs of every started definition. */
-  async work(ctx: JobContext): Promise<void> {
+  /** Begins fetching and running jobs of every started definition (or only of the ones named). */
+  async work(ctx: Omit<JobContext, 'signal' | 'queue'>, options: { only?: string[] } = {}): Promise<void> {
+    const context: JobContext = { ...ctx, signal: this.stopping.signal, queue: this };
     for (const definition of this.definitions.values()) {
+      if (options.only && !options.only.includes(definition.id)) continue;
       await this.boss.work<Envelope>(definition.id, { pollingIntervalSeconds: 1, batchSize: 1 }, async (jobs) => {
-        for (const job of jobs) await this.run(definition, job, ctx);
+        for (const job of jobs) await this.run(definition, job, context);
       });
     }
   }
@@ -115,6 +130,7 @@ export class JobQueue {
   }
 
   async stop(): Promise<void> {
+    this.stopping.abort();
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
 }
