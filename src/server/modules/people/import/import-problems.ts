@@ -44,7 +44,7 @@ const TEXT = {
   'import.unknown_manager': (p: Params) => `manager ${p.manager} is neither in this file nor in the directory; ${KEEP}`,
   'import.manager_rejected': (p: Params) => `manager ${p.manager} was rejected (line ${p.line}); ${KEEP}`,
   'import.own_manager': () => `a person cannot be their own manager; ${KEEP}`,
-  'import.manager_cycle': (p: Params) => `manager cycle: ${p.cycle}; ${KEEP}`,
+  'import.manager_cycle': (p: Params) => `these managers would form a circle: ${p.cycle}; ${KEEP}`,
 } as const;
 
 export type ImportProblemCode = keyof typeof TEXT;
