@@ -190,3 +190,17 @@ export async function findRejectedLines(trx: Executor, importId: number, externa
     WHERE import_id = ${importId} AND row_rejected AND external_id = ANY(${externalIds}::text[]) GROUP BY external_id`.execute(trx);
   return new Map(result.rows.map((r) => [r.external_id, r.line]));
 }
+
+// ---- Statistics ----
+
+/**
+ * Refreshes the planner's statistics of a table an import is filling. Without it PostgreSQL plans a
+ * table that grew from nothing to a million rows in minutes as if it were still empty (autovacuum's
+ * ANALYZE comes too late), and every look-up becomes a scan.
+ */
+export async function analyzeTable(db: Executor, table: 'people' | 'people_import_rows'): Promise<void> {
+  // Only the columns the import looks up by: the text-search and list columns make a full ANALYZE of
+  // people take seconds.
+  if (table === 'people') await sql`ANALYZE people (id, external_id, email, manager_id, status)`.execute(db);
+  else await sql`ANALYZE people_import_rows (import_id, line, external_id, email, manager_ref)`.execute(db);
+}

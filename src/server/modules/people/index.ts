@@ -15,7 +15,7 @@ export { exportPeople, searchDirectory, getProfile, listAttributeKeys } from './
 export { toExportStream } from './export-format.js';
 export { derivedColumns, type Thresholds } from './people.queries.js';
 export { countPeople, findDemoCandidates } from './people.service.js';
-export { generateDemoPeople } from './demo/generate-demo-people.js';
+export { generateDemoPeople, iterateDemoPeople } from './demo/generate-demo-people.js';
 export { countPeopleWhere, countPeopleGroupedWhere, exportPeopleWhere, findPeopleIdsWhere, findPeoplePageWhere, topFieldValues } from './people.service.js';
 export { personFieldSql, attributeSql, attributeTextSql, isPersonSql, orgWithinSql, activePersonSql, type FieldContext } from './person-field-sql.js';
 export { cohortSql, tenureAtLeastSql, hasTenureSql, experienceLevelSql, hasExperienceLevelSql } from './derived-field-ranges.js';

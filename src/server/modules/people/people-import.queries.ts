@@ -123,22 +123,17 @@ export async function refreshDirectReports(trx: Executor, ids: number[]): Promis
 
 // ---- Rows waiting for their manager (the second pass) ----
 
-/** Sets rows aside until their manager is written. */
+/** Sets rows aside until their manager is written (columns as arrays: no JSON to take apart). */
 export async function insertWaitingRows(trx: Executor, importId: number, rows: WaitingRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const records = rows.map((r) => ({
-    line: r.line,
-    external_id: r.record.external_id,
-    email: r.present.has('email') ? (r.record.email ?? null) : null,
-    manager_ref: r.managerRef,
-    record: r.record,
-    present: [...r.present],
-  }));
+  const lines = rows.map((r) => r.line);
+  const externalIds = rows.map((r) => r.record.external_id);
+  const emails = rows.map((r) => (r.present.has('email') ? (r.record.email ?? null) : null));
+  const refs = rows.map((r) => r.managerRef);
+  const json = rows.map((r) => JSON.stringify({ record: r.record, present: [...r.present] }));
   await sql`
-    INSERT INTO people_import_rows (import_id, line, external_id, email, manager_ref, record, present)
-    SELECT ${importId}, x.line, x.external_id, x.email, x.manager_ref, x.record, ARRAY(SELECT jsonb_array_elements_text(x.present))
-    FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
-      AS x(line int, external_id text, email text, manager_ref text, record jsonb, present jsonb)`.execute(trx);
+    INSERT INTO people_import_rows (import_id, line, external_id, email, manager_ref, row_json)
+    SELECT ${importId}, * FROM unnest(${lines}::int[], ${externalIds}::text[], ${emails}::text[], ${refs}::text[], ${json}::text[])`.execute(trx);
 }
 
 /** Waiting rows with the given external_ids or e-mails, outside the lines of the batch at hand. */
@@ -158,9 +153,12 @@ export async function findWaitingByKeys(
 /** The waiting rows on these lines, in line order. */
 export async function findWaitingRows(trx: Executor, importId: number, lines: number[]): Promise<ValidRow[]> {
   if (lines.length === 0) return [];
-  const result = await sql<{ line: number; record: ValidRow['record']; present: string[] }>`
-    SELECT line, record, present FROM people_import_rows WHERE import_id = ${importId} AND line = ANY(${lines}::int[]) ORDER BY line`.execute(trx);
-  return result.rows.map((r) => ({ line: r.line, record: r.record, present: new Set(r.present) }));
+  const result = await sql<{ line: number; row_json: string }>`
+    SELECT line, row_json FROM people_import_rows WHERE import_id = ${importId} AND line = ANY(${lines}::int[]) ORDER BY line`.execute(trx);
+  return result.rows.map((r) => {
+    const row = JSON.parse(r.row_json) as { record: ValidRow['record']; present: string[] };
+    return { line: r.line, record: row.record, present: new Set(row.present) };
+  });
 }
 
 export async function deleteWaitingRows(trx: Executor, importId: number, lines: number[]): Promise<void> {
@@ -168,14 +166,16 @@ export async function deleteWaitingRows(trx: Executor, importId: number, lines: 
   await sql`DELETE FROM people_import_rows WHERE import_id = ${importId} AND line = ANY(${lines}::int[])`.execute(trx);
 }
 
-/** Waiting rows whose manager reference names one of the people just written (their turn may have come). */
+/**
+ * Waiting rows whose manager reference may name one of the people just written (their turn may have
+ * come). Compared without case, so a few more may come back than wait for these people; the planner
+ * sends those back to wait.
+ */
 export async function findWaitingBelow(trx: Executor, importId: number, written: { externalIds: string[]; emails: string[] }): Promise<number[]> {
   if (written.externalIds.length === 0) return [];
+  const keys = [...new Set([...written.externalIds.map((id) => id.toLowerCase()), ...written.emails])];
   const result = await sql<{ line: number }>`
-    SELECT line FROM people_import_rows WHERE import_id = ${importId} AND manager_ref = ANY(${written.externalIds}::text[])
-    UNION
-    SELECT line FROM people_import_rows WHERE import_id = ${importId} AND lower(manager_ref) = ANY(${written.emails}::text[])
-    ORDER BY line`.execute(trx);
+    SELECT line FROM people_import_rows WHERE import_id = ${importId} AND lower(manager_ref) = ANY(${keys}::text[]) ORDER BY line`.execute(trx);
   return result.rows.map((r) => r.line);
 }
 
@@ -187,9 +187,8 @@ export async function findWaitingTops(trx: Executor, importId: number, from: num
   const result = await sql<{ line: number }>`
     SELECT s.line FROM people_import_rows AS s
     WHERE s.import_id = ${importId} AND s.line BETWEEN ${from} AND ${to}
-      AND NOT EXISTS (
-        SELECT 1 FROM people_import_rows AS m
-        WHERE m.import_id = ${importId} AND m.line <> s.line AND (m.external_id = s.manager_ref OR m.email = lower(s.manager_ref)))
+      AND NOT EXISTS (SELECT 1 FROM people_import_rows AS m WHERE m.import_id = ${importId} AND m.external_id = s.manager_ref AND m.line <> s.line)
+      AND NOT EXISTS (SELECT 1 FROM people_import_rows AS m WHERE m.import_id = ${importId} AND m.email = lower(s.manager_ref) AND m.line <> s.line)
     ORDER BY s.line`.execute(trx);
   return result.rows.map((r) => r.line);
 }

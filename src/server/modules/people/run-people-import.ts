@@ -53,6 +53,7 @@ export async function runPeopleImport(options: RunOptions): Promise<RunOutcome> 
     runner,
     batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS,
     shouldPause: () => options.signal?.aborted === true || (options.sliceMs !== undefined && Date.now() - started > options.sliceMs),
+    stats: new GrowthTracker(db),
   };
   try {
     if (claimed.phase === 'rows') {
@@ -81,20 +82,59 @@ export async function runPeopleImport(options: RunOptions): Promise<RunOutcome> 
   }
 }
 
-type RunContext = { db: AnyDb; importId: number; runner: string; batchRows: number; shouldPause(): boolean };
+type RunContext = { db: AnyDb; importId: number; runner: string; batchRows: number; shouldPause(): boolean; stats: GrowthTracker };
+
+/**
+ * Re-analyses the tables an import fills whenever they have grown by half since the planner last
+ * looked (and at least by ANALYZE_EVERY rows): a few ANALYZEs per import, plans that use the indexes.
+ */
+const ANALYZE_EVERY = 5_000;
+class GrowthTracker {
+  private readonly grown = { people: 0, people_import_rows: 0 };
+  private readonly known = { people: 0, people_import_rows: 0 };
+
+  constructor(private readonly db: AnyDb) {}
+
+  add(table: 'people' | 'people_import_rows', rows: number): void {
+    this.grown[table] += rows;
+  }
+
+  async analyzeWhereNeeded(): Promise<void> {
+    for (const table of ['people', 'people_import_rows'] as const) {
+      if (this.grown[table] < Math.max(ANALYZE_EVERY, this.known[table] / 2)) continue;
+      await jq.analyzeTable(this.db, table);
+      this.known[table] += this.grown[table];
+      this.grown[table] = 0;
+    }
+  }
+}
 type StepOutcome = 'done' | 'paused' | 'busy';
 
 async function readPass(ctx: RunContext, imp: jq.ImportRow, rows: RunOptions['rows']): Promise<StepOutcome> {
   const items = rows ? fromRows(rows) : readStoredFile(ctx, imp);
+  // One batch is written while the next is read and validated: the database and the JavaScript work
+  // at the same time. The cursor still moves batch by batch, in order.
+  let writing: Promise<boolean> | null = null;
+  const finishWriting = async () => {
+    const ok = writing ? await writing : true;
+    writing = null;
+    if (ok) await ctx.stats.analyzeWhereNeeded();
+    return ok;
+  };
   let batch: ReadItem[] = [];
   for await (const item of items) {
     batch.push(item);
     if (batch.length < ctx.batchRows) continue;
-    if (!(await commitReadBatch(ctx, batch))) return 'busy';
+    const prepared = prepareReadBatch(batch);
     batch = [];
+    if (!(await finishWriting())) return 'busy';
     if (ctx.shouldPause()) return 'paused';
+    writing = commitReadBatch(ctx, prepared);
+    // Awaited before the next batch; until then a failure must not count as unhandled.
+    writing.catch(() => undefined);
   }
-  if (!(await commitReadBatch(ctx, batch, true))) return 'busy';
+  if (!(await finishWriting())) return 'busy';
+  if (!(await commitReadBatch(ctx, prepareReadBatch(batch), true))) return 'busy';
   return 'done';
 }
 
@@ -122,8 +162,10 @@ async function* fromRows(rows: NonNullable<RunOptions['rows']>): AsyncGenerator<
   for (const row of rows) yield { kind: 'row', line: row.line, value: row.value, next: { byte: 0, line: row.line + 1 } };
 }
 
-/** Validates outside the transaction, then writes the batch and moves the cursor past it in one. */
-async function commitReadBatch(ctx: RunContext, items: ReadItem[], last = false): Promise<boolean> {
+type PreparedBatch = { items: number; next: ReadItem['next'] | undefined; valid: ValidRow[]; problems: StoredProblem[] };
+
+/** Validates a batch (outside any transaction). */
+function prepareReadBatch(items: ReadItem[]): PreparedBatch {
   const problems: StoredProblem[] = [];
   const valid: ValidRow[] = [];
   for (const item of items) {
@@ -135,17 +177,24 @@ async function commitReadBatch(ctx: RunContext, items: ReadItem[], last = false)
     if ('valid' in checked) valid.push(checked.valid);
     else problems.push(...checked.problems);
   }
+  return { items: items.length, next: items[items.length - 1]?.next, valid, problems };
+}
+
+/** Writes a validated batch and moves the cursor past it, in one transaction. */
+async function commitReadBatch(ctx: RunContext, batch: PreparedBatch, last = false): Promise<boolean> {
   return ctx.db.transaction().execute(async (trx) => {
     if (!(await jq.lockImport(trx, ctx.importId, ctx.runner))) return false;
-    const outcome = await writeImportBatch({ trx, importId: ctx.importId, rows: valid, mode: 'read' });
-    const all = [...problems, ...outcome.problems];
+    const outcome = await writeImportBatch({ trx, importId: ctx.importId, rows: batch.valid, mode: 'read' });
+    const all = [...batch.problems, ...outcome.problems];
     await jq.insertProblems(trx, ctx.importId, all);
     await jq.advanceImport(trx, ctx.importId, {
-      next: items.length > 0 ? items[items.length - 1]!.next : undefined,
-      counts: countsOf(all, outcome, { read: items.length, done: items.length - outcome.waiting }),
+      next: batch.next,
+      counts: countsOf(all, outcome, { read: batch.items, done: batch.items - outcome.waiting }),
       leaseSeconds: LEASE_SECONDS,
     });
     if (last) await jq.enterManagersPhase(trx, ctx.importId);
+    ctx.stats.add('people', outcome.created);
+    ctx.stats.add('people_import_rows', outcome.waiting);
     return true;
   });
 }
@@ -170,6 +219,8 @@ function countsOf(problems: StoredProblem[], outcome: BatchOutcome, rows: { read
  * cycle's rows go in one batch, where the planner rejects the links that close it.
  */
 async function managersPass(ctx: RunContext): Promise<StepOutcome> {
+  // The rows set aside were counted while the first pass ran; a resumed run has not seen them.
+  await jq.analyzeTable(ctx.db, 'people_import_rows');
   const frontier: number[] = [];
   let previousFill = '';
   for (;;) {
@@ -188,6 +239,7 @@ async function managersPass(ctx: RunContext): Promise<StepOutcome> {
       const rows = await q.findWaitingRows(trx, ctx.importId, lines);
       if (rows.length === 0) return { below: [] as number[], progressed: false };
       const outcome = await writeImportBatch({ trx, importId: ctx.importId, rows, mode: force ? 'force' : 'final' });
+      ctx.stats.add('people', outcome.created);
       const blocked = new Set(outcome.blocked);
       const finished = rows.map((r) => r.line).filter((l) => !blocked.has(l));
       await q.deleteWaitingRows(trx, ctx.importId, finished);
@@ -200,6 +252,7 @@ async function managersPass(ctx: RunContext): Promise<StepOutcome> {
       return { below, progressed: finished.length > 0 };
     });
     if (result === null) return 'busy';
+    await ctx.stats.analyzeWhereNeeded();
     if (result.progressed) previousFill = '';
     frontier.push(...result.below);
     if (ctx.shouldPause()) return 'paused';

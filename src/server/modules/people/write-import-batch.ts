@@ -77,9 +77,11 @@ async function loadLookups(trx: AnyDb, importId: number, rows: ValidRow[], mode:
       trx,
       refs.filter((r) => !inBatch.has(r)),
     ),
+    // The first pass also needs the rows waiting with the batch's own keys (duplicates); the second
+    // pass's rows were checked for those when they were set aside.
     q.findWaitingByKeys(trx, importId, {
-      externalIds: [...externalIds, ...refs],
-      emails: [...emails, ...refs.map((r) => r.toLowerCase())],
+      externalIds: mode === 'read' ? [...externalIds, ...refs] : refs,
+      emails: mode === 'read' ? [...emails, ...refs.map((r) => r.toLowerCase())] : refs.map((r) => r.toLowerCase()),
       exceptLines: rows.map((r) => r.line),
     }),
     mode === 'final' ? findRejectedLines(trx, importId, refs) : Promise.resolve(new Map<string, number>()),
