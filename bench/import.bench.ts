@@ -3,7 +3,8 @@
 // rows written with their place in the org tree, the second pass for rows that waited. It runs in a
 // child process so its peak memory (RSS high-water mark) is measured on its own. The limit is COPY of
 // the very same rows into a copy of the people table with the same indexes; a COPY of the CSV into
-// an index-free table of text columns is printed too, for scale. Options: --people N, --batch N, --embedded.
+// an index-free table of text columns is printed too, for scale. Options: --people N, --batch N,
+// --heap-mb N (cap the import process's heap, as a deployment may: --max-old-space-size), --embedded.
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -42,8 +43,9 @@ function* prefixed(people: Iterable<PersonRecord>, prefix: string): Generator<Pe
 
 type ChildResult = { outcome: string; uploadMs: number; totalMs: number; maxRssMb: number; beforeMb: number; imp: PeopleImport };
 
-async function runChild(url: string, file: string, batchRows: number): Promise<ChildResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench/import-child.ts'), url, file, String(batchRows)], {
+async function runChild(url: string, file: string, batchRows: number, heapMb: number): Promise<ChildResult> {
+  const flags = heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(PROJECT_ROOT, 'bench/import-child.ts'), url, file, String(batchRows)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -93,6 +95,7 @@ async function copyIntoPeopleClone(db: BenchDatabase, dir: string): Promise<numb
 export async function run(args: string[]): Promise<void> {
   const count = option(args, 'people', 100_000);
   const batchRows = option(args, 'batch', 500);
+  const heapMb = option(args, 'heap-mb', 0);
   const db = await openBenchDatabase({ embedded: args.includes('--embedded') });
   const dir = await mkdtemp(path.join(tmpdir(), 'resonance-import-bench-'));
   try {
@@ -108,14 +111,15 @@ export async function run(args: string[]): Promise<void> {
     await rawCopy(db, 'bench_copy_warm', header, warmFile);
     await importPeopleFile({ db: db.db, stream: createReadStream(warmFile), format: 'csv' });
 
-    const result = await runChild(db.url, file, batchRows);
+    const result = await runChild(db.url, file, batchRows, heapMb);
     const imp = result.imp;
     if (imp.state !== 'done' || imp.rejected > 0 || imp.created !== count) throw new Error(`the import did not create every row: ${JSON.stringify(imp)}`);
     const limitMs = await copyIntoPeopleClone(db, dir);
     const rawMs = await rawCopy(db, 'bench_copy', header, file);
 
     const rate = (ms: number) => Math.round((count / ms) * 1000);
-    console.log(`import benchmark: ${count.toLocaleString('en')} people, ${(bytes / 1e6).toFixed(1)} MB CSV, batches of ${batchRows}, on ${db.label}`);
+    const heap = heapMb > 0 ? `, import heap capped at ${heapMb} MB` : '';
+    console.log(`import benchmark: ${count.toLocaleString('en')} people, ${(bytes / 1e6).toFixed(1)} MB CSV, batches of ${batchRows}${heap}, on ${db.label}`);
     const line = (label: string, ms: number) =>
       console.log(`  ${label.padEnd(48)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${rate(ms).toLocaleString('en').padStart(9)} rows/s`);
     line(`resonance import (created ${imp.created.toLocaleString('en')})`, result.totalMs);
