@@ -202,5 +202,5 @@ export async function analyzeTable(db: Executor, table: 'people' | 'people_impor
   // Only the columns the import looks up by: the text-search and list columns make a full ANALYZE of
   // people take seconds.
   if (table === 'people') await sql`ANALYZE people (id, external_id, email, manager_id, status)`.execute(db);
-  else await sql`ANALYZE people_import_rows (import_id, line, external_id, email, manager_ref)`.execute(db);
+  else await sql`ANALYZE people_import_rows (import_id, line, external_id, email, manager_ref, manager_key)`.execute(db);
 }

@@ -132,8 +132,11 @@ export async function insertWaitingRows(trx: Executor, importId: number, rows: W
   const refs = rows.map((r) => r.managerRef);
   const json = rows.map((r) => JSON.stringify({ record: r.record, present: [...r.present] }));
   await sql`
-    INSERT INTO people_import_rows (import_id, line, external_id, email, manager_ref, row_json)
-    SELECT ${importId}, * FROM unnest(${lines}::int[], ${externalIds}::text[], ${emails}::text[], ${refs}::text[], ${json}::text[])`.execute(trx);
+    INSERT INTO people_import_rows (import_id, line, external_id, email, manager_ref, manager_key, row_json)
+    SELECT ${importId}, x.line, x.external_id, x.email, x.ref, lower(x.ref), x.json
+    FROM unnest(${lines}::int[], ${externalIds}::text[], ${emails}::text[], ${refs}::text[], ${json}::text[]) AS x(line, external_id, email, ref, json)`.execute(
+    trx,
+  );
 }
 
 /** Waiting rows with the given external_ids or e-mails, outside the lines of the batch at hand. */
@@ -175,7 +178,7 @@ export async function findWaitingBelow(trx: Executor, importId: number, written:
   if (written.externalIds.length === 0) return [];
   const keys = [...new Set([...written.externalIds.map((id) => id.toLowerCase()), ...written.emails])];
   const result = await sql<{ line: number }>`
-    SELECT line FROM people_import_rows WHERE import_id = ${importId} AND lower(manager_ref) = ANY(${keys}::text[]) ORDER BY line`.execute(trx);
+    SELECT line FROM people_import_rows WHERE import_id = ${importId} AND manager_key = ANY(${keys}::text[]) ORDER BY line`.execute(trx);
   return result.rows.map((r) => r.line);
 }
 
