@@ -11,7 +11,9 @@ let t: TestRuntime;
 let admin: TestCaller;
 
 beforeAll(async () => {
-  t = await startTestRuntime({ worker: true, env: { IMPORT_BATCH_ROWS: '40', LOG_LEVEL: 'error' } });
+  // Small batches, so files of a few hundred rows take several; one connection, as the embedded
+  // database has one session.
+  t = await startTestRuntime({ worker: true, env: { IMPORT_BATCH_ROWS: '40', DB_POOL_MAX: '1', JOBS_POOL_MAX: '1' } });
   admin = await bearer(t, 'admin');
 });
 afterAll(async () => t?.close());

@@ -122,16 +122,22 @@ async function readPass(ctx: RunContext, imp: jq.ImportRow, rows: RunOptions['ro
     return ok;
   };
   let batch: ReadItem[] = [];
-  for await (const item of items) {
-    batch.push(item);
-    if (batch.length < ctx.batchRows) continue;
-    const prepared = prepareReadBatch(batch);
-    batch = [];
-    if (!(await finishWriting())) return 'busy';
-    if (ctx.shouldPause()) return 'paused';
-    writing = commitReadBatch(ctx, prepared);
-    // Awaited before the next batch; until then a failure must not count as unhandled.
-    writing.catch(() => undefined);
+  try {
+    for await (const item of items) {
+      batch.push(item);
+      if (batch.length < ctx.batchRows) continue;
+      const prepared = prepareReadBatch(batch);
+      batch = [];
+      if (!(await finishWriting())) return 'busy';
+      if (ctx.shouldPause()) return 'paused';
+      writing = commitReadBatch(ctx, prepared);
+      // Awaited before the next batch; until then a failure must not count as unhandled.
+      writing.catch(() => undefined);
+    }
+  } catch (error) {
+    // Reading failed: let the batch in flight end (it commits whole or not at all) before giving up.
+    await (writing ?? Promise.resolve()).catch(() => undefined);
+    throw error;
   }
   if (!(await finishWriting())) return 'busy';
   if (!(await commitReadBatch(ctx, prepareReadBatch(batch), true))) return 'busy';
