@@ -149,6 +149,9 @@ describe('people import', () => {
     const profile = await t.app.inject({ url: `/api/v1/people/${(await person('F1'))!.id}`, headers: admin.headers });
     expect(profile.statusCode).toBe(200);
     expect(profile.json()).toMatchObject({ email: null, display_name: 'Fatma Yılmaz' });
+    const directory = await t.app.inject({ url: '/api/v1/people?q=fatma', headers: admin.headers });
+    expect(directory.statusCode).toBe(200);
+    expect(directory.json().items).toEqual([expect.objectContaining({ external_id: 'F1', email: null })]);
     const fresh = await importJsonl([{ external_id: 'F3', email: 'f3@x.example' }]);
     expect(lineCodes(fresh.errors)).toEqual([[1, 'given_name', 'import.required']]);
   });
