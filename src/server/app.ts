@@ -63,12 +63,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
-  // Import files (CSV, JSON Lines) arrive as text; each import route sets its own size limit.
-  app.addContentTypeParser(
-    ['text/csv', 'application/x-ndjson', 'application/jsonl', 'application/json-lines'],
-    { parseAs: 'string', bodyLimit: 200 * 1024 * 1024 },
-    (_request, body, done) => done(null, body),
-  );
+  // Import files (CSV, JSON Lines) are parsed only by the import routes, in their own scopes and after
+  // authorisation (platform/http/file-body.ts); every other route refuses them unread with 415.
   requireAccessDeclarations(app);
   registerInputBoundary(app);
 

@@ -1,6 +1,6 @@
 // The `resonance` command through its program (in-process) and once through the real binary:
-// migrate, seed, serve with the demo (logins last, quiet request logs), import with bad rows, export,
-// tokens, users, and the pending-migrations guard.
+// migrate, seed, serve with the demo (logins last, quiet request logs), import with bad rows (as a job,
+// with progress), export, tokens, users, and the pending-migrations guard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -31,14 +31,18 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<{ out: string[]; err: string[]; exitCode: number }> {
+async function run(...args: string[]): Promise<{ out: string[]; err: string[]; exitCode: number; progress: [number, number | null][] }> {
   const out: string[] = [];
   const err: string[] = [];
+  const progress: [number, number | null][] = [];
   process.exitCode = 0;
-  await buildProgram({ log: (l) => out.push(l), error: (l) => err.push(l) }, env).parseAsync(['node', 'resonance', ...args]);
+  await buildProgram(
+    { log: (l) => out.push(l), error: (l) => err.push(l), progress: { update: (done, total) => progress.push([done, total]), finish: () => undefined } },
+    env,
+  ).parseAsync(['node', 'resonance', ...args]);
   const exitCode = Number(process.exitCode ?? 0);
   process.exitCode = 0;
-  return { out, err, exitCode };
+  return { out, err, exitCode, progress };
 }
 
 describe('resonance CLI', () => {
@@ -92,20 +96,27 @@ describe('resonance CLI', () => {
     expect(afterLogins.map((l) => l.text).join('\n')).toMatch(/admin\s+admin@resonance-demo\.example\s+password: \S{12,}/);
   });
 
-  it('imports a file, printing each bad row with its line, and exits 2', async () => {
+  it('imports a file as a job, following its progress, printing each problem with its line, and exits 2', async () => {
     const file = path.join(dir, 'people.csv');
-    await writeFile(file, 'external_id,email,given_name,family_name,manager\nN1,n1@x.example,Nina,Neu,\nN2,broken,No,Mail,N1\nN3,n3@x.example,Noor,Nieuw,N1\n');
-    const { out, err, exitCode } = await run('import', 'people', file);
-    expect(out).toEqual(['rows 3: 2 created, 0 updated, 1 rejected']);
-    expect(err).toEqual(['line 3 (N2) email: not an e-mail address']);
+    await writeFile(
+      file,
+      'external_id,email,given_name,family_name,manager\nN1,n1@x.example,Nina,Neu,\nN2,broken,No,Mail,N1\nN3,n3@x.example,Noor,Nieuw,N1\nN4,,Ned,Ohnemail,NOPE\n',
+    );
+    const { out, err, exitCode, progress } = await run('import', 'people', file);
+    expect(out).toEqual(['rows 4: 3 created, 0 updated, 1 rejected, 1 with warnings']);
+    expect(err).toEqual([
+      'line 3 (N2) email: “broken” is not an e-mail address',
+      'line 5 (N4) manager (warning): manager NOPE is neither in this file nor in the directory; the manager was left as it was',
+    ]);
     expect(exitCode).toBe(2);
+    expect(progress[progress.length - 1]).toEqual([4, 4]);
   });
 
   it('exports people as JSON Lines', async () => {
     const file = path.join(dir, 'out.jsonl');
     await run('export', 'people', file);
     const lines = (await readFile(file, 'utf8')).trim().split('\n');
-    expect(lines).toHaveLength(62);
+    expect(lines).toHaveLength(63);
     expect(JSON.parse(lines.find((l) => l.includes('"N3"'))!)).toMatchObject({ external_id: 'N3', manager: 'N1' });
   });
 

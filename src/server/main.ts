@@ -3,7 +3,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { loadConfig } from './platform/config/config.js';
 import { installProcessGuards } from './platform/process-guards.js';
@@ -12,7 +13,18 @@ import { openRuntime, type Runtime } from './runtime.js';
 import { createLogger, type LogDestination } from './platform/logging/create-logger.js';
 import { buildApp } from './app.js';
 import { seedDemo, type DemoLogin } from './demo/seed-demo.js';
-import { detectPeopleFileFormat, exportPeople, importPeopleFile, listAttributeKeys, toExportStream } from './modules/people/index.js';
+import {
+  detectPeopleFileFormat,
+  exportPeople,
+  getPeopleImport,
+  iterateImportProblems,
+  listAttributeKeys,
+  runPeopleImportJob,
+  startPeopleImport,
+  toExportStream,
+} from './modules/people/index.js';
+import type { AnyDb } from './platform/db/connect.js';
+import { progressBar, type ProgressSink } from './platform/cli/progress-bar.js';
 import { importContributionsFile } from './modules/expertise/index.js';
 import { CLI_ACTOR, createApiToken, generatePassword, listApiTokens, recordAudit, revokeApiToken, upsertUserWithPassword } from './modules/identity/index.js';
 import { ROLES, type Role } from '../shared/identity.js';
@@ -20,7 +32,7 @@ import type { ImportReport } from '../shared/people.js';
 
 const DEMO_PEOPLE_ON_FIRST_START = 2000;
 
-type Out = { log(line: string): void; error(line: string): void };
+type Out = { log(line: string): void; error(line: string): void; progress?: ProgressSink };
 
 /** What `serve` needs besides printing: where logs go (stdout by default) and, for tests, a way to stop it. */
 export type ServeHooks = {
@@ -49,9 +61,51 @@ function printLogins(out: Out, logins: DemoLogin[], url: string): void {
   out.log('');
 }
 
+type PrintedProblem = ImportReport['errors'][number] & { severity?: 'error' | 'warning' };
+
+const problemLine = (e: PrintedProblem) =>
+  `line ${e.line}${e.external_id ? ` (${e.external_id})` : ''}${e.field ? ` ${e.field}` : ''}${e.severity === 'warning' ? ' (warning)' : ''}: ${e.reason}`;
+
 function printImport(out: Out, report: ImportReport): void {
   out.log(`rows ${report.rows}: ${report.created} created, ${report.updated} updated, ${report.rejected} rejected`);
-  for (const e of report.errors) out.error(`line ${e.line}${e.external_id ? ` (${e.external_id})` : ''}${e.field ? ` ${e.field}` : ''}: ${e.reason}`);
+  for (const e of report.errors) out.error(problemLine(e));
+}
+
+/** Follows an import until it ends, drawing its progress; 'interrupted' on Ctrl-C (it goes on later). */
+async function watchImport(db: AnyDb, importId: number, progress: ProgressSink): Promise<'ended' | 'interrupted'> {
+  let interrupted = false;
+  const onSignal = () => (interrupted = true);
+  process.once('SIGINT', onSignal);
+  try {
+    for (;;) {
+      const imp = await getPeopleImport({ db, importId });
+      const label = imp.phase === 'rows' ? 'reading the file' : 'placing people under managers later in the file';
+      progress.update(imp.rows_done, imp.rows_total, imp.state === 'queued' ? 'waiting for a worker' : label);
+      if (imp.state === 'done' || imp.state === 'failed') return 'ended';
+      if (interrupted) return 'interrupted';
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    progress.finish();
+    process.removeListener('SIGINT', onSignal);
+  }
+}
+
+/** Prints an import's counts and every problem (page by page); returns how many problems are errors. */
+async function printPeopleImport(out: Out, db: AnyDb, importId: number): Promise<number> {
+  const imp = await getPeopleImport({ db, importId });
+  if (imp.failure) {
+    out.error(`import ${importId} failed: ${imp.failure.detail}`);
+    return 1;
+  }
+  const warned = imp.warnings > 0 ? `, ${imp.warnings} with warnings` : '';
+  out.log(`rows ${imp.rows_read}: ${imp.created} created, ${imp.updated} updated, ${imp.rejected} rejected${warned}`);
+  let errors = 0;
+  for await (const p of iterateImportProblems({ db, importId })) {
+    if (p.severity === 'error') errors++;
+    out.error(problemLine(p));
+  }
+  return errors;
 }
 
 /** Stops cleanly on SIGINT or SIGTERM; a failure while stopping is logged and exits 1. Returns what unhooks it. */
@@ -89,7 +143,7 @@ async function withRuntime<T>(options: Parameters<typeof openRuntime>[0], work: 
  * @example await buildProgram().parseAsync(['node', 'resonance', 'migrate']);
  */
 export function buildProgram(
-  out: Out = { log: (l) => console.log(l), error: (l) => console.error(l) },
+  out: Out = { log: (l) => console.log(l), error: (l) => console.error(l), progress: progressBar(process.stderr) },
   env: NodeJS.ProcessEnv = process.env,
   hooks: ServeHooks = {},
 ): Command {
@@ -181,17 +235,41 @@ export function buildProgram(
   const importCmd = program.command('import').description('import data files');
   importCmd
     .command('people <file>')
-    .description('import people from CSV or JSON Lines (upsert by external_id)')
+    .description('import people from CSV or JSON Lines (upsert by external_id); exits 2 when rows were rejected')
     .addOption(new Option('--format <format>', 'file format (default: from the file name)').choices(['csv', 'jsonl']))
     .action(async (file: string, opts: { format?: 'csv' | 'jsonl' }) => {
       const format = opts.format ?? detectPeopleFileFormat(file);
       if (!format) throw new InvalidArgumentError(`cannot tell the format of ${file}: name it .csv or .jsonl, or pass --format`);
-      const text = await readFile(file, 'utf8');
-      await withRuntime({ config: config() }, async (rt) => {
-        await recordAudit({ db: rt.database.db, actor: CLI_ACTOR, action: 'people.import_started', detail: { format, bytes: Buffer.byteLength(text), file } });
-        const report = await importPeopleFile({ db: rt.database.db, text, format });
-        printImport(out, report);
-        if (report.rejected > 0) process.exitCode = 2;
+      await withRuntime({ config: config(), jobs: true }, async (rt) => {
+        const c = rt.config;
+        const db = rt.database.db;
+        // The one entry point for a people import, as for the API: store the file, queue its job.
+        const started = await startPeopleImport({
+          db,
+          jobs: rt.jobs,
+          body: createReadStream(file),
+          format,
+          fileName: path.basename(file),
+          maxBytes: c.IMPORT_MAX_MB * 1024 * 1024,
+          batchRows: c.IMPORT_BATCH_ROWS,
+        });
+        await recordAudit({
+          db,
+          actor: CLI_ACTOR,
+          action: 'people.import_started',
+          detail: { format, bytes: started.bytes, file: path.basename(file) },
+          target: { type: 'people_import', id: started.id },
+        });
+        // This process works the import's queue too (it may be the only one); another worker may take it instead.
+        await rt.jobs.work({ db, logger: rt.logger }, { only: [runPeopleImportJob.id] });
+        const ended = await watchImport(db, started.id, out.progress ?? { update: () => undefined, finish: () => undefined });
+        if (ended === 'interrupted') {
+          out.error(`import ${started.id} paused; \`resonance serve\` or \`resonance worker\` on this database will finish it`);
+          process.exitCode = 130;
+          return;
+        }
+        const errors = await printPeopleImport(out, db, started.id);
+        if (errors > 0) process.exitCode = 2;
       });
     });
 

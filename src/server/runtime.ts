@@ -9,9 +9,10 @@ import { JobQueue, type AnyJobDefinition } from './platform/jobs/job-queue.js';
 import { createLogger } from './platform/logging/create-logger.js';
 import { purgeExpiredSessionsJob } from './modules/identity/index.js';
 import { ensureSkillTaxonomy, routeHelpRequestJob } from './modules/expertise/index.js';
+import { runPeopleImportJob } from './modules/people/index.js';
 
 /** Every job definition of every module; workers run them, any process may enqueue them. */
-export const JOB_DEFINITIONS: AnyJobDefinition[] = [purgeExpiredSessionsJob, routeHelpRequestJob];
+export const JOB_DEFINITIONS: AnyJobDefinition[] = [purgeExpiredSessionsJob, routeHelpRequestJob, runPeopleImportJob];
 
 export type Runtime = { config: Config; database: Database; jobs: JobQueue; logger: Logger; close(): Promise<void> };
 

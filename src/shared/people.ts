@@ -80,18 +80,39 @@ export const hashtagListSchema = z
 const isoDate = z.iso.date({ message: 'a date is written YYYY-MM-DD' });
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
-/** One person as imported (JSON Lines object or CSV row after column mapping). */
+/** Years an imported date or year may fall in: PostgreSQL has no year 0, and nobody was hired in 1066. */
+export const YEAR_RANGE = { min: 1900, max: 2100 } as const;
+const year = z.number().int().min(YEAR_RANGE.min).max(YEAR_RANGE.max);
+const dateInRange = isoDate.refine((d) => {
+  const y = Number(d.slice(0, 4));
+  return y >= YEAR_RANGE.min && y <= YEAR_RANGE.max;
+}, `a date lies between ${YEAR_RANGE.min}-01-01 and ${YEAR_RANGE.max}-12-31`);
+
+/**
+ * One person as imported (JSON Lines object or CSV row after column mapping). Every field but
+ * external_id may be left out (the person keeps what they have); `null` clears an optional field
+ * (lists become empty, booleans false). A new person needs a given_name.
+ */
 export const personInputSchema = z.object({
   /** HR id; the upsert key. */
   external_id: z.string().trim().min(1, 'external_id is required').max(LIMITS.shortText),
+  /** Optional: frontline and deskless staff often have none. Unique when present. */
   email: z
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.email({ message: 'not an e-mail address' })),
-  given_name: z.string().trim().min(1, 'given_name is required').max(LIMITS.name),
+    .pipe(z.email({ message: 'not an e-mail address' }))
+    .nullable()
+    .optional(),
+  given_name: z.string().trim().min(1, 'given_name is required').max(LIMITS.name).optional(),
   /** May be empty: not everyone has one (mononyms, community handles). */
-  family_name: z.string().trim().max(LIMITS.name),
+  family_name: z
+    .string()
+    .trim()
+    .max(LIMITS.name)
+    .nullable()
+    .optional()
+    .transform((v) => (v === null ? '' : v)),
   department: optionalText(LIMITS.shortText),
   function: optionalText(LIMITS.shortText),
   job_title: optionalText(LIMITS.shortText),
@@ -119,29 +140,32 @@ export const personInputSchema = z.object({
     .refine(isTimeZone, { message: 'not an IANA time zone such as Europe/Berlin', params: { code: 'validation.time_zone' } })
     .nullable()
     .optional(),
-  birth_year: z.number().int().min(1900).max(2100).nullable().optional(),
-  hire_date: isoDate.nullable().optional(),
-  career_start_year: z.number().int().min(1900).max(2100).nullable().optional(),
+  birth_year: year.nullable().optional(),
+  hire_date: dateInRange.nullable().optional(),
+  career_start_year: year.nullable().optional(),
   experience_level: z.enum(EXPERIENCE_LEVELS).nullable().optional(),
   /** external_id or e-mail of the manager; may refer to a row later in the same file. */
   manager: z.string().trim().max(LIMITS.shortText).nullable().optional(),
   social_maturity_stage: z.number().int().min(1).max(9).nullable().optional(),
-  skills: hashtagListSchema.optional(),
-  interests: hashtagListSchema.optional(),
-  mentor_topics: hashtagListSchema.optional(),
-  learning_goals: hashtagListSchema.optional(),
-  languages: hashtagListSchema.optional(),
+  skills: hashtagListSchema.nullable().optional(),
+  interests: hashtagListSchema.nullable().optional(),
+  mentor_topics: hashtagListSchema.nullable().optional(),
+  learning_goals: hashtagListSchema.nullable().optional(),
+  languages: hashtagListSchema.nullable().optional(),
   about: optionalText(LIMITS.longText),
   can_help_with: optionalText(LIMITS.longText),
-  mentor_available: z.boolean().optional(),
-  ambassador: z.boolean().optional(),
-  status: z.enum(PERSON_STATUSES).optional(),
+  mentor_available: z.boolean().nullable().optional(),
+  ambassador: z.boolean().nullable().optional(),
+  /** `null` or absent keeps the current status (new people are active). */
+  status: z.enum(PERSON_STATUSES).nullable().optional(),
+  /** Merged key by key into the person's attributes; a null value removes a key, `null` for the whole object removes all. */
   attributes: z
     .record(z.string().min(1).max(LIMITS.hashtag), z.json())
     .refine((a) => JSON.stringify(a).length <= LIMITS.attributesJson, {
       message: 'attributes are too large',
       params: { code: 'validation.attributes_too_large' },
     })
+    .nullable()
     .optional(),
 });
 export type PersonInput = z.input<typeof personInputSchema>;
@@ -186,7 +210,7 @@ export const personCardSchema = z.object({
   display_name: z.string(),
   given_name: z.string(),
   family_name: z.string(),
-  email: z.string(),
+  email: z.string().nullable(),
   department: z.string().nullable(),
   function: z.string().nullable(),
   job_title: z.string().nullable(),
@@ -289,3 +313,74 @@ export const importReportSchema = z.object({
   errors: z.array(importErrorSchema),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
+
+/** Values a problem's message is filled with (`{{value}}` in the web app's translations). */
+export const problemParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+/**
+ * One problem of a people import, located by line (1-based; a CSV header is line 1) and field. `code`
+ * (`import.not_a_date`) and `params` are what the web app translates; `reason` is the same in English
+ * for the command line and API users. `error`: the row, or for a manager cycle its manager change, was
+ * not imported; `warning`: the row was imported with a remark (an unknown manager is left unresolved).
+ */
+export const importProblemSchema = z.object({
+  line: z.number().int(),
+  external_id: z.string().nullable(),
+  field: z.string().nullable(),
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  params: problemParamsSchema,
+  reason: z.string(),
+});
+export type ImportProblem = z.infer<typeof importProblemSchema>;
+
+export const IMPORT_STATES = ['receiving', 'queued', 'running', 'done', 'failed'] as const;
+export type ImportState = (typeof IMPORT_STATES)[number];
+
+/** A people import as `GET /api/v1/people/imports/:id` shows it while it runs and after. */
+export const peopleImportSchema = z.object({
+  id: z.number().int(),
+  state: z.enum(IMPORT_STATES),
+  /** rows: reading the file; managers: writing the rows that waited for a manager later in the file. */
+  phase: z.enum(['rows', 'managers']),
+  format: z.enum(['csv', 'jsonl']),
+  file_name: z.string().nullable(),
+  bytes: z.number().int(),
+  /** Data rows read from the file so far. */
+  rows_read: z.number().int(),
+  /** Rows finished (imported or rejected). */
+  rows_done: z.number().int(),
+  /** Data rows in the file: estimated from its lines until the whole file is read, then exact. */
+  rows_total: z.number().int().nullable(),
+  rows_total_exact: z.boolean(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  rejected: z.number().int(),
+  warnings: z.number().int(),
+  /** Problems in the report (errors and warnings); page through them at `…/imports/:id/problems`. */
+  problems: z.number().int(),
+  /** Why a failed import stopped (the file as a whole could not be read). */
+  failure: z.object({ code: z.string(), params: problemParamsSchema, detail: z.string() }).nullable(),
+  created_at: z.string(),
+  started_at: z.string().nullable(),
+  finished_at: z.string().nullable(),
+});
+export type PeopleImport = z.infer<typeof peopleImportSchema>;
+
+export const importProblemsPageSchema = z.object({
+  items: z.array(importProblemSchema),
+  next_cursor: z.string().nullable(),
+});
+export type ImportProblemsPage = z.infer<typeof importProblemsPageSchema>;
+
+/** What an import run in-process (command line, demo seed) reports: counts and every problem. */
+export type PeopleImportReport = {
+  id: number;
+  rows: number;
+  created: number;
+  updated: number;
+  rejected: number;
+  warnings: number;
+  errors: ImportProblem[];
+  failure: PeopleImport['failure'];
+};

@@ -6,6 +6,7 @@ import { AUDIENCE_PROBLEM_CODES } from './audiences.js';
 import { EXPERTISE_PROBLEM_CODES } from './expertise.js';
 import { GENERIC_PROBLEM_CODES } from './generic.js';
 import { IDENTITY_PROBLEM_CODES } from './identity.js';
+import { IMPORT_PROBLEM_CODES } from './import.js';
 import { INPUT_PROBLEM_CODES } from './input.js';
 import { PEOPLE_PROBLEM_CODES } from './people.js';
 import { VALIDATION_PROBLEM_CODES } from './validation.js';
@@ -18,6 +19,7 @@ export const PROBLEM_CODES = {
   ...AUDIENCE_PROBLEM_CODES,
   ...EXPERTISE_PROBLEM_CODES,
   ...PEOPLE_PROBLEM_CODES,
+  ...IMPORT_PROBLEM_CODES,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

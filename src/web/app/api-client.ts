@@ -43,8 +43,8 @@ export type RequestOptions = {
   method?: HttpMethod;
   /** JSON body; writes without one send `{}` because the server insists on a JSON body. */
   json?: unknown;
-  /** A non-JSON body such as an import file; takes precedence over `json`. */
-  raw?: { body: string; contentType: string };
+  /** A non-JSON body such as an import file (a File is streamed, not read into memory); takes precedence over `json`. */
+  raw?: { body: string | Blob; contentType: string };
   /** Required on every write made with the session cookie. */
   csrfToken?: string;
   signal?: AbortSignal;
@@ -74,7 +74,7 @@ export async function apiRequestNoContent(path: string, options: RequestOptions 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers = new Headers({ Accept: 'application/json, application/problem+json' });
-  let body: string | undefined;
+  let body: string | Blob | undefined;
   if (method !== 'GET') {
     if (options.csrfToken) headers.set('X-CSRF-Token', options.csrfToken);
     if (options.raw) {

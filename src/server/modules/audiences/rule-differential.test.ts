@@ -70,7 +70,7 @@ beforeAll(async () => {
   );
   for (const p of dir.people) {
     externalIds.push(p.record.external_id);
-    emails.push(p.record.email);
+    if (p.record.email) emails.push(p.record.email);
   }
 
   // Two saved segments for {"segment": KEY} leaves: seg-b refers to seg-a.

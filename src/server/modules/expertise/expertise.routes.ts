@@ -6,6 +6,7 @@ import { principalOf } from '../identity/index.js';
 import { endorseSkill, listEndorsements, setAvailability, withdrawEndorsement } from './endorsements.service.js';
 import { importReportSchema } from '../../../shared/people.js';
 import { AppError, coded } from '../../platform/http/app-error.js';
+import { acceptFileBodies } from '../../platform/http/file-body.js';
 import type { ModuleContext } from '../module-context.js';
 import { findExperts } from './find-experts.js';
 import { importContributionsFile } from './import-contributions.js';
@@ -108,29 +109,33 @@ export function registerExpertiseRoutes(app: FastifyInstance, ctx: ModuleContext
     async (request) => setAvailability({ db: ctx.db, personId: myPersonId(request), available: request.body.available, note: request.body.note }),
   );
 
-  r.post(
-    '/api/v1/contributions/import',
-    {
-      bodyLimit: 200 * 1024 * 1024,
-      schema: {
-        tags: ['expertise'],
-        summary: 'Import contributions from JSON Lines (application/x-ndjson); upsert by external_id',
-        description: 'Every bad line is reported with its number, field and reason; every good line is kept.',
-        response: { 200: importReportSchema },
+  // Its own scope: the only place (with the people import) that reads JSON Lines bodies, after authorisation.
+  void app.register(async (scope) => {
+    // Read whole into memory, so at most 200 MB whatever IMPORT_MAX_MB allows people files.
+    acceptFileBodies(scope, { as: 'string', maxBytes: Math.min(ctx.config.IMPORT_MAX_MB, 200) * 1024 * 1024 });
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/api/v1/contributions/import',
+      {
+        schema: {
+          tags: ['expertise'],
+          summary: 'Import contributions from JSON Lines (application/x-ndjson); upsert by external_id',
+          description: 'Every bad line is reported with its number, field and reason; every good line is kept.',
+          response: { 200: importReportSchema },
+        },
+        config: { access: { permission: 'contributions:import' } },
       },
-      config: { access: { permission: 'contributions:import' } },
-    },
-    async (request) => {
-      if (typeof request.body !== 'string' || !/ndjson|jsonl|json-lines/.test(request.headers['content-type'] ?? '')) {
-        throw new AppError(
-          'unsupported_media_type',
-          'send the file as application/x-ndjson',
-          coded('request.expected_media_type', { expected: 'application/x-ndjson' }),
-        );
-      }
-      return importContributionsFile({ db: ctx.db, text: request.body });
-    },
-  );
+      async (request) => {
+        if (typeof request.body !== 'string' || !/ndjson|jsonl|json-lines/.test(request.headers['content-type'] ?? '')) {
+          throw new AppError(
+            'unsupported_media_type',
+            'send the file as application/x-ndjson',
+            coded('request.expected_media_type', { expected: 'application/x-ndjson' }),
+          );
+        }
+        return importContributionsFile({ db: ctx.db, text: request.body });
+      },
+    );
+  });
 
   r.get(
     '/api/v1/skills/suggest',

@@ -56,7 +56,7 @@ describe('what is recorded', () => {
       headers: { ...token.headers, 'content-type': 'text/csv' },
       payload: csv,
     });
-    expect(imported.statusCode).toBe(200);
+    expect(imported.statusCode).toBe(202);
     const [started] = (await audit({ action: 'people.import_started' })).items;
     expect(started).toMatchObject({ actor: 'token:test-admin', detail: { format: 'csv', bytes: Buffer.byteLength(csv) } });
 

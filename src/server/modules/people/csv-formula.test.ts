@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bearer, startTestRuntime, type TestCaller, type TestRuntime } from '../../testing/test-runtime.js';
 import { escapeFormulaCell, unescapeFormulaCell } from './csv-formula.js';
+import { importThroughApi } from './testing/import-through-api.js';
 import { buildProgram } from '../../main.js';
 import { createTestDatabase } from '../../testing/test-runtime.js';
 
@@ -54,15 +55,10 @@ describe('CSV exports over the API', () => {
   let t: TestRuntime;
   let admin: TestCaller;
   beforeAll(async () => {
-    t = await startTestRuntime();
+    t = await startTestRuntime({ worker: true });
     admin = await bearer(t, 'admin');
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/people/import',
-      headers: { ...admin.headers, 'content-type': 'application/x-ndjson' },
-      payload: JSON.stringify({ ...HOSTILE, birth_year: 1990 }),
-    });
-    expect(res.json()).toMatchObject({ created: 1, rejected: 0 });
+    const imported = await importThroughApi(t.app, admin.headers, 'application/x-ndjson', JSON.stringify({ ...HOSTILE, birth_year: 1990 }));
+    expect(imported.import).toMatchObject({ created: 1, rejected: 0 });
     await t.app.inject({
       method: 'POST',
       url: '/api/v1/segments',
@@ -109,13 +105,8 @@ describe('CSV exports over the API', () => {
 
   it('reads its own export back unchanged through the import', async () => {
     const exported = (await t.app.inject({ url: '/api/v1/people/export?format=csv', headers: admin.headers })).body;
-    const reimport = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/people/import',
-      headers: { ...admin.headers, 'content-type': 'text/csv' },
-      payload: exported,
-    });
-    expect(reimport.json()).toMatchObject({ updated: 1, rejected: 0 });
+    const reimport = await importThroughApi(t.app, admin.headers, 'text/csv', exported);
+    expect(reimport.import).toMatchObject({ updated: 1, rejected: 0 });
     const after = (await t.app.inject({ url: '/api/v1/people/export?format=jsonl', headers: admin.headers })).body;
     // CSV carries attribute values as text; what matters is that no quote was added or lost.
     expect(JSON.parse(after.trim())).toMatchObject({

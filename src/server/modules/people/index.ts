@@ -2,13 +2,22 @@
 export { registerPeopleRoutes } from './people.routes.js';
 export { registerFieldLabelRoutes } from './field-labels.routes.js';
 export { listFieldLabels, saveFieldLabels } from './field-labels.service.js';
-export { importPeopleFile, importPeopleRows } from './import-people.js';
+export {
+  startPeopleImport,
+  getPeopleImport,
+  listImportProblems,
+  iterateImportProblems,
+  readPeopleImportReport,
+  importPeopleFile,
+  importPeopleRows,
+} from './import-people.js';
+export { runPeopleImportJob } from './jobs/run-people-import.job.js';
 export { detectPeopleFileFormat, type PeopleFileFormat } from './import/parse-people-file.js';
 export { exportPeople, searchDirectory, getProfile, listAttributeKeys } from './people.service.js';
 export { toExportStream } from './export-format.js';
 export { derivedColumns, type Thresholds } from './people.queries.js';
 export { countPeople, findDemoCandidates } from './people.service.js';
-export { generateDemoPeople } from './demo/generate-demo-people.js';
+export { generateDemoPeople, iterateDemoPeople } from './demo/generate-demo-people.js';
 export { demoFieldLabels } from './demo/demo-field-labels.js';
 export { countPeopleWhere, countPeopleGroupedWhere, exportPeopleWhere, findPeopleIdsWhere, findPeoplePageWhere, topFieldValues } from './people.service.js';
 export { personFieldSql, attributeSql, attributeTextSql, isPersonSql, orgWithinSql, activePersonSql, type FieldContext } from './person-field-sql.js';

@@ -11,7 +11,8 @@ export type Thresholds = { noviceBelow: number; midBelow: number };
 export type PersonRow = {
   id: number;
   external_id: string;
-  email: string;
+  /** Optional: frontline staff often have none. */
+  email: string | null;
   given_name: string;
   family_name: string;
   department: string | null;
@@ -162,14 +163,14 @@ export async function countPeople(db: AnyDb): Promise<number> {
   return result.rows[0]?.n ?? 0;
 }
 
-/** One active person per wanted kind (a top leader, a middle manager, a plain employee), for demo logins. */
+/** One active person with an e-mail per wanted kind (a top leader, a middle manager, a plain employee), for demo logins. */
 export async function findDemoCandidates(
   db: AnyDb,
 ): Promise<{ root?: PersonRefRow & { email: string }; leader?: PersonRefRow & { email: string }; employee?: PersonRefRow & { email: string } }> {
   const pick = async (where: RawBuilder<unknown>) =>
     (
       await sql<PersonRefRow & { email: string }>`SELECT id, external_id, given_name, family_name, job_title, email FROM people
-      WHERE status = 'active' AND ${where} ORDER BY id LIMIT 1`.execute(db)
+      WHERE status = 'active' AND email IS NOT NULL AND ${where} ORDER BY id LIMIT 1`.execute(db)
     ).rows[0];
   const [root, leader, employee] = await Promise.all([
     pick(sql`manager_id IS NULL AND direct_reports > 0`),

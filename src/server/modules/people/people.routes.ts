@@ -1,24 +1,14 @@
-// /api/v1/people: the directory, profiles, editing one's own profile, import and export.
+// /api/v1/people: the directory, profiles, editing one's own profile and export (import: people-import.routes.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  importReportSchema,
-  peopleFacetsSchema,
-  peoplePageSchema,
-  peopleQuerySchema,
-  personProfileSchema,
-  profileUpdateSchema,
-} from '../../../shared/people.js';
-import { AppError, coded, notFound } from '../../platform/http/app-error.js';
+import { peopleFacetsSchema, peoplePageSchema, peopleQuerySchema, personProfileSchema, profileUpdateSchema } from '../../../shared/people.js';
+import { coded, notFound } from '../../platform/http/app-error.js';
 import { auditActorOf, callerCan, principalOf, recordAudit } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
-import { detectPeopleFileFormat } from './import/parse-people-file.js';
-import { importPeopleFile } from './import-people.js';
+import { registerPeopleImportRoutes } from './people-import.routes.js';
 import { exportPeople, getFacets, getProfile, listAttributeKeys, searchDirectory, updateOwnProfile, type DirectoryViewer } from './people.service.js';
 import { toExportStream } from './export-format.js';
-
-const IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
 
 function viewerOf(request: FastifyRequest): DirectoryViewer {
   const principal = principalOf(request);
@@ -34,6 +24,8 @@ function ownPersonId(request: FastifyRequest): number {
 export function registerPeopleRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const thresholds = ctx.config.experienceThresholds;
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // Its own scope: the only place people files are read (see platform/http/file-body.ts).
+  void app.register(async (scope) => registerPeopleImportRoutes(scope, ctx));
 
   r.get(
     '/api/v1/people',
@@ -88,38 +80,6 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: ModuleContext): 
       config: { access: { permission: 'people:read' } },
     },
     async (request) => getProfile({ db: ctx.db, personId: request.params.id, viewer: viewerOf(request), thresholds }),
-  );
-
-  r.post(
-    '/api/v1/people/import',
-    {
-      bodyLimit: IMPORT_BODY_LIMIT,
-      schema: {
-        tags: ['people'],
-        summary: 'Import people from CSV (text/csv) or JSON Lines (application/x-ndjson); upsert by external_id',
-        description: 'Every bad row is reported with its line, field and reason; every good row is kept.',
-        response: { 200: importReportSchema },
-      },
-      config: { access: { permission: 'people:import' } },
-    },
-    async (request) => {
-      const format = detectPeopleFileFormat(request.headers['content-type'] ?? '');
-      if (!format || typeof request.body !== 'string') {
-        throw new AppError(
-          'unsupported_media_type',
-          'send the file as text/csv or application/x-ndjson',
-          coded('request.expected_media_type', { expected: 'text/csv, application/x-ndjson' }),
-        );
-      }
-      // At the entry, so the entry stays whatever the import becomes: who started which file.
-      await recordAudit({
-        db: ctx.db,
-        actor: auditActorOf(request),
-        action: 'people.import_started',
-        detail: { format, bytes: Buffer.byteLength(request.body) },
-      });
-      return importPeopleFile({ db: ctx.db, text: request.body, format });
-    },
   );
 
   r.get(

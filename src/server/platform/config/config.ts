@@ -77,6 +77,10 @@ const configSchema = z.object({
   JOBS_POOL_MAX: z.coerce.number().int().min(1).max(50).default(4),
   /** When set, /metrics answers only to `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Largest file an import (people, contributions) accepts, in megabytes. */
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(1024),
+  /** Rows a people import writes per transaction: fewer keep requests quick while it runs, more import faster. */
+  IMPORT_BATCH_ROWS: z.coerce.number().int().min(10).max(10_000).default(500),
   /** experience_level thresholds (DESIGN §3.1): below NOVICE years novice, below MID years mid_career. */
   EXPERIENCE_NOVICE_BELOW_YEARS: z.coerce.number().int().min(1).max(60).default(3),
   EXPERIENCE_MID_BELOW_YEARS: z.coerce.number().int().min(1).max(60).default(10),

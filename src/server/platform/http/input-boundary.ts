@@ -3,6 +3,7 @@
 // refused with a 400 naming each bad value, before a route's schema or SQL sees them (ADR 0013).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, toJsonPointer, type FieldProblem } from './app-error.js';
+import { Readable } from 'node:stream';
 
 /** JSON nesting no route needs (a segment rule at its 32 levels is about 66 deep); deeper is refused. */
 export const MAX_INPUT_DEPTH = 128;
@@ -64,8 +65,9 @@ export function findBadText(value: unknown, part: InputPart): FieldProblem[] {
   return problems;
 }
 
-/** Import files arrive as text (CSV, JSON Lines) and are checked row by row by their import instead. */
+/** Import files arrive as text or as the request stream (CSV, JSON Lines) and are checked row by row by their import instead. */
 function isParsedJson(request: FastifyRequest): boolean {
+  if (request.body instanceof Readable || Buffer.isBuffer(request.body)) return false;
   if (typeof request.body !== 'string') return true;
   return /^application\/(?:[\w.+-]+\+)?json(?:;|$)/i.test(request.headers['content-type'] ?? '');
 }

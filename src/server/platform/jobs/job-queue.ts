@@ -6,7 +6,14 @@ import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { AnyDb } from '../db/connect.js';
 
-export type JobContext = { db: AnyDb; logger: Logger };
+export type JobContext = {
+  db: AnyDb;
+  logger: Logger;
+  /** Aborted when the queue stops: a long job ends its current step, saves where it was and hands over. */
+  signal: AbortSignal;
+  /** The queue running the job, for a job that enqueues its own continuation. */
+  queue: JobQueue;
+};
 
 export type JobDefinition<S extends z.ZodType> = {
   /** Queue name, `<module>.<verb-noun>`. */
@@ -15,8 +22,14 @@ export type JobDefinition<S extends z.ZodType> = {
   version: number;
   payload: S;
   retryLimit?: number;
+  /** Seconds before the first retry (default: pg-boss's exponential backoff from 1 s). */
+  retryDelaySeconds?: number;
+  /** How long one run may take before pg-boss counts it as failed and retries it (default 15 minutes). */
+  expireInSeconds?: number;
   /** Cron expression (UTC) when the job also runs on a schedule. */
   cron?: string;
+  /** Jobs fetched at once (default 10); long jobs take 1, so none waits out its expiry behind another. */
+  batchSize?: number;
   handle(payload: z.output<S>, ctx: JobContext): Promise<void>;
 };
 
@@ -33,7 +46,7 @@ export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): Jo
 /** An executor a job can be written through: the pool, or an open transaction. */
 export type SqlExecutor = Kysely<object>;
 
-/** Jobs fetched at once per queue and process; they run one after another. */
+/** Jobs fetched at once per queue and process, unless a definition says otherwise; they run one after another. */
 const BATCH_SIZE = 10;
 
 export type JobQueueOptions = { url: string; poolMax: number; worker: boolean; logger: Logger };
@@ -43,6 +56,7 @@ export class JobQueue {
   private readonly logger: Logger;
   private readonly worker: boolean;
   private readonly definitions = new Map<string, AnyJobDefinition>();
+  private readonly stopping = new AbortController();
 
   constructor(options: JobQueueOptions) {
     this.logger = options.logger;
@@ -66,30 +80,35 @@ export class JobQueue {
       await this.boss.createQueue(definition.id, {
         name: definition.id,
         retryLimit: definition.retryLimit ?? 3,
-        retryBackoff: true,
+        ...(definition.retryDelaySeconds === undefined ? { retryBackoff: true } : { retryBackoff: false, retryDelay: definition.retryDelaySeconds }),
+        ...(definition.expireInSeconds === undefined ? {} : { expireInSeconds: definition.expireInSeconds }),
       });
       if (definition.cron && this.worker) await this.boss.schedule(definition.id, definition.cron, { version: definition.version, payload: {} });
     }
   }
 
   /**
-   * Begins fetching and running jobs of every started definition: up to BATCH_SIZE at a time, one after
-   * another, each failing on its own (a failed job is retried without its batch-mates), and fetching
-   * again at once after a full batch instead of waiting out the polling interval.
+   * Begins fetching and running jobs of every started definition (or only of the ones named): up to
+   * the definition's batch size at a time, one after another, each failing on its own (a failed job is
+   * retried without its batch-mates), and fetching again at once after a full batch instead of waiting
+   * out the polling interval.
    */
-  async work(ctx: JobContext): Promise<void> {
+  async work(ctx: Omit<JobContext, 'signal' | 'queue'>, options: { only?: string[] } = {}): Promise<void> {
+    const context: JobContext = { ...ctx, signal: this.stopping.signal, queue: this };
     for (const definition of this.definitions.values()) {
+      if (options.only && !options.only.includes(definition.id)) continue;
+      const batchSize = definition.batchSize ?? BATCH_SIZE;
       let workerId = '';
-      workerId = await this.boss.work<Envelope>(definition.id, { pollingIntervalSeconds: 1, batchSize: BATCH_SIZE }, async (jobs) => {
+      workerId = await this.boss.work<Envelope>(definition.id, { pollingIntervalSeconds: 1, batchSize }, async (jobs) => {
         for (const job of jobs) {
           try {
-            await this.run(definition, job, ctx);
+            await this.run(definition, job, context);
           } catch (error) {
             await this.boss.fail(definition.id, job.id, { message: error instanceof Error ? error.message : String(error) });
           }
         }
         // pg-boss completes the jobs still active (the ones that did not fail) when this returns.
-        if (jobs.length === BATCH_SIZE) this.boss.notifyWorker(workerId);
+        if (jobs.length === batchSize) this.boss.notifyWorker(workerId);
       });
     }
   }
@@ -131,6 +150,7 @@ export class JobQueue {
   }
 
   async stop(): Promise<void> {
+    this.stopping.abort();
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
 }

@@ -1,10 +1,14 @@
-// /admin/import — upload an HR export (CSV or JSON Lines) and read the import report.
+// /admin/import — upload an HR export (CSV or JSON Lines), follow the import while it runs in the
+// background, and read its report. The import's id stays in the address (?import=7), so a reload
+// or a shared link shows the same import.
 import { useState, type FormEvent } from 'react';
 import { Anchor, Button, Card, FileInput, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../ui/error-alert';
+import { ImportProgress } from './import-progress';
 import { ImportReportView } from './import-report-view';
-import { IMPORT_CONTENT_TYPES, importContentType, useImportPeople } from './use-import-people';
+import { IMPORT_CONTENT_TYPES, importContentType, isFinished, usePeopleImport, useUploadPeopleFile } from './use-import-people';
 
 const ACCEPT = Object.keys(IMPORT_CONTENT_TYPES)
   .map((extension) => `.${extension}`)
@@ -13,13 +17,18 @@ const ACCEPT = Object.keys(IMPORT_CONTENT_TYPES)
 export function ImportPeoplePage() {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
-  const importPeople = useImportPeople();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const upload = useUploadPeopleFile();
+  const shownId = Number(searchParams.get('import')) || null;
+  const current = usePeopleImport(shownId);
   const contentType = file ? importContentType(file.name) : null;
   const wrongType = file !== null && contentType === null;
+  const running = current.data !== undefined && !isFinished(current.data);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (file && contentType) importPeople.mutate({ file, contentType });
+    if (!file || !contentType) return;
+    upload.mutate({ file, contentType }, { onSuccess: (imp) => setSearchParams({ import: String(imp.id) }) });
   };
 
   return (
@@ -47,19 +56,20 @@ export function ImportPeoplePage() {
             value={file}
             onChange={(next) => {
               setFile(next);
-              importPeople.reset();
+              upload.reset();
             }}
             error={wrongType ? t('import.wrongType') : undefined}
           />
           <Group justify="flex-end">
-            <Button type="submit" loading={importPeople.isPending} disabled={!file || wrongType}>
+            <Button type="submit" loading={upload.isPending} disabled={!file || wrongType || running}>
               {t('import.submit')}
             </Button>
           </Group>
         </Stack>
       </Card>
-      {importPeople.error && <ErrorAlert error={importPeople.error} title={t('import.failed')} />}
-      {importPeople.data && <ImportReportView report={importPeople.data} />}
+      {upload.error && <ErrorAlert error={upload.error} title={t('import.failed')} />}
+      {current.error && <ErrorAlert error={current.error} onRetry={() => void current.refetch()} />}
+      {current.data && (running ? <ImportProgress imp={current.data} /> : <ImportReportView imp={current.data} />)}
     </Stack>
   );
 }

@@ -30,9 +30,11 @@ export function ProfileHeader({ profile }: { profile: PersonProfile }) {
           {profile.job_title && <Text fw={500}>{profile.job_title}</Text>}
           {place && <Text c="dimmed">{place}</Text>}
           <Group gap="md">
-            <Anchor href={`mailto:${profile.email}`} size="sm">
-              {profile.email}
-            </Anchor>
+            {profile.email && (
+              <Anchor href={`mailto:${profile.email}`} size="sm">
+                {profile.email}
+              </Anchor>
+            )}
             {profile.language && (
               <Text size="sm" c="dimmed">
                 {t('profile.language')}: {formatLanguageName(profile.language, i18n.language)}

@@ -235,7 +235,7 @@ export function generatePopulation(seed: number, options: { size?: number; roots
     if (i >= roots) {
       // Earlier people only, so the tree has no cycles; the file order is shuffled below.
       const boss = people[rng.int(0, Math.min(i - 1, Math.max(roots, Math.floor(i * 0.6))))]!;
-      manager = rng.chance(0.8) ? boss.external_id : boss.email.toLowerCase();
+      manager = rng.chance(0.8) || !boss.email ? boss.external_id : boss.email.toLowerCase();
     } else if (rng.chance(0.5)) {
       manager = null;
     }

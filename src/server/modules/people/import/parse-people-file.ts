@@ -1,30 +1,22 @@
-// Turns an uploaded CSV or JSON Lines file into raw person objects with their line numbers. Rows that
-// cannot be read become errors; the rest go on. CSV lists use `;`, `attributes.<key>` columns fill
-// attributes, and only the columns present in the file are imported (absent ones keep their values).
-import Papa from 'papaparse';
+// Reads a people file as a stream: bytes to numbered lines to rows (or problems), in bounded memory.
+// The CSV header is read once, at upload, and checked as a whole: an unknown or duplicate column
+// rejects the file (a misspelt column would otherwise drop data silently); only the columns present
+// are imported, `attributes.<key>` columns fill attributes and CSV lists use `;`.
 import { AppError } from '../../../platform/http/app-error.js';
-import type { ImportError } from '../../../../shared/people.js';
-import { BOOLEAN_FIELDS, INTEGER_FIELDS, LIST_FIELDS, PERSON_FIELDS, type PersonField } from './people-columns.js';
-import { unescapeFormulaCell } from '../csv-formula.js';
+import { PERSON_FIELDS } from './people-columns.js';
+import { csvReader, guessDelimiter, jsonLinesReader, splitCsvRecord, type Cursor, type ReadItem, type RecordReader } from './read-records.js';
+import { LineSplitter, type FileLine } from './split-lines.js';
+import type { ProblemCode } from '../../../../shared/problem-codes/index.js';
 
 export type PeopleFileFormat = 'csv' | 'jsonl';
 
 /** One row as read: its 1-based line, and the object to validate. */
 export type RawPersonRow = { line: number; value: Record<string, unknown> };
 
-export type ParsedPeopleFile = { rows: RawPersonRow[]; errors: ImportError[] };
+/** A CSV header as read at upload, and where the data records start. */
+export type CsvHeader = { columns: string[]; delimiter: string; dataStart: Cursor };
 
 const KNOWN = new Set<string>(PERSON_FIELDS);
-const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', 'ja', 'j']);
-const FALSE_WORDS = new Set(['false', '0', 'no', 'n', 'nein', 'nee', '']);
-
-/**
- * Parses a people file.
- * @example parsePeopleFile('external_id,email\nE1,a@b.example\n', 'csv').rows[0] // { line: 2, value: {...} }
- */
-export function parsePeopleFile(text: string, format: PeopleFileFormat): ParsedPeopleFile {
-  return format === 'csv' ? parseCsv(text) : parseJsonLines(text);
-}
 
 /** Picks the format from a file name or a Content-Type. */
 export function detectPeopleFileFormat(nameOrType: string): PeopleFileFormat | null {
@@ -34,130 +26,113 @@ export function detectPeopleFileFormat(nameOrType: string): PeopleFileFormat | n
   return null;
 }
 
-function parseJsonLines(text: string): ParsedPeopleFile {
-  const rows: RawPersonRow[] = [];
-  const errors: ImportError[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      errors.push({ line, external_id: null, field: null, reason: `not valid JSON: ${(error as Error).message}` });
-      return;
+/**
+ * Collects the header record from the first lines of a CSV file; null until it is complete.
+ * @example const h = new CsvHeaderReader(); h.push(lines) // { columns: ['external_id', ...], delimiter: ',', dataStart: { byte: 31, line: 2 } }
+ */
+export class CsvHeaderReader {
+  private lines: FileLine[] = [];
+  private quotes = 0;
+
+  /** Feeds lines; returns the header once complete (and checked), throwing a 400 for a bad one. */
+  push(lines: FileLine[]): CsvHeader | null {
+    for (const l of lines) {
+      if (this.lines.length === 0 && !l.problem && l.text.trim() === '') continue;
+      if (l.problem) throw headerError('import.header_unreadable', 'line 1 (the header) is not UTF-8 text; save the file as UTF-8');
+      this.lines.push(l);
+      this.quotes += l.quotes;
+      if (this.quotes % 2 === 0) return this.finish();
+      if (this.lines.length > 50) break;
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      errors.push({ line, external_id: null, field: null, reason: 'each line must be one JSON object' });
-      return;
-    }
-    rows.push({ line, value: value as Record<string, unknown> });
-  });
-  return { rows, errors };
+    if (this.lines.length > 50) throw headerError('import.header_unreadable', 'the header (line 1) has a quote that never closes');
+    return null;
+  }
+
+  /** At the end of the file: the header, or a 400 for an empty file. */
+  end(): CsvHeader {
+    if (this.lines.length === 0) throw headerError('import.empty_file', 'the CSV file is empty: it needs a header line');
+    throw headerError('import.header_unreadable', 'the header (line 1) has a quote that never closes');
+  }
+
+  private finish(): CsvHeader {
+    const text = this.lines
+      .map((l) => l.text)
+      .join('\n')
+      .replace(/\r$/, '');
+    const delimiter = guessDelimiter(text);
+    const cells = splitCsvRecord(text, delimiter);
+    if (!cells) throw headerError('import.header_unreadable', 'the header (line 1) cannot be read as CSV');
+    const columns = cells.map((h) => h.trim());
+    checkHeader(columns);
+    const last = this.lines[this.lines.length - 1]!;
+    return { columns, delimiter, dataStart: { byte: last.end, line: last.line + 1 } };
+  }
 }
 
-function parseCsv(text: string): ParsedPeopleFile {
-  const errors: ImportError[] = [];
-  const rows: RawPersonRow[] = [];
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = lineCounter(body);
-  let header: string[] | null = null;
-  let rowStart = 0;
-  Papa.parse<string[]>(body, {
-    header: false,
-    skipEmptyLines: 'greedy',
-    step: (result) => {
-      const line = lines(rowStart);
-      rowStart = result.meta.cursor;
-      const cells = result.data;
-      if (!header) {
-        header = cells.map((h) => h.trim());
-        checkHeader(header);
-        return;
-      }
-      if (result.errors.length > 0) {
-        errors.push({ line, external_id: null, field: null, reason: `unreadable CSV row: ${result.errors[0]!.message}` });
-        return;
-      }
-      if (cells.length !== header.length) {
-        errors.push({ line, external_id: null, field: null, reason: `the row has ${cells.length} cells, the header ${header.length}` });
-        return;
-      }
-      rows.push({ line, value: csvCellsToObject(header, cells) });
-    },
-  });
-  if (!header) throw new AppError('validation', 'the CSV file is empty: it needs a header line', { problems: [{ line: 1, message: 'no header' }] });
-  return { rows, errors };
-}
-
-/** Maps the offsets where rows start (only growing) to 1-based line numbers. */
-function lineCounter(text: string): (offset: number) => number {
-  let at = 0;
-  let line = 1;
-  return (offset) => {
-    for (; at < offset; at++) if (text.charCodeAt(at) === 10) line++;
-    // Step over the newline that ended the row before, and over blank lines.
-    while (at < text.length && (text.charCodeAt(at) === 10 || text.charCodeAt(at) === 13)) {
-      if (text.charCodeAt(at) === 10) line++;
-      at++;
-    }
-    return line;
-  };
+function headerError(messageCode: ProblemCode, message: string, params: Record<string, string> = {}): AppError {
+  return new AppError('validation', message, { messageCode, params, problems: [{ line: 1, message, code: messageCode, params }] });
 }
 
 function checkHeader(header: string[]): void {
   const unknown = header.filter((h) => !KNOWN.has(h) && !/^attributes\.[^.\s]+$/.test(h));
   if (unknown.length > 0) {
-    throw new AppError(
-      'validation',
-      `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} on line 1; known columns are the Person fields and attributes.<key>`,
-      {
-        problems: unknown.map((u) => ({ line: 1, message: `unknown column "${u}"` })),
-      },
+    const columns = unknown.map((u) => `"${u}"`).join(', ');
+    throw headerError(
+      'import.unknown_columns',
+      `unknown column${unknown.length > 1 ? 's' : ''} ${columns} on line 1; known columns are the Person fields and attributes.<key>`,
+      { columns },
     );
   }
-  const missing = ['external_id'].filter((f) => !header.includes(f));
-  if (missing.length > 0)
-    throw new AppError('validation', 'the CSV header (line 1) has no external_id column', { problems: [{ line: 1, message: 'external_id column missing' }] });
+  if (!header.includes('external_id')) throw headerError('import.no_external_id_column', 'the CSV header (line 1) has no external_id column');
   const seen = new Set<string>();
   for (const h of header) {
-    if (seen.has(h)) throw new AppError('validation', `column "${h}" appears twice on line 1`, { problems: [{ line: 1, message: `duplicate column "${h}"` }] });
+    if (seen.has(h)) throw headerError('import.duplicate_column', `column "${h}" appears twice on line 1`, { column: h });
     seen.add(h);
   }
 }
 
-function csvCellsToObject(header: string[], cells: string[]): Record<string, unknown> {
-  const value: Record<string, unknown> = {};
-  let attributes: Record<string, string | null> | undefined;
-  for (let i = 0; i < header.length; i++) {
-    const column = header[i]!;
-    // Exports quote cells a spreadsheet would run as formulas ('=…); that quote is not part of the value.
-    const cell = unescapeFormulaCell(cells[i]!.trim());
-    if (column.startsWith('attributes.')) {
-      attributes ??= {};
-      attributes[column.slice('attributes.'.length)] = cell === '' ? null : cell;
-      continue;
-    }
-    const converted = convertCell(column as PersonField, cell);
-    if (converted !== undefined) value[column] = converted;
-  }
-  if (attributes) value.attributes = attributes;
-  return value;
+/** The record reader for a format (CSV needs its header). */
+export function recordReader(format: PeopleFileFormat, header: CsvHeader | null): RecordReader {
+  if (format === 'jsonl') return jsonLinesReader();
+  if (!header) throw new Error('a CSV file is read with its header');
+  return csvReader(header.columns, header.delimiter);
 }
 
-function convertCell(field: PersonField, cell: string): unknown {
-  if (LIST_FIELDS.has(field))
-    return cell
-      .split(';')
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
-  if (BOOLEAN_FIELDS.has(field)) {
-    const word = cell.toLowerCase();
-    if (TRUE_WORDS.has(word)) return true;
-    if (FALSE_WORDS.has(word)) return false;
-    return cell;
+/**
+ * Reads rows and problems from the file's bytes, starting at `from` (a record boundary).
+ * @example for await (const item of readPeopleFile(chunks, { format: 'jsonl', header: null, from: { byte: 0, line: 1 } })) ...
+ */
+export async function* readPeopleFile(
+  chunks: AsyncIterable<Buffer>,
+  options: { format: PeopleFileFormat; header: CsvHeader | null; from: Cursor },
+): AsyncGenerator<ReadItem> {
+  const splitter = new LineSplitter(options.from);
+  const reader = recordReader(options.format, options.header);
+  for await (const chunk of chunks) {
+    for (const line of splitter.push(chunk)) yield* reader.push(line);
   }
-  if (cell === '') return field === 'status' ? undefined : null;
-  if (INTEGER_FIELDS.has(field)) return /^-?\d+$/.test(cell) ? Number(cell) : cell;
-  return cell;
+  for (const line of splitter.end()) yield* reader.push(line);
+  yield* reader.end();
+}
+
+/**
+ * Reads a whole file held in memory (tests, small inputs): its rows and problems, in line order.
+ * @example parsePeopleFile('external_id,email\nE1,a@b.example\n', 'csv').rows[0] // { line: 2, value: {...} }
+ */
+export function parsePeopleFile(text: string, format: PeopleFileFormat): { rows: RawPersonRow[]; errors: ReadItem[] } {
+  const bytes = Buffer.from(text, 'utf8');
+  let header: CsvHeader | null = null;
+  let from: Cursor = { byte: 0, line: 1 };
+  if (format === 'csv') {
+    const headerReader = new CsvHeaderReader();
+    const splitter = new LineSplitter(from);
+    header = headerReader.push([...splitter.push(bytes), ...splitter.end()]) ?? headerReader.end();
+    from = header.dataStart;
+  }
+  const splitter = new LineSplitter(from);
+  const reader = recordReader(format, header);
+  const items: ReadItem[] = [];
+  for (const line of [...splitter.push(bytes.subarray(from.byte)), ...splitter.end()]) items.push(...reader.push(line));
+  items.push(...reader.end());
+  return { rows: items.flatMap((i) => (i.kind === 'row' ? [{ line: i.line, value: i.value }] : [])), errors: items.filter((i) => i.kind === 'problem') };
 }

@@ -48,8 +48,9 @@ export const PLAIN_FIELDS = PERSON_FIELDS.filter((f) => f !== 'external_id' && f
 
 export const columnOf = (field: PersonField): string => COLUMN_OF[field] ?? field;
 
-/** Defaults for a new person whose row leaves a field out (lists empty, booleans false). */
+/** Defaults for a field a row leaves out or sets to null (lists empty, booleans false, no family name). */
 export const COLUMN_DEFAULTS: Record<string, string> = {
+  family_name: "''",
   skills: "'{}'::text[]",
   interests: "'{}'::text[]",
   mentor_topics: "'{}'::text[]",
