@@ -1,7 +1,6 @@
 // The `resonance` command: serve, worker, migrate, seed, import, export, tokens and users.
 // Each subcommand opens the runtime it needs, does one thing, prints what happened and exits.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +24,7 @@ import {
 } from './modules/people/index.js';
 import type { AnyDb } from './platform/db/connect.js';
 import { progressBar, type ProgressSink } from './platform/cli/progress-bar.js';
-import { importContributionsFile } from './modules/expertise/index.js';
+import { importContributions } from './modules/expertise/index.js';
 import { CLI_ACTOR, createApiToken, generatePassword, listApiTokens, recordAudit, revokeApiToken, upsertUserWithPassword } from './modules/identity/index.js';
 import { ROLES, type Role } from '../shared/identity.js';
 import type { ImportReport } from '../shared/people.js';
@@ -277,9 +276,8 @@ export function buildProgram(
     .command('contributions <file>')
     .description('import contributions (JSON Lines, DESIGN §3.6) as evidence for expert search')
     .action(async (file: string) => {
-      const text = await readFile(file, 'utf8');
       await withRuntime({ config: config() }, async (rt) => {
-        const report = await importContributionsFile({ db: rt.database.db, text });
+        const report = await importContributions({ db: rt.database.db, source: createReadStream(file) });
         printImport(out, report);
         if (report.rejected > 0) process.exitCode = 2;
       });

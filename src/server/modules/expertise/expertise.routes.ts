@@ -9,10 +9,14 @@ import { AppError, coded } from '../../platform/http/app-error.js';
 import { acceptFileBodies } from '../../platform/http/file-body.js';
 import type { ModuleContext } from '../module-context.js';
 import { findExperts } from './find-experts.js';
-import { importContributionsFile } from './import-contributions.js';
+import { importContributions } from './import-contributions.js';
 import { suggestSkills } from './skill-taxonomy.js';
 import { z } from 'zod';
 import { UI_LANGUAGES } from '../../../shared/identity.js';
+import { Readable } from 'node:stream';
+import { byteLimit } from '../../platform/http/file-body.js';
+
+const tooLarge = (maxMb: number) => new AppError('payload_too_large', `the file is larger than ${maxMb} MB`, coded('import.too_large', { max_mb: maxMb }));
 
 export function registerExpertiseRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -111,28 +115,32 @@ export function registerExpertiseRoutes(app: FastifyInstance, ctx: ModuleContext
 
   // Its own scope: the only place (with the people import) that reads JSON Lines bodies, after authorisation.
   void app.register(async (scope) => {
-    // Read whole into memory, so at most 200 MB whatever IMPORT_MAX_MB allows people files.
-    acceptFileBodies(scope, { as: 'string', maxBytes: Math.min(ctx.config.IMPORT_MAX_MB, 200) * 1024 * 1024 });
+    // Streamed: lines are read and written in batches as they arrive, so memory does not grow with the file.
+    acceptFileBodies(scope, { as: 'stream' });
+    const maxBytes = ctx.config.IMPORT_MAX_MB * 1024 * 1024;
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/v1/contributions/import',
       {
         schema: {
           tags: ['expertise'],
           summary: 'Import contributions from JSON Lines (application/x-ndjson); upsert by external_id',
-          description: 'Every bad line is reported with its number, field and reason; every good line is kept.',
+          description:
+            'Every bad line is reported with its number, field and reason; every good line is kept. Lines are written in batches as ' +
+            'they arrive; a file over IMPORT_MAX_MB is refused (413) when it says its length, else stopped there, keeping the batches written.',
           response: { 200: importReportSchema },
         },
         config: { access: { permission: 'contributions:import' } },
       },
       async (request) => {
-        if (typeof request.body !== 'string' || !/ndjson|jsonl|json-lines/.test(request.headers['content-type'] ?? '')) {
+        if (!(request.body instanceof Readable) || !/ndjson|jsonl|json-lines/.test(request.headers['content-type'] ?? '')) {
           throw new AppError(
             'unsupported_media_type',
             'send the file as application/x-ndjson',
             coded('request.expected_media_type', { expected: 'application/x-ndjson' }),
           );
         }
-        return importContributionsFile({ db: ctx.db, text: request.body });
+        if (Number(request.headers['content-length'] ?? 0) > maxBytes) throw tooLarge(ctx.config.IMPORT_MAX_MB);
+        return importContributions({ db: ctx.db, source: request.body.pipe(byteLimit(maxBytes, () => tooLarge(ctx.config.IMPORT_MAX_MB))) });
       },
     );
   });

@@ -1,5 +1,5 @@
 // The expertise module's public API: other modules and the app import only from here.
-export { importContributionsFile } from './import-contributions.js';
+export { importContributions, importContributionsFile } from './import-contributions.js';
 export { findExperts, RANKING } from './find-experts.js';
 export { detectLanguage } from './detect-language.js';
 export { registerExpertiseRoutes } from './expertise.routes.js';

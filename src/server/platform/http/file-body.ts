@@ -3,6 +3,7 @@
 // such a body with 415 before reading it, and an import route reads it only after the caller is
 // authenticated and authorised (both happen in onRequest, before the body is parsed).
 import type { FastifyInstance } from 'fastify';
+import { Transform } from 'node:stream';
 
 export const FILE_CONTENT_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl', 'application/json-lines', 'application/x-jsonlines'];
 
@@ -17,4 +18,19 @@ export function acceptFileBodies(scope: FastifyInstance, mode: { as: 'stream' } 
     return;
   }
   scope.addContentTypeParser(FILE_CONTENT_TYPES, { parseAs: 'string', bodyLimit: mode.maxBytes }, (_request, body, done) => done(null, body));
+}
+
+/**
+ * Passes bytes through until more than `maxBytes` have come, then fails the stream with `tooLarge()`.
+ * @example request.body.pipe(byteLimit(50 * 1024 * 1024, () => new AppError('payload_too_large', '…')))
+ */
+export function byteLimit(maxBytes: number, tooLarge: () => Error): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > maxBytes) done(tooLarge());
+      else done(null, chunk);
+    },
+  });
 }
