@@ -27,6 +27,7 @@ import { WEB_DIST_DIR } from './platform/paths.js';
 import { registerAuthentication, registerIdentityRoutes } from './modules/identity/index.js';
 import { registerFieldLabelRoutes, registerPeopleRoutes } from './modules/people/index.js';
 import { registerAudienceRoutes, registerPersonaRoutes } from './modules/audiences/index.js';
+import { registerCampaignRoutes } from './modules/campaigns/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerFieldLabelRoutes(app, ctx);
   registerAudienceRoutes(app, ctx);
   registerPersonaRoutes(app, ctx);
+  registerCampaignRoutes(app, ctx);
   registerExpertiseRoutes(app, ctx);
   registerSkillAdminRoutes(app, ctx);
   registerCommunityRoutes(app, ctx);

@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   'personas.deleted',
   'personas.journey_updated',
   'skills.merged',
+  'campaigns.created',
+  'campaigns.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -23,12 +23,27 @@ export const PERMISSIONS = [
   'audit:read',
   /** Label custom attributes and directory values (departments, codes) in en/de/nl. */
   'people:manage',
+  /** See campaigns, who gets what, and their delivery log. */
+  'campaigns:read',
+  /** Create and change campaigns. */
+  'campaigns:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  communicator: ['people:read', 'people:read-hr', 'profile:edit-own', 'audiences:read', 'audiences:write', 'skills:endorse', 'help:ask', 'contributions:write'],
+  communicator: [
+    'people:read',
+    'people:read-hr',
+    'profile:edit-own',
+    'audiences:read',
+    'audiences:write',
+    'campaigns:read',
+    'campaigns:write',
+    'skills:endorse',
+    'help:ask',
+    'contributions:write',
+  ],
   leader: ['people:read', 'profile:edit-own', 'skills:endorse', 'help:ask', 'contributions:write'],
   employee: ['people:read', 'profile:edit-own', 'skills:endorse', 'help:ask', 'contributions:write'],
 };

@@ -1,0 +1,59 @@
+-- 0016 campaigns (issue 9, DESIGN §3.3): a campaign with its audience, ordered variants (exactly one
+-- default) carrying content per language, follow-ups and an optional leader cascade; and the
+-- delivery row, one per (campaign, step, person, channel), which is both what the sender works
+-- through and the per-recipient send log. Variants are rows (not JSON inside the campaign) so that
+-- deliveries can name them and resolution can join them.
+CREATE TABLE campaigns (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name text NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('announcement', 'must_read')),
+  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'scheduled', 'sending', 'sent', 'cancelled', 'paused')),
+  audience jsonb NOT NULL,
+  default_language text NOT NULL,
+  -- null: the deployment's tracking mode (DESIGN §3.5).
+  tracking text CHECK (tracking IN ('individual', 'aggregate', 'off')),
+  acknowledge_by timestamptz,
+  follow_ups jsonb NOT NULL DEFAULT '[]',
+  cascade jsonb,
+  created_by_user_id bigint REFERENCES users (id) ON DELETE SET NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX campaigns_updated_idx ON campaigns (updated_at DESC, id DESC);
+
+CREATE TABLE campaign_variants (
+  campaign_id bigint NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+  -- Order decides: a recipient gets the first variant whose audience matches, else the default.
+  position integer NOT NULL,
+  key text NOT NULL,
+  is_default boolean NOT NULL,
+  -- A rule, {"persona": id}, or null on the default variant.
+  audience jsonb,
+  channels text[] NOT NULL,
+  -- {"de": {"subject", "preheader", "body", "wiifm", "cta_label", "cta_url"}, "en": {...}}
+  content jsonb NOT NULL,
+  PRIMARY KEY (campaign_id, position),
+  UNIQUE (campaign_id, key)
+);
+CREATE UNIQUE INDEX campaign_variants_one_default_idx ON campaign_variants (campaign_id) WHERE is_default;
+
+-- Step 0 is the message itself; follow-ups are steps 1, 2, … in the order the campaign lists them.
+CREATE TABLE deliveries (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  campaign_id bigint NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+  step integer NOT NULL DEFAULT 0,
+  person_id bigint NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+  channel text NOT NULL CHECK (channel IN ('email', 'feed', 'chat')),
+  variant_key text NOT NULL,
+  language text NOT NULL,
+  state text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'bounced', 'suppressed')),
+  -- Why it failed, bounced or was suppressed: a code the web translates.
+  reason text,
+  message_id text,
+  attempts integer NOT NULL DEFAULT 0,
+  queued_at timestamptz NOT NULL DEFAULT now(),
+  sent_at timestamptz,
+  UNIQUE (campaign_id, step, person_id, channel)
+);
+CREATE INDEX deliveries_campaign_state_idx ON deliveries (campaign_id, state);
+CREATE INDEX deliveries_person_idx ON deliveries (person_id);

@@ -1,0 +1,159 @@
+// SQL of campaigns: the campaign row with its variants, list pages, delivery counts, and the
+// set-based resolution of who gets which variant, in which language, on which channel.
+import { sql, type RawBuilder } from 'kysely';
+import type { AnyDb } from '../../platform/db/connect.js';
+import type { CampaignKind, CampaignStatus, Channel, VariantContent } from '../../../shared/campaigns.js';
+
+export type CampaignRow = {
+  id: number;
+  name: string;
+  kind: CampaignKind;
+  status: CampaignStatus;
+  audience: Record<string, unknown>;
+  default_language: string;
+  tracking: 'individual' | 'aggregate' | 'off' | null;
+  acknowledge_by: Date | null;
+  follow_ups: unknown[];
+  cascade: { deadline: string; talking_points: Record<string, string> } | null;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type VariantRow = {
+  campaign_id: number;
+  position: number;
+  key: string;
+  is_default: boolean;
+  audience: Record<string, unknown> | null;
+  channels: Channel[];
+  content: Record<string, VariantContent>;
+};
+
+export type CampaignValues = Omit<CampaignRow, 'id' | 'status' | 'created_at' | 'updated_at'> & { created_by_user_id: number | null };
+export type VariantValues = Omit<VariantRow, 'campaign_id'>;
+
+const CAMPAIGN_COLUMNS = sql`id, name, kind, status, audience, default_language, tracking, acknowledge_by, follow_ups, cascade, created_at, updated_at`;
+
+export async function insertCampaign(trx: AnyDb, values: CampaignValues): Promise<CampaignRow> {
+  const result = await sql<CampaignRow>`
+    INSERT INTO campaigns (name, kind, audience, default_language, tracking, acknowledge_by, follow_ups, cascade, created_by_user_id)
+    VALUES (${values.name}, ${values.kind}, ${JSON.stringify(values.audience)}::jsonb, ${values.default_language}, ${values.tracking},
+      ${values.acknowledge_by}, ${JSON.stringify(values.follow_ups)}::jsonb, ${values.cascade === null ? null : JSON.stringify(values.cascade)}::jsonb,
+      ${values.created_by_user_id})
+    RETURNING ${CAMPAIGN_COLUMNS}`.execute(trx);
+  return result.rows[0]!;
+}
+
+/** Changes a draft; null when there is no such campaign or it is no longer a draft (locked until commit). */
+export async function updateDraft(trx: AnyDb, id: number, values: Omit<CampaignValues, 'created_by_user_id'>): Promise<CampaignRow | null> {
+  const result = await sql<CampaignRow>`
+    UPDATE campaigns SET name = ${values.name}, kind = ${values.kind}, audience = ${JSON.stringify(values.audience)}::jsonb,
+      default_language = ${values.default_language}, tracking = ${values.tracking}, acknowledge_by = ${values.acknowledge_by},
+      follow_ups = ${JSON.stringify(values.follow_ups)}::jsonb,
+      cascade = ${values.cascade === null ? null : JSON.stringify(values.cascade)}::jsonb, updated_at = now()
+    WHERE id = ${id} AND status = 'draft'
+    RETURNING ${CAMPAIGN_COLUMNS}`.execute(trx);
+  return result.rows[0] ?? null;
+}
+
+export async function replaceVariants(trx: AnyDb, campaignId: number, variants: VariantValues[]): Promise<VariantRow[]> {
+  await sql`DELETE FROM campaign_variants WHERE campaign_id = ${campaignId}`.execute(trx);
+  const result = await sql<VariantRow>`
+    INSERT INTO campaign_variants (campaign_id, position, key, is_default, audience, channels, content)
+    SELECT ${campaignId}, v.position, v.key, v.is_default, v.audience, v.channels, v.content
+    FROM jsonb_to_recordset(${JSON.stringify(variants)}::jsonb)
+      AS v(position int, key text, is_default boolean, audience jsonb, channels text[], content jsonb)
+    RETURNING campaign_id, position, key, is_default, audience, channels, content`.execute(trx);
+  return result.rows.sort((a, b) => a.position - b.position);
+}
+
+export async function findCampaign(db: AnyDb, id: number): Promise<CampaignRow | null> {
+  const result = await sql<CampaignRow>`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE id = ${id}`.execute(db);
+  return result.rows[0] ?? null;
+}
+
+export async function findStatus(db: AnyDb, id: number): Promise<CampaignStatus | null> {
+  const result = await sql<{ status: CampaignStatus }>`SELECT status FROM campaigns WHERE id = ${id}`.execute(db);
+  return result.rows[0]?.status ?? null;
+}
+
+export async function findVariants(db: AnyDb, campaignId: number): Promise<VariantRow[]> {
+  const result = await sql<VariantRow>`
+    SELECT campaign_id, position, key, is_default, audience, channels, content
+    FROM campaign_variants WHERE campaign_id = ${campaignId} ORDER BY position`.execute(db);
+  return result.rows;
+}
+
+/** Campaigns newest first, after the campaign with id `before`. */
+export async function listCampaigns(db: AnyDb, input: { before?: number; limit: number; status?: CampaignStatus }): Promise<CampaignRow[]> {
+  const result = await sql<CampaignRow>`
+    SELECT ${CAMPAIGN_COLUMNS} FROM campaigns
+    WHERE (${input.before ?? null}::bigint IS NULL OR id < ${input.before ?? null}::bigint)
+      AND (${input.status ?? null}::text IS NULL OR status = ${input.status ?? null}::text)
+    ORDER BY id DESC LIMIT ${input.limit}`.execute(db);
+  return result.rows;
+}
+
+export type DeliveryCounts = { queued: number; sent: number; failed: number; suppressed: number };
+
+/** Deliveries by state for each campaign: queued counts those being sent, failed those that bounced. */
+export async function countDeliveries(db: AnyDb, campaignIds: number[]): Promise<Map<number, DeliveryCounts>> {
+  const counts = new Map<number, DeliveryCounts>(campaignIds.map((id) => [id, { queued: 0, sent: 0, failed: 0, suppressed: 0 }]));
+  if (campaignIds.length === 0) return counts;
+  const result = await sql<{ campaign_id: number } & DeliveryCounts>`
+    SELECT campaign_id,
+      count(*) FILTER (WHERE state IN ('queued', 'sending'))::int AS queued,
+      count(*) FILTER (WHERE state = 'sent')::int AS sent,
+      count(*) FILTER (WHERE state IN ('failed', 'bounced'))::int AS failed,
+      count(*) FILTER (WHERE state = 'suppressed')::int AS suppressed
+    FROM deliveries WHERE campaign_id = ANY(${campaignIds}::bigint[]) GROUP BY campaign_id`.execute(db);
+  for (const row of result.rows) counts.set(row.campaign_id, { queued: row.queued, sent: row.sent, failed: row.failed, suppressed: row.suppressed });
+  return counts;
+}
+
+/** A variant as resolution needs it: its predicate (null: the default) and what it offers. */
+export type ResolvableVariant = { key: string; where: RawBuilder<boolean> | null; languages: string[]; channels: Channel[] };
+
+/**
+ * The audience resolved in one statement: each person's variant (the first whose predicate holds,
+ * else the default), language (theirs if the variant has it, else its primary tag, else the
+ * campaign's) and channels. Used as a subquery by counts now and by the fan-out later.
+ */
+export function resolvedRecipientsSql(input: { audience: RawBuilder<boolean>; variants: ResolvableVariant[]; defaultLanguage: string }): RawBuilder<{
+  person_id: number;
+  variant_index: number;
+  variant_key: string;
+  language: string;
+  channel: Channel;
+}> {
+  const defaultIndex = input.variants.findIndex((v) => v.where === null);
+  const whens = input.variants.flatMap((v, i) => (v.where === null ? [] : [sql`WHEN ${v.where} THEN ${i}`]));
+  const choice = whens.length > 0 ? sql`CASE ${sql.join(whens, sql` `)} ELSE ${defaultIndex} END` : sql`${defaultIndex}`;
+  const offers = JSON.stringify(input.variants.map((v, i) => ({ idx: i, key: v.key, languages: v.languages, channels: v.channels })));
+  return sql`
+    SELECT r.person_id, v.idx AS variant_index, v.key AS variant_key,
+      CASE WHEN r.lang = ANY(v.languages) THEN r.lang
+           WHEN split_part(r.lang, '-', 1) = ANY(v.languages) THEN split_part(r.lang, '-', 1)
+           ELSE ${input.defaultLanguage}::text END AS language,
+      ch.channel
+    FROM (
+      SELECT p.id AS person_id, (${choice})::int AS idx, lower(coalesce(p.language, '')) AS lang
+      FROM people AS p WHERE ${input.audience}
+    ) AS r
+    JOIN jsonb_to_recordset(${offers}::jsonb) AS v(idx int, key text, languages text[], channels text[]) ON v.idx = r.idx
+    CROSS JOIN LATERAL unnest(v.channels) AS ch(channel)`;
+}
+
+/** Recipients by variant, language and channel, and how many people that is. */
+export async function countAssignments(
+  db: AnyDb,
+  recipients: ReturnType<typeof resolvedRecipientsSql>,
+): Promise<{ total: number; by: { variant: string; language: string; channel: Channel; count: number }[] }> {
+  const [by, total] = await Promise.all([
+    sql<{ variant: string; language: string; channel: Channel; count: number }>`
+      SELECT variant_key AS variant, language, channel, count(*)::int AS count FROM (${recipients}) AS x
+      GROUP BY variant_index, variant_key, language, channel ORDER BY variant_index, language, channel`.execute(db),
+    sql<{ total: number }>`SELECT count(DISTINCT person_id)::int AS total FROM (${recipients}) AS x`.execute(db),
+  ]);
+  return { total: total.rows[0]?.total ?? 0, by: by.rows };
+}

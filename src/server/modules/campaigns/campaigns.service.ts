@@ -1,0 +1,251 @@
+// Campaigns (DESIGN §3.3): saving a draft after checking everything a send would trip over (one
+// default variant, every variant in the default language, audiences and personas that exist,
+// templates that name only allowed variables), reading them with their delivery counts, and "who
+// gets what" resolved in the database.
+import type { RawBuilder } from 'kysely';
+import type { AnyDb } from '../../platform/db/connect.js';
+import { AppError, coded, fieldProblem, notFound, invalidCursor, type FieldProblem } from '../../platform/http/app-error.js';
+import type { Assignments, Campaign, CampaignStatus, CampaignSummary, CampaignValues } from '../../../shared/campaigns.js';
+import { checkAudienceRule, compileAudienceRule, getPersona } from '../audiences/index.js';
+import type { Thresholds } from '../people/index.js';
+import { checkTemplate } from './campaign-templates.js';
+import * as q from './campaigns.queries.js';
+
+export type CampaignContext = { db: AnyDb; thresholds: Thresholds; clock: () => Date };
+
+const notFoundCampaign = (id: number) => notFound(`campaign ${id}`, coded('campaign.not_found', { id }));
+
+function present(row: q.CampaignRow, variants: q.VariantRow[], counts: q.DeliveryCounts): Campaign {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    status: row.status,
+    audience: row.audience,
+    default_language: row.default_language,
+    tracking: row.tracking,
+    acknowledge_by: row.acknowledge_by?.toISOString() ?? null,
+    variants: variants.map((v) => ({ key: v.key, default: v.is_default, audience: v.audience, channels: v.channels, content: v.content })),
+    follow_ups: row.follow_ups as Campaign['follow_ups'],
+    cascade: row.cascade,
+    counts,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+/** Every problem of a campaign that its schema cannot see, with the JSON pointer at fault. */
+async function findProblems(ctx: CampaignContext, c: CampaignValues): Promise<FieldProblem[]> {
+  const problems: FieldProblem[] = [];
+  const lang = c.default_language;
+  const defaults = c.variants.filter((v) => v.default).length;
+  if (defaults !== 1) {
+    problems.push(
+      fieldProblem('/variants', `exactly one variant is the default, not ${defaults}`, coded('campaign.default_variant_count', { count: defaults })),
+    );
+  }
+  const keys = new Set<string>();
+  for (const [i, v] of c.variants.entries()) {
+    const at = `/variants/${i}`;
+    if (keys.has(v.key)) problems.push(fieldProblem(`${at}/key`, `two variants are called ${v.key}`, coded('campaign.variant_key_taken', { variant: v.key })));
+    keys.add(v.key);
+    if (v.default && v.audience) {
+      problems.push(fieldProblem(`${at}/audience`, 'the default variant is for everyone else and has no audience', coded('campaign.default_variant_audience')));
+    }
+    if (!v.default && !v.audience) {
+      problems.push(fieldProblem(`${at}/audience`, `variant ${v.key} needs an audience`, coded('campaign.variant_audience_missing', { variant: v.key })));
+    }
+    if (!v.content[lang]) {
+      problems.push(
+        fieldProblem(
+          `${at}/content`,
+          `variant ${v.key} has no content in ${lang}`,
+          coded('campaign.content_language_missing', { variant: v.key, language: lang }),
+        ),
+      );
+    }
+    for (const [language, content] of Object.entries(v.content)) {
+      for (const field of ['subject', 'preheader', 'body', 'wiifm', 'cta_label'] as const) {
+        const text = content[field];
+        if (text) problems.push(...checkTemplate(text, `${at}/content/${language}/${field}`));
+      }
+    }
+  }
+  for (const [i, f] of c.follow_ups.entries()) {
+    if (!f.subject[lang]) {
+      problems.push(fieldProblem(`/follow_ups/${i}/subject`, `no subject in ${lang}`, coded('campaign.follow_up_language_missing', { language: lang })));
+    }
+    for (const [language, subject] of Object.entries(f.subject)) problems.push(...checkTemplate(subject, `/follow_ups/${i}/subject/${language}`));
+  }
+  if (c.cascade) {
+    if (!c.cascade.talking_points[lang]) {
+      problems.push(
+        fieldProblem('/cascade/talking_points', `no talking points in ${lang}`, coded('campaign.talking_points_language_missing', { language: lang })),
+      );
+    }
+    if (new Date(c.cascade.deadline) <= ctx.clock()) {
+      problems.push(fieldProblem('/cascade/deadline', 'the deadline has passed', coded('campaign.cascade_deadline_past')));
+    }
+    for (const [language, points] of Object.entries(c.cascade.talking_points)) problems.push(...checkTemplate(points, `/cascade/talking_points/${language}`));
+  }
+  return problems;
+}
+
+/** The rule of a variant's audience: its own, or its persona's (a problem when there is no such persona). */
+async function variantRule(db: AnyDb, audience: Record<string, unknown>, pointer: string): Promise<unknown> {
+  if (!isPersonaRef(audience)) return audience;
+  try {
+    return (await getPersona({ db, id: audience.persona })).rule;
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
+    throw new AppError('validation', `there is no persona ${audience.persona}`, {
+      ...coded('campaign.persona_unknown', { id: audience.persona }),
+      problems: [fieldProblem(`${pointer}/persona`, `there is no persona ${audience.persona}`, coded('campaign.persona_unknown', { id: audience.persona }))],
+    });
+  }
+}
+
+const isPersonaRef = (audience: Record<string, unknown>): audience is { persona: number } =>
+  Object.keys(audience).length === 1 && typeof audience.persona === 'number';
+
+/** Checks a campaign through and through; a 400 with every problem found, else the values to store. */
+async function validate(ctx: CampaignContext, c: CampaignValues): Promise<void> {
+  const problems = await findProblems(ctx, c);
+  if (problems.length > 0) {
+    throw new AppError('validation', `the campaign has ${problems.length} problem(s): ${problems[0]!.message} (at ${problems[0]!.pointer})`, {
+      messageCode: problems[0]!.code,
+      params: problems[0]!.params,
+      problems,
+    });
+  }
+  await checkAudienceRule({ db: ctx.db, rule: c.audience, pointer: '/audience' });
+  for (const [i, v] of c.variants.entries()) {
+    if (v.audience)
+      await checkAudienceRule({ db: ctx.db, rule: await variantRule(ctx.db, v.audience, `/variants/${i}/audience`), pointer: `/variants/${i}/audience` });
+  }
+}
+
+function toValues(c: CampaignValues): { campaign: Omit<q.CampaignValues, 'created_by_user_id'>; variants: q.VariantValues[] } {
+  return {
+    campaign: {
+      name: c.name,
+      kind: c.kind,
+      audience: c.audience,
+      default_language: c.default_language,
+      tracking: c.tracking ?? null,
+      acknowledge_by: c.acknowledge_by ? new Date(c.acknowledge_by) : null,
+      follow_ups: c.follow_ups,
+      cascade: c.cascade,
+    },
+    variants: c.variants.map((v, position) => ({
+      position,
+      key: v.key,
+      is_default: v.default,
+      audience: v.audience ?? null,
+      channels: [...new Set(v.channels)],
+      content: v.content,
+    })),
+  };
+}
+
+/**
+ * Saves a new draft.
+ * @example const campaign = await createCampaign({ ...ctx, campaign: input, userId: 3 }); // campaign.status === 'draft'
+ */
+export async function createCampaign(input: CampaignContext & { campaign: CampaignValues; userId: number | null }): Promise<Campaign> {
+  await validate(input, input.campaign);
+  const values = toValues(input.campaign);
+  return input.db.transaction().execute(async (trx) => {
+    const row = await q.insertCampaign(trx, { ...values.campaign, created_by_user_id: input.userId });
+    const variants = await q.replaceVariants(trx, row.id, values.variants);
+    return present(row, variants, { queued: 0, sent: 0, failed: 0, suppressed: 0 });
+  });
+}
+
+/** Replaces a draft; a 409 once it is scheduled or sent. */
+export async function updateCampaign(input: CampaignContext & { id: number; campaign: CampaignValues }): Promise<Campaign> {
+  await validate(input, input.campaign);
+  const values = toValues(input.campaign);
+  return input.db.transaction().execute(async (trx) => {
+    const row = await q.updateDraft(trx, input.id, values.campaign);
+    if (!row) {
+      const status = await q.findStatus(trx, input.id);
+      if (status === null) throw notFoundCampaign(input.id);
+      throw new AppError('conflict', `a ${status} campaign cannot be changed`, coded('campaign.not_editable', { status }));
+    }
+    const variants = await q.replaceVariants(trx, row.id, values.variants);
+    const counts = await q.countDeliveries(trx, [row.id]);
+    return present(row, variants, counts.get(row.id)!);
+  });
+}
+
+export async function getCampaign(input: { db: AnyDb; id: number }): Promise<Campaign> {
+  const row = await q.findCampaign(input.db, input.id);
+  if (!row) throw notFoundCampaign(input.id);
+  const [variants, counts] = await Promise.all([q.findVariants(input.db, row.id), q.countDeliveries(input.db, [row.id])]);
+  return present(row, variants, counts.get(row.id)!);
+}
+
+const encodeCursor = (id: number) => Buffer.from(JSON.stringify(['c', id])).toString('base64url');
+
+function decodeCursor(cursor: string | undefined): number | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value[0] === 'c' && Number.isSafeInteger(value[1]) && (value[1] as number) > 0) return value[1] as number;
+  } catch {
+    // falls through to the same answer as a well-formed cursor of the wrong shape
+  }
+  throw invalidCursor();
+}
+
+/** Campaigns newest first, in cursor pages. */
+export async function listCampaigns(input: {
+  db: AnyDb;
+  cursor?: string;
+  limit: number;
+  status?: CampaignStatus;
+}): Promise<{ items: CampaignSummary[]; next_cursor: string | null }> {
+  const rows = await q.listCampaigns(input.db, { before: decodeCursor(input.cursor), limit: input.limit + 1, status: input.status });
+  const page = rows.slice(0, input.limit);
+  const counts = await q.countDeliveries(
+    input.db,
+    page.map((r) => r.id),
+  );
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      status: r.status,
+      default_language: r.default_language,
+      counts: counts.get(r.id)!,
+      updated_at: r.updated_at.toISOString(),
+    })),
+    next_cursor: rows.length > input.limit ? encodeCursor(page[page.length - 1]!.id) : null,
+  };
+}
+
+/** The campaign's audience and variants as the statement that resolves them (shared with the fan-out). */
+export async function resolveRecipientsSql(input: CampaignContext & { id: number }) {
+  const row = await q.findCampaign(input.db, input.id);
+  if (!row) throw notFoundCampaign(input.id);
+  const variants = await q.findVariants(input.db, row.id);
+  const compile = (rule: unknown, pointer: string) => compileAudienceRule({ db: input.db, rule, thresholds: input.thresholds, pointer });
+  const audience = await compile(row.audience, '/audience');
+  const resolvable: q.ResolvableVariant[] = [];
+  for (const v of variants) {
+    const pointer = `/variants/${v.position}/audience`;
+    const where: RawBuilder<boolean> | null = v.audience ? await compile(await variantRule(input.db, v.audience, pointer), pointer) : null;
+    resolvable.push({ key: v.key, where, languages: Object.keys(v.content), channels: v.channels });
+  }
+  return q.resolvedRecipientsSql({ audience, variants: resolvable, defaultLanguage: row.default_language });
+}
+
+/**
+ * Who gets what, before sending: recipients by variant × language × channel (DESIGN §3.3).
+ * @example const { total, by } = await campaignAssignments({ ...ctx, id: 7 }); // by[0] = { variant: 'novices', language: 'de', channel: 'email', count: 120 }
+ */
+export async function campaignAssignments(input: CampaignContext & { id: number }): Promise<Assignments> {
+  return q.countAssignments(input.db, await resolveRecipientsSql(input));
+}

@@ -1,0 +1,176 @@
+// The campaign contract of DESIGN §3.3 shared by server and web: a campaign's audience, variants with
+// content per language, follow-ups and leader cascade, the Liquid variables a template may use, and
+// the shapes of the campaigns API. Field names are fixed by the contract; more fields are welcome.
+import { z } from 'zod';
+
+export const CAMPAIGN_KINDS = ['announcement', 'must_read'] as const;
+export const CHANNELS = ['email', 'feed', 'chat'] as const;
+export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'sent', 'cancelled', 'paused'] as const;
+export const TRACKING_MODES = ['individual', 'aggregate', 'off'] as const;
+export const FOLLOW_UP_CONDITIONS = ['not_opened', 'not_clicked', 'not_acknowledged', 'quiz_not_passed'] as const;
+
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
+export type Channel = (typeof CHANNELS)[number];
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const CAMPAIGN_LIMITS = {
+  name: 200,
+  variants: 20,
+  followUps: 10,
+  key: 64,
+  subject: 250,
+  preheader: 250,
+  body: 100_000,
+  wiifm: 2_000,
+  ctaLabel: 80,
+  url: 2_000,
+  talkingPoints: 20_000,
+  afterHours: 24 * 90,
+} as const;
+
+/**
+ * Person fields a template may show (`{{ person.given_name }}`, also under `person.manager`): what a
+ * colleague may read in the directory, never HR fields such as birth year or hire date.
+ */
+export const TEMPLATE_PERSON_FIELDS = [
+  'given_name',
+  'family_name',
+  'display_name',
+  'email',
+  'department',
+  'function',
+  'job_title',
+  'location',
+  'region',
+  'country',
+  'language',
+] as const;
+export const TEMPLATE_CAMPAIGN_FIELDS = ['name'] as const;
+
+/** Every variable a template may name, as a picker lists them. */
+export const TEMPLATE_VARIABLES: readonly string[] = [
+  ...TEMPLATE_PERSON_FIELDS.map((f) => `person.${f}`),
+  ...TEMPLATE_PERSON_FIELDS.map((f) => `person.manager.${f}`),
+  ...TEMPLATE_CAMPAIGN_FIELDS.map((f) => `campaign.${f}`),
+];
+
+/** A lower-case BCP 47 language tag content is keyed by (`de`, `en`, `nl`, `de-at`). */
+export const contentLanguageSchema = z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/, 'a language is a lower-case BCP 47 tag such as de or en-gb');
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) => text(max).nullable().optional();
+
+/** One variant's message in one language. Texts are Liquid templates; the body is Markdown. */
+export const variantContentSchema = z.strictObject({
+  subject: text(CAMPAIGN_LIMITS.subject).min(1),
+  preheader: optionalText(CAMPAIGN_LIMITS.preheader),
+  body: text(CAMPAIGN_LIMITS.body).min(1),
+  /** "What's in it for me": one or two sentences shown above the body. */
+  wiifm: optionalText(CAMPAIGN_LIMITS.wiifm),
+  cta_label: optionalText(CAMPAIGN_LIMITS.ctaLabel),
+  cta_url: z
+    .url({ protocol: /^https?$/ })
+    .max(CAMPAIGN_LIMITS.url)
+    .nullable()
+    .optional(),
+});
+export type VariantContent = z.output<typeof variantContentSchema>;
+
+/** A variant's audience: a segment rule (DESIGN §3.2) or a persona, whose rule is used. */
+export const variantAudienceSchema = z.union([z.strictObject({ persona: z.number().int().positive() }), z.record(z.string(), z.unknown())]);
+
+export const variantInputSchema = z.strictObject({
+  key: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a key is lower-case letters, digits, - and _')
+    .max(CAMPAIGN_LIMITS.key),
+  default: z.boolean().default(false),
+  audience: variantAudienceSchema.nullable().optional(),
+  channels: z.array(z.enum(CHANNELS)).min(1).max(CHANNELS.length),
+  content: z.record(contentLanguageSchema, variantContentSchema),
+});
+
+export const followUpInputSchema = z.strictObject({
+  after_hours: z.number().int().min(1).max(CAMPAIGN_LIMITS.afterHours),
+  condition: z.enum(FOLLOW_UP_CONDITIONS),
+  subject: z.record(contentLanguageSchema, text(CAMPAIGN_LIMITS.subject).min(1)),
+  /** Channels the reminder goes out on; the variant's channels when absent. */
+  channels: z.array(z.enum(CHANNELS)).min(1).max(CHANNELS.length).optional(),
+  /** How often at most this follow-up is sent to one person. */
+  max_sends: z.number().int().min(1).max(5).default(1),
+});
+
+export const cascadeInputSchema = z.strictObject({
+  deadline: z.iso.datetime({ offset: true }),
+  talking_points: z.record(contentLanguageSchema, text(CAMPAIGN_LIMITS.talkingPoints).min(1)),
+});
+
+export const campaignInputSchema = z.strictObject({
+  name: text(CAMPAIGN_LIMITS.name).min(1),
+  kind: z.enum(CAMPAIGN_KINDS).default('announcement'),
+  audience: z.record(z.string(), z.unknown()),
+  default_language: contentLanguageSchema,
+  tracking: z.enum(TRACKING_MODES).nullable().optional(),
+  /** Must-reads: acknowledge by then. */
+  acknowledge_by: z.iso.datetime({ offset: true }).nullable().optional(),
+  variants: z.array(variantInputSchema).min(1).max(CAMPAIGN_LIMITS.variants),
+  follow_ups: z.array(followUpInputSchema).max(CAMPAIGN_LIMITS.followUps).default([]),
+  cascade: cascadeInputSchema.nullable().default(null),
+});
+export type CampaignInput = z.input<typeof campaignInputSchema>;
+export type CampaignValues = z.output<typeof campaignInputSchema>;
+
+const variantSchema = z.object({
+  key: z.string(),
+  default: z.boolean(),
+  audience: z.union([z.object({ persona: z.number() }), z.record(z.string(), z.unknown())]).nullable(),
+  channels: z.array(z.enum(CHANNELS)),
+  content: z.record(z.string(), variantContentSchema),
+});
+
+export const campaignCountsSchema = z.object({ queued: z.number(), sent: z.number(), failed: z.number(), suppressed: z.number() });
+
+export const campaignSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.enum(CAMPAIGN_KINDS),
+  status: z.enum(CAMPAIGN_STATUSES),
+  audience: z.record(z.string(), z.unknown()),
+  default_language: z.string(),
+  tracking: z.enum(TRACKING_MODES).nullable(),
+  acknowledge_by: z.string().nullable(),
+  variants: z.array(variantSchema),
+  follow_ups: z.array(
+    z.object({
+      after_hours: z.number(),
+      condition: z.enum(FOLLOW_UP_CONDITIONS),
+      subject: z.record(z.string(), z.string()),
+      channels: z.array(z.enum(CHANNELS)).optional(),
+      max_sends: z.number(),
+    }),
+  ),
+  cascade: z.object({ deadline: z.string(), talking_points: z.record(z.string(), z.string()) }).nullable(),
+  counts: campaignCountsSchema,
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type Campaign = z.infer<typeof campaignSchema>;
+
+export const campaignSummarySchema = campaignSchema.pick({
+  id: true,
+  name: true,
+  kind: true,
+  status: true,
+  default_language: true,
+  counts: true,
+  updated_at: true,
+});
+export const campaignListSchema = z.object({ items: z.array(campaignSummarySchema), next_cursor: z.string().nullable() });
+export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
+
+/** Who gets what: recipients by variant × language × channel (DESIGN §3.3). */
+export const assignmentsSchema = z.object({
+  total: z.number(),
+  by: z.array(z.object({ variant: z.string(), language: z.string(), channel: z.enum(CHANNELS), count: z.number() })),
+});
+export type Assignments = z.infer<typeof assignmentsSchema>;

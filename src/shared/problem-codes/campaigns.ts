@@ -1,0 +1,24 @@
+// Message codes of the campaigns module: saving a campaign (variants, languages, templates) and
+// acting on one in the wrong state.
+import type { ProblemCodeTable } from './problem-code-table.js';
+
+export const CAMPAIGN_PROBLEM_CODES = {
+  'campaign.not_found': ['id'],
+  /** Exactly one variant is the default; `count` says how many were marked. */
+  'campaign.default_variant_count': ['count'],
+  'campaign.default_variant_audience': [],
+  'campaign.variant_audience_missing': ['variant'],
+  'campaign.variant_key_taken': ['variant'],
+  'campaign.content_language_missing': ['variant', 'language'],
+  'campaign.follow_up_language_missing': ['language'],
+  'campaign.talking_points_language_missing': ['language'],
+  'campaign.persona_unknown': ['id'],
+  /** A template names a variable that is not one of the allowed ones (`variable`: as written). */
+  'campaign.unknown_variable': ['variable'],
+  /** A template that Liquid cannot read; `line` and `column` in that text. */
+  'campaign.template_invalid': ['line', 'column'],
+  'campaign.unknown_filter': ['filter'],
+  'campaign.template_tag_not_allowed': ['tag'],
+  'campaign.cascade_deadline_past': [],
+  'campaign.not_editable': ['status'],
+} as const satisfies ProblemCodeTable;
