@@ -174,3 +174,18 @@ export const assignmentsSchema = z.object({
   by: z.array(z.object({ variant: z.string(), language: z.string(), channel: z.enum(CHANNELS), count: z.number() })),
 });
 export type Assignments = z.infer<typeof assignmentsSchema>;
+
+/** `POST /api/v1/campaigns/:id/preview`: the message exactly as this person gets it on this channel. */
+export const previewInputSchema = z.strictObject({
+  /** The person's external_id (or e-mail). */
+  person: z.string().trim().min(1).max(320),
+  channel: z.enum(CHANNELS).default('email'),
+});
+export const previewSchema = z.object({
+  subject: z.string(),
+  html: z.string(),
+  text: z.string(),
+  variant: z.string(),
+  language: z.string(),
+});
+export type Preview = z.infer<typeof previewSchema>;

@@ -21,4 +21,8 @@ export const CAMPAIGN_PROBLEM_CODES = {
   'campaign.template_tag_not_allowed': ['tag'],
   'campaign.cascade_deadline_past': [],
   'campaign.not_editable': ['status'],
+  /** Preview: nobody with this external_id or e-mail. */
+  'campaign.person_unknown': ['person'],
+  /** Preview: the person gets nothing from this campaign on this channel. */
+  'campaign.not_a_recipient': ['person', 'channel'],
 } as const satisfies ProblemCodeTable;

@@ -3,6 +3,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { CampaignKind, CampaignStatus, Channel, VariantContent } from '../../../shared/campaigns.js';
+import { selectAudienceRows } from '../people/index.js';
 
 export type CampaignRow = {
   id: number;
@@ -136,10 +137,7 @@ export function resolvedRecipientsSql(input: { audience: RawBuilder<boolean>; va
            WHEN split_part(r.lang, '-', 1) = ANY(v.languages) THEN split_part(r.lang, '-', 1)
            ELSE ${input.defaultLanguage}::text END AS language,
       ch.channel
-    FROM (
-      SELECT p.id AS person_id, (${choice})::int AS idx, lower(coalesce(p.language, '')) AS lang
-      FROM people AS p WHERE ${input.audience}
-    ) AS r
+    FROM (${selectAudienceRows(input.audience, sql`(${choice})::int AS idx`)}) AS r
     JOIN jsonb_to_recordset(${offers}::jsonb) AS v(idx int, key text, languages text[], channels text[]) ON v.idx = r.idx
     CROSS JOIN LATERAL unnest(v.channels) AS ch(channel)`;
 }
@@ -156,4 +154,16 @@ export async function countAssignments(
     sql<{ total: number }>`SELECT count(DISTINCT person_id)::int AS total FROM (${recipients}) AS x`.execute(db),
   ]);
   return { total: total.rows[0]?.total ?? 0, by: by.rows };
+}
+
+/** One person's assignment on one channel, if they are a recipient there. */
+export async function findRecipient(
+  db: AnyDb,
+  recipients: ReturnType<typeof resolvedRecipientsSql>,
+  personId: number,
+  channel: Channel,
+): Promise<{ variant_key: string; language: string } | null> {
+  const result = await sql<{ variant_key: string; language: string }>`
+    SELECT variant_key, language FROM (${recipients}) AS x WHERE person_id = ${personId} AND channel = ${channel}`.execute(db);
+  return result.rows[0] ?? null;
 }

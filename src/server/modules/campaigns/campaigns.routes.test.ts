@@ -31,6 +31,7 @@ const people = [
   person('G', { department: 'Sales', ...EXPERT }),
   person('H', { department: 'Legal', language: 'de', ...NOVICE }),
   person('I', { department: 'Support', language: 'nl', experience_level: 'mid_career', hire_date: '2018-01-01' }),
+  person('Z', { department: 'Legal', language: 'de', given_name: '<img src=x onerror=alert(1)>', manager: 'H', ...NOVICE }),
 ];
 
 const content = (subject: string) => ({ subject, body: `Hallo {{ person.given_name }}, {{ campaign.name }}. Ihr Team: {{ person.manager.given_name }}` });
@@ -207,6 +208,77 @@ describe('GET /api/v1/campaigns/:id/assignments', () => {
   });
 });
 
+describe('POST /api/v1/campaigns/:id/preview', () => {
+  const legal = () =>
+    campaign({
+      name: 'Legal update',
+      audience: { field: 'department', op: 'eq', value: 'Legal' },
+      variants: [
+        {
+          key: 'all',
+          default: true,
+          channels: ['email', 'feed'],
+          content: {
+            en: { subject: 'For {{ person.given_name }}', body: 'Hello' },
+            de: {
+              subject: 'Für {{ person.given_name }} ({{ campaign.name }})',
+              preheader: 'Kurz vorab',
+              wiifm: 'Was Sie davon haben, {{ person.given_name }}',
+              body: '**Neu:** Ihr Team bei {{ person.manager.given_name }}.\n\n<script>alert(2)</script> [Mehr](https://intranet.example/legal)',
+              cta_label: 'Jetzt lesen',
+              cta_url: 'https://intranet.example/legal?a=1&b=2',
+            },
+          },
+        },
+      ],
+    });
+
+  it('renders the mail exactly as the person gets it: their variant and language, their values escaped, Markdown, layout and button', async () => {
+    const id = (await create(legal())).json<{ id: number }>().id;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${id}/preview`,
+      headers: communicator.headers,
+      payload: { person: 'Z', channel: 'email' },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ subject: string; html: string; text: string; variant: string; language: string }>();
+    expect(body).toMatchObject({ variant: 'all', language: 'de', subject: 'Für <img src=x onerror=alert(1)> (Legal update)' });
+    expect(body.html).toMatch(/^<!doctype html>/i);
+    expect(body.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(body.html).not.toContain('<img src=x');
+    expect(body.html).not.toContain('<script>');
+    expect(body.html).toContain('<strong>Neu:</strong> Ihr Team bei H.');
+    expect(body.html).toContain('href="https://intranet.example/legal"');
+    expect(body.html).toContain('href="https://intranet.example/legal?a=1&amp;b=2"');
+    expect(body.html).toContain('Kurz vorab');
+    expect(body.text).toContain('Was Sie davon haben, <img src=x onerror=alert(1)>');
+    expect(body.text).toContain('Jetzt lesen: https://intranet.example/legal?a=1&b=2');
+    const feed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${id}/preview`,
+      headers: communicator.headers,
+      payload: { person: 'h@x.example', channel: 'feed' },
+    });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.json<{ html: string }>().html).not.toMatch(/doctype/i);
+    expect(feed.json<{ html: string }>().html).toContain('<strong>Neu:</strong> Ihr Team bei .');
+  });
+
+  it('answers 404 with a code for an unknown person, a person outside the audience and a channel their variant does not use', async () => {
+    const id = (await create(legal())).json<{ id: number }>().id;
+    const ask = (person: string, channel: string) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/preview`, headers: communicator.headers, payload: { person, channel } });
+    expect((await ask('NOBODY', 'email')).json<Problem>().code).toBe('campaign.person_unknown');
+    expect((await ask('A', 'email')).json<Problem>().code).toBe('campaign.not_a_recipient');
+    expect((await ask('Z', 'chat')).json<Problem>().code).toBe('campaign.not_a_recipient');
+    expect((await ask('Z', 'chat')).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/campaigns/987654/preview', headers: communicator.headers, payload: { person: 'Z' } })).statusCode,
+    ).toBe(404);
+  });
+});
+
 describe('PUT /api/v1/campaigns/:id', () => {
   it('replaces a draft, variants included', async () => {
     const id = (await create(campaign())).json<{ id: number }>().id;
@@ -261,6 +333,7 @@ describe('permissions', () => {
       { method: 'GET' as const, url: `/api/v1/campaigns/${id}` },
       { method: 'PUT' as const, url: `/api/v1/campaigns/${id}`, payload: campaign() },
       { method: 'GET' as const, url: `/api/v1/campaigns/${id}/assignments` },
+      { method: 'POST' as const, url: `/api/v1/campaigns/${id}/preview`, payload: { person: 'A' } },
     ];
     for (const route of routes) {
       expect((await t.app.inject({ ...route, headers: employee.headers })).statusCode).toBe(403);

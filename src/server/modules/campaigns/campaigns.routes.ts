@@ -3,11 +3,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CAMPAIGN_STATUSES, assignmentsSchema, campaignInputSchema, campaignListSchema, campaignSchema } from '../../../shared/campaigns.js';
+import {
+  CAMPAIGN_STATUSES,
+  assignmentsSchema,
+  campaignInputSchema,
+  campaignListSchema,
+  campaignSchema,
+  previewInputSchema,
+  previewSchema,
+} from '../../../shared/campaigns.js';
 import { idParams } from '../../platform/http/id-params.js';
 import { auditActorOf, principalOf, recordAudit } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
-import { campaignAssignments, createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns.service.js';
+import { campaignAssignments, createCampaign, getCampaign, listCampaigns, previewCampaign, updateCampaign } from './campaigns.service.js';
 
 const read = { access: { permission: 'campaigns:read' as const } };
 const write = { access: { permission: 'campaigns:write' as const } };
@@ -91,5 +99,21 @@ export function registerCampaignRoutes(app: FastifyInstance, ctx: ModuleContext)
       config: read,
     },
     async (request) => campaignAssignments({ ...service(), id: request.params.id }),
+  );
+
+  r.post(
+    '/api/v1/campaigns/:id/preview',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: 'The message exactly as one person gets it on one channel',
+        params: idParams,
+        body: previewInputSchema,
+        response: { 200: previewSchema },
+      },
+      config: read,
+    },
+    async (request) =>
+      previewCampaign({ ...service(), id: request.params.id, person: request.body.person, channel: request.body.channel, brand: ctx.config.brand }),
   );
 }

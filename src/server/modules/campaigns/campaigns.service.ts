@@ -5,10 +5,11 @@
 import type { RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { AppError, coded, fieldProblem, notFound, invalidCursor, type FieldProblem } from '../../platform/http/app-error.js';
-import type { Assignments, Campaign, CampaignStatus, CampaignSummary, CampaignValues } from '../../../shared/campaigns.js';
+import type { Assignments, Campaign, CampaignStatus, CampaignSummary, CampaignValues, Channel, Preview } from '../../../shared/campaigns.js';
 import { checkAudienceRule, compileAudienceRule, getPersona } from '../audiences/index.js';
-import type { Thresholds } from '../people/index.js';
+import { findTemplatePeople, resolvePersonRefs, type Thresholds } from '../people/index.js';
 import { checkTemplate } from './campaign-templates.js';
+import { compileMessage, renderMessage, templateContext, type Brand } from './render-message.js';
 import * as q from './campaigns.queries.js';
 
 export type CampaignContext = { db: AnyDb; thresholds: Thresholds; clock: () => Date };
@@ -248,4 +249,33 @@ export async function resolveRecipientsSql(input: CampaignContext & { id: number
  */
 export async function campaignAssignments(input: CampaignContext & { id: number }): Promise<Assignments> {
   return q.countAssignments(input.db, await resolveRecipientsSql(input));
+}
+
+/**
+ * The message exactly as one person gets it on one channel: their variant and language, their values.
+ * @example const { subject, html, text } = await previewCampaign({ ...ctx, id: 7, person: 'E1001', channel: 'email', brand });
+ */
+export async function previewCampaign(input: CampaignContext & { id: number; person: string; channel: Channel; brand: Brand }): Promise<Preview> {
+  const row = await q.findCampaign(input.db, input.id);
+  if (!row) throw notFoundCampaign(input.id);
+  const personId = (await resolvePersonRefs({ db: input.db, refs: [input.person] })).get(input.person);
+  if (personId === undefined) {
+    throw notFound(`person ${input.person}`, coded('campaign.person_unknown', { person: input.person }));
+  }
+  const recipients = await resolveRecipientsSql(input);
+  const assignment = await q.findRecipient(input.db, recipients, personId, input.channel);
+  if (!assignment) {
+    throw notFound(`${input.person} on ${input.channel}`, coded('campaign.not_a_recipient', { person: input.person, channel: input.channel }));
+  }
+  const variant = (await q.findVariants(input.db, row.id)).find((v) => v.key === assignment.variant_key)!;
+  const compiled = await compileMessage(variant.content[assignment.language]!, input.brand, assignment.language);
+  const person = (await findTemplatePeople({ db: input.db, ids: [personId] })).get(personId)!;
+  const message = await renderMessage(compiled, templateContext(person, row));
+  return {
+    subject: message.subject,
+    html: input.channel === 'email' ? message.html : message.feedHtml,
+    text: message.text,
+    variant: variant.key,
+    language: assignment.language,
+  };
 }

@@ -31,5 +31,6 @@ export {
   findAmbassadorCards,
 } from './people.service.js';
 export { countProfileHashtags, replaceProfileHashtags } from './profile-hashtags.js';
+export { findTemplatePeople, selectAudienceRows, type TemplatePerson } from './template-people.js';
 /** The curated skill catalogue (tags, en/de/nl labels, aliases) the demo draws from and expertise seeds its taxonomy with. */
 export { SKILLS as SKILL_CATALOGUE } from './demo/skills-catalogue.js';

@@ -84,12 +84,27 @@ const configSchema = z.object({
   /** experience_level thresholds (DESIGN §3.1): below NOVICE years novice, below MID years mid_career. */
   EXPERIENCE_NOVICE_BELOW_YEARS: z.coerce.number().int().min(1).max(60).default(3),
   EXPERIENCE_MID_BELOW_YEARS: z.coerce.number().int().min(1).max(60).default(10),
+  /** SMTP server for campaign mail (`smtp://user:pass@host:587`, `smtps://…`); without it mail goes to the built-in outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of campaign mail (`Resonance <news@example.com>`). */
+  MAIL_FROM: z.string().min(3).max(320).default('Resonance <resonance@localhost>'),
+  /** The organisation as mail shows it: its name, its colour (#rrggbb) and a logo URL (https). */
+  BRAND_NAME: z.string().min(1).max(100).default('Resonance'),
+  BRAND_COLOR: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #1c7ed6')
+    .default('#1c7ed6'),
+  BRAND_LOGO_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & {
   publicUrl: string;
   cookieSecure: boolean;
   experienceThresholds: { noviceBelow: number; midBelow: number };
+  brand: { name: string; color: string; logoUrl: string | null };
 };
 
 /**
@@ -112,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     cookieSecure: c.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
     experienceThresholds: { noviceBelow: c.EXPERIENCE_NOVICE_BELOW_YEARS, midBelow: c.EXPERIENCE_MID_BELOW_YEARS },
+    brand: { name: c.BRAND_NAME, color: c.BRAND_COLOR, logoUrl: c.BRAND_LOGO_URL ?? null },
   };
 }
