@@ -28,6 +28,7 @@ import { registerAuthentication, registerIdentityRoutes } from './modules/identi
 import { registerFieldLabelRoutes, registerPeopleRoutes } from './modules/people/index.js';
 import { registerAudienceRoutes, registerPersonaRoutes } from './modules/audiences/index.js';
 import { registerCampaignRoutes } from './modules/campaigns/index.js';
+import { registerDeliveryRoutes } from './modules/delivery/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAudienceRoutes(app, ctx);
   registerPersonaRoutes(app, ctx);
   registerCampaignRoutes(app, ctx);
+  registerDeliveryRoutes(app, ctx);
   registerExpertiseRoutes(app, ctx);
   registerSkillAdminRoutes(app, ctx);
   registerCommunityRoutes(app, ctx);

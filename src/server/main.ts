@@ -260,7 +260,7 @@ export function buildProgram(
           target: { type: 'people_import', id: started.id },
         });
         // This process works the import's queue too (it may be the only one); another worker may take it instead.
-        await rt.jobs.work({ db, logger: rt.logger }, { only: [runPeopleImportJob.id] });
+        await rt.jobs.work({ db, logger: rt.logger, config: rt.config }, { only: [runPeopleImportJob.id] });
         const ended = await watchImport(db, started.id, out.progress ?? { update: () => undefined, finish: () => undefined });
         if (ended === 'interrupted') {
           out.error(`import ${started.id} paused; \`resonance serve\` or \`resonance worker\` on this database will finish it`);

@@ -10,9 +10,17 @@ import { createLogger } from './platform/logging/create-logger.js';
 import { purgeExpiredSessionsJob } from './modules/identity/index.js';
 import { ensureSkillTaxonomy, routeHelpRequestJob } from './modules/expertise/index.js';
 import { runPeopleImportJob } from './modules/people/index.js';
+import { closeMailTransports, fanOutCampaignJob, resumeSendingJob, sendCampaignEmailJob } from './modules/delivery/index.js';
 
 /** Every job definition of every module; workers run them, any process may enqueue them. */
-export const JOB_DEFINITIONS: AnyJobDefinition[] = [purgeExpiredSessionsJob, routeHelpRequestJob, runPeopleImportJob];
+export const JOB_DEFINITIONS: AnyJobDefinition[] = [
+  purgeExpiredSessionsJob,
+  routeHelpRequestJob,
+  runPeopleImportJob,
+  fanOutCampaignJob,
+  sendCampaignEmailJob,
+  resumeSendingJob,
+];
 
 export type Runtime = { config: Config; database: Database; jobs: JobQueue; logger: Logger; close(): Promise<void> };
 
@@ -73,7 +81,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const jobs = new JobQueue({ url: database.url, poolMax: config.JOBS_POOL_MAX, worker: options.worker ?? false, logger });
   if (options.jobs || options.worker) {
     await jobs.start(JOB_DEFINITIONS);
-    if (options.worker) await jobs.work({ db: database.db, logger });
+    if (options.worker) await jobs.work({ db: database.db, logger, config });
   }
   let closed = false;
   return {
@@ -85,6 +93,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       if (closed) return;
       closed = true;
       if (options.jobs || options.worker) await jobs.stop().catch((error: unknown) => logger.warn({ err: error }, 'job queue did not stop cleanly'));
+      closeMailTransports();
       await database.close();
       release();
     },

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'skills.merged',
   'campaigns.created',
   'campaigns.updated',
+  'campaigns.sent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

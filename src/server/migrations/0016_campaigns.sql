@@ -16,6 +16,11 @@ CREATE TABLE campaigns (
   follow_ups jsonb NOT NULL DEFAULT '[]',
   cascade jsonb,
   created_by_user_id bigint REFERENCES users (id) ON DELETE SET NULL,
+  -- The Idempotency-Key of the send request: the same key again is the same request.
+  send_key text,
+  send_at timestamptz,
+  sent_by_user_id bigint REFERENCES users (id) ON DELETE SET NULL,
+  finished_at timestamptz,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now()
 );
@@ -51,9 +56,42 @@ CREATE TABLE deliveries (
   reason text,
   message_id text,
   attempts integer NOT NULL DEFAULT 0,
+  -- A sender holds a delivery in 'sending' until then; past it (the sender died) it is sent again,
+  -- with the same Message-ID, so a receiver can tell the copy.
+  lease_until timestamptz,
+  -- A transient failure waits until then before the next attempt.
+  next_attempt_at timestamptz NOT NULL DEFAULT now(),
+  -- The last error as the mail server said it (for the delivery log; never shown as a sentence in the UI).
+  error text,
   queued_at timestamptz NOT NULL DEFAULT now(),
   sent_at timestamptz,
   UNIQUE (campaign_id, step, person_id, channel)
 );
 CREATE INDEX deliveries_campaign_state_idx ON deliveries (campaign_id, state);
+-- What a sender claims next: queued (or stranded in sending) deliveries of a channel, due first.
+CREATE INDEX deliveries_due_idx ON deliveries (campaign_id, channel, next_attempt_at) WHERE state IN ('queued', 'sending');
+
+-- Mail that had nowhere to go because no SMTP_URL is set: kept whole so communicators can read each
+-- message as it would have arrived (the demo's mailbox).
+CREATE TABLE outbox_messages (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  delivery_id bigint NOT NULL UNIQUE REFERENCES deliveries (id) ON DELETE CASCADE,
+  message_id text NOT NULL,
+  mail_from text NOT NULL,
+  mail_to text NOT NULL,
+  subject text NOT NULL,
+  html text NOT NULL,
+  text text NOT NULL,
+  headers jsonb NOT NULL DEFAULT '{}',
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX outbox_messages_created_idx ON outbox_messages (created_at DESC, id DESC);
+
+-- Addresses a mail server refused for good (5xx): later campaigns suppress them.
+CREATE TABLE mail_bounces (
+  email text PRIMARY KEY,
+  reason text NOT NULL,
+  delivery_id bigint REFERENCES deliveries (id) ON DELETE SET NULL,
+  bounced_at timestamptz NOT NULL DEFAULT now()
+);
 CREATE INDEX deliveries_person_idx ON deliveries (person_id);

@@ -25,4 +25,9 @@ export const CAMPAIGN_PROBLEM_CODES = {
   'campaign.person_unknown': ['person'],
   /** Preview: the person gets nothing from this campaign on this channel. */
   'campaign.not_a_recipient': ['person', 'channel'],
+  /** Sending: a variant names a channel this deployment cannot deliver on yet. */
+  'campaign.channel_unavailable': ['channel'],
+  /** Sending needs an Idempotency-Key header, so a retried request cannot send twice. */
+  'campaign.idempotency_key_required': [],
+  'outbox.not_found': ['id'],
 } as const satisfies ProblemCodeTable;

@@ -122,6 +122,7 @@ export type ResolvableVariant = { key: string; where: RawBuilder<boolean> | null
  */
 export function resolvedRecipientsSql(input: { audience: RawBuilder<boolean>; variants: ResolvableVariant[]; defaultLanguage: string }): RawBuilder<{
   person_id: number;
+  email: string | null;
   variant_index: number;
   variant_key: string;
   language: string;
@@ -132,7 +133,7 @@ export function resolvedRecipientsSql(input: { audience: RawBuilder<boolean>; va
   const choice = whens.length > 0 ? sql`CASE ${sql.join(whens, sql` `)} ELSE ${defaultIndex} END` : sql`${defaultIndex}`;
   const offers = JSON.stringify(input.variants.map((v, i) => ({ idx: i, key: v.key, languages: v.languages, channels: v.channels })));
   return sql`
-    SELECT r.person_id, v.idx AS variant_index, v.key AS variant_key,
+    SELECT r.person_id, r.email, v.idx AS variant_index, v.key AS variant_key,
       CASE WHEN r.lang = ANY(v.languages) THEN r.lang
            WHEN split_part(r.lang, '-', 1) = ANY(v.languages) THEN split_part(r.lang, '-', 1)
            ELSE ${input.defaultLanguage}::text END AS language,
@@ -166,4 +167,33 @@ export async function findRecipient(
   const result = await sql<{ variant_key: string; language: string }>`
     SELECT variant_key, language FROM (${recipients}) AS x WHERE person_id = ${personId} AND channel = ${channel}`.execute(db);
   return result.rows[0] ?? null;
+}
+
+/**
+ * Marks a draft as sending (or scheduled, when `at` is later than now) under this request's key.
+ * `repeat`: the campaign was already sent with this key (the same request again); `conflict`: it
+ * was sent another way or is not a draft; null: there is no such campaign.
+ */
+export async function beginSend(
+  trx: AnyDb,
+  input: { id: number; key: string; at: Date; now: Date; userId: number | null },
+): Promise<{ outcome: 'started' | 'repeat' | 'conflict'; status: CampaignStatus; send_at: Date | null } | null> {
+  const current = await sql<{ status: CampaignStatus; send_key: string | null; send_at: Date | null }>`
+    SELECT status, send_key, send_at FROM campaigns WHERE id = ${input.id} FOR UPDATE`.execute(trx);
+  const row = current.rows[0];
+  if (!row) return null;
+  if (row.status !== 'draft') return { outcome: row.send_key === input.key ? 'repeat' : 'conflict', status: row.status, send_at: row.send_at };
+  const status: CampaignStatus = input.at > input.now ? 'scheduled' : 'sending';
+  await sql`
+    UPDATE campaigns SET status = ${status}, send_key = ${input.key}, send_at = ${input.at}, sent_by_user_id = ${input.userId}, updated_at = now()
+    WHERE id = ${input.id}`.execute(trx);
+  return { outcome: 'started', status, send_at: input.at };
+}
+
+/** Moves a campaign from one status to another; false when it was not in `from` any more. */
+export async function moveStatus(db: AnyDb, id: number, from: CampaignStatus[], to: CampaignStatus): Promise<boolean> {
+  const result = await sql`
+    UPDATE campaigns SET status = ${to}, updated_at = now(), finished_at = CASE WHEN ${to} IN ('sent', 'cancelled') THEN now() ELSE finished_at END
+    WHERE id = ${id} AND status = ANY(${from}::text[])`.execute(db);
+  return Number(result.numAffectedRows ?? 0) > 0;
 }

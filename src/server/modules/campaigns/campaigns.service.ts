@@ -4,7 +4,8 @@
 // gets what" resolved in the database.
 import type { RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
-import { AppError, coded, fieldProblem, notFound, invalidCursor, type FieldProblem } from '../../platform/http/app-error.js';
+import { AppError, coded, fieldProblem, notFound, type FieldProblem } from '../../platform/http/app-error.js';
+import { idCursor } from '../../platform/http/pagination.js';
 import type { Assignments, Campaign, CampaignStatus, CampaignSummary, CampaignValues, Channel, Preview } from '../../../shared/campaigns.js';
 import { checkAudienceRule, compileAudienceRule, getPersona } from '../audiences/index.js';
 import { findTemplatePeople, resolvePersonRefs, type Thresholds } from '../people/index.js';
@@ -187,18 +188,7 @@ export async function getCampaign(input: { db: AnyDb; id: number }): Promise<Cam
   return present(row, variants, counts.get(row.id)!);
 }
 
-const encodeCursor = (id: number) => Buffer.from(JSON.stringify(['c', id])).toString('base64url');
-
-function decodeCursor(cursor: string | undefined): number | undefined {
-  if (cursor === undefined) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value[0] === 'c' && Number.isSafeInteger(value[1]) && (value[1] as number) > 0) return value[1] as number;
-  } catch {
-    // falls through to the same answer as a well-formed cursor of the wrong shape
-  }
-  throw invalidCursor();
-}
+const pages = idCursor('c');
 
 /** Campaigns newest first, in cursor pages. */
 export async function listCampaigns(input: {
@@ -207,7 +197,7 @@ export async function listCampaigns(input: {
   limit: number;
   status?: CampaignStatus;
 }): Promise<{ items: CampaignSummary[]; next_cursor: string | null }> {
-  const rows = await q.listCampaigns(input.db, { before: decodeCursor(input.cursor), limit: input.limit + 1, status: input.status });
+  const rows = await q.listCampaigns(input.db, { before: pages.decode(input.cursor), limit: input.limit + 1, status: input.status });
   const page = rows.slice(0, input.limit);
   const counts = await q.countDeliveries(
     input.db,
@@ -223,7 +213,7 @@ export async function listCampaigns(input: {
       counts: counts.get(r.id)!,
       updated_at: r.updated_at.toISOString(),
     })),
-    next_cursor: rows.length > input.limit ? encodeCursor(page[page.length - 1]!.id) : null,
+    next_cursor: rows.length > input.limit ? pages.encode(page[page.length - 1]!.id) : null,
   };
 }
 
@@ -278,4 +268,47 @@ export async function previewCampaign(input: CampaignContext & { id: number; per
     variant: variant.key,
     language: assignment.language,
   };
+}
+
+/**
+ * Sends a draft now or at `at` (DESIGN §3.3, idempotent under `key`): checks that its audience still
+ * resolves, marks it sending or scheduled and, in the same transaction, lets the caller enqueue the
+ * fan-out. The same key again answers as the first time and enqueues nothing.
+ * @example await requestSend({ ...ctx, id: 7, key: 'b6c1…', at: null, userId: 3, enqueue: (trx, when) => jobs.enqueue(trx, fanOut, { campaignId: 7 }, { startAfter: when }) });
+ */
+export async function requestSend(
+  input: CampaignContext & { id: number; key: string; at: Date | null; userId: number | null; enqueue: (trx: AnyDb, startAfter: Date) => Promise<void> },
+): Promise<{ status: CampaignStatus; send_at: string | null; repeated: boolean }> {
+  const campaign = await getCampaign({ db: input.db, id: input.id });
+  if (campaign.status === 'draft') {
+    // A segment the rules name may have changed since the draft was saved: fail now, not in the fan-out.
+    await resolveRecipientsSql(input);
+    if (campaign.variants.some((v) => v.channels.includes('chat'))) {
+      throw new AppError('conflict', 'chat delivery is not available yet: remove the chat channel', {
+        ...coded('campaign.channel_unavailable', { channel: 'chat' }),
+        problems: [fieldProblem('/variants', 'chat is not available yet', coded('campaign.channel_unavailable', { channel: 'chat' }))],
+      });
+    }
+  }
+  const now = input.clock();
+  const at = input.at && input.at > now ? input.at : now;
+  return input.db.transaction().execute(async (trx) => {
+    const started = await q.beginSend(trx, { id: input.id, key: input.key, at, now, userId: input.userId });
+    if (!started) throw notFoundCampaign(input.id);
+    if (started.outcome === 'conflict') {
+      throw new AppError('conflict', `the campaign is ${started.status}: it cannot be sent again`, coded('campaign.not_editable', { status: started.status }));
+    }
+    if (started.outcome === 'started') await input.enqueue(trx, at);
+    return { status: started.status, send_at: started.send_at?.toISOString() ?? null, repeated: started.outcome === 'repeat' };
+  });
+}
+
+/** A scheduled campaign whose time has come starts sending; false if it was cancelled or paused meanwhile. */
+export async function startSending(input: { db: AnyDb; id: number }): Promise<boolean> {
+  return q.moveStatus(input.db, input.id, ['scheduled', 'sending'], 'sending');
+}
+
+/** Marks a sending campaign sent once nothing of it is left to send. */
+export async function finishSending(input: { db: AnyDb; id: number }): Promise<void> {
+  await q.moveStatus(input.db, input.id, ['sending'], 'sent');
 }

@@ -1,4 +1,15 @@
 // The campaigns module's public API: other modules and the app import only from here.
 export { registerCampaignRoutes } from './campaigns.routes.js';
-export { createCampaign, getCampaign, listCampaigns, updateCampaign, campaignAssignments, resolveRecipientsSql } from './campaigns.service.js';
+export {
+  createCampaign,
+  getCampaign,
+  listCampaigns,
+  updateCampaign,
+  campaignAssignments,
+  resolveRecipientsSql,
+  requestSend,
+  startSending,
+  finishSending,
+} from './campaigns.service.js';
+export { compileMessage, renderMessage, templateContext, type Brand, type CompiledMessage, type RenderedMessage } from './render-message.js';
 export { checkTemplate, createTemplateEngine } from './campaign-templates.js';

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'campaigns:read',
   /** Create and change campaigns. */
   'campaigns:write',
+  /** Send and schedule campaigns. */
+  'campaigns:send',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,6 +42,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'audiences:write',
     'campaigns:read',
     'campaigns:write',
+    'campaigns:send',
     'skills:endorse',
     'help:ask',
     'contributions:write',

@@ -89,6 +89,8 @@ const configSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
     .optional(),
+  /** Messages per second one process sends at most over SMTP (unset: as fast as the server takes them). */
+  MAIL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(100_000).optional(),
   /** The sender of campaign mail (`Resonance <news@example.com>`). */
   MAIL_FROM: z.string().min(3).max(320).default('Resonance <resonance@localhost>'),
   /** The organisation as mail shows it: its name, its colour (#rrggbb) and a logo URL (https). */

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { openDatabase, type Database } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { createTestDatabase } from '../../testing/test-runtime.js';
+import { loadConfig } from '../config/config.js';
 import { JobQueue, defineJob } from './job-queue.js';
 
 let database: Database;
@@ -33,7 +34,7 @@ beforeAll(async () => {
   jobs = new JobQueue({ url: database.url, poolMax: 2, worker: true, logger: pino({ level: 'silent' }) });
   await jobs.start([recordNumber]);
   await jobs.boss.updateQueue(recordNumber.id, { name: recordNumber.id, retryDelay: 0, retryBackoff: false, retryLimit: 3 });
-  await jobs.work({ db: database.db, logger: pino({ level: 'silent' }) });
+  await jobs.work({ db: database.db, logger: pino({ level: 'silent' }), config: loadConfig({}) });
 });
 afterAll(async () => {
   await jobs?.stop();

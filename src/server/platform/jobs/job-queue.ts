@@ -5,10 +5,13 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { AnyDb } from '../db/connect.js';
+import type { Config } from '../config/config.js';
 
 export type JobContext = {
   db: AnyDb;
   logger: Logger;
+  /** The process's configuration (mail server, brand, limits). */
+  config: Config;
   /** Aborted when the queue stops: a long job ends its current step, saves where it was and hands over. */
   signal: AbortSignal;
   /** The queue running the job, for a job that enqueues its own continuation. */

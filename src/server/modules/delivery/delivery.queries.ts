@@ -1,0 +1,153 @@
+// SQL of delivery: writing a campaign's deliveries from its resolved recipients in one statement,
+// claiming due e-mail deliveries with a lease, recording what happened to each, the delivery log,
+// the outbox and the addresses that bounced.
+import { sql, type RawBuilder } from 'kysely';
+import type { AnyDb } from '../../platform/db/connect.js';
+import type { Channel } from '../../../shared/campaigns.js';
+import type { OutgoingMail } from './mail-transport.js';
+
+/**
+ * One delivery per recipient and channel of step 0, written from the resolution statement: e-mail
+ * without an address, or to an address that bounced before, is suppressed with the reason; the feed is
+ * delivered at once (the person's feed shows it from now on). Existing rows stay (a fan-out run again
+ * after a crash adds only what is missing).
+ */
+export async function insertDeliveries(db: AnyDb, campaignId: number, recipients: RawBuilder<unknown>): Promise<number> {
+  const result = await sql`
+    INSERT INTO deliveries (campaign_id, step, person_id, channel, variant_key, language, state, reason, sent_at)
+    SELECT ${campaignId}, 0, r.person_id, r.channel, r.variant_key, r.language,
+      CASE WHEN r.channel = 'feed' THEN 'sent'
+           WHEN r.channel = 'email' AND r.email IS NULL THEN 'suppressed'
+           WHEN r.channel = 'email' AND EXISTS (SELECT 1 FROM mail_bounces AS b WHERE b.email = r.email) THEN 'suppressed'
+           ELSE 'queued' END,
+      CASE WHEN r.channel = 'email' AND r.email IS NULL THEN 'no_email'
+           WHEN r.channel = 'email' AND EXISTS (SELECT 1 FROM mail_bounces AS b WHERE b.email = r.email) THEN 'bounced_before'
+           ELSE NULL END,
+      CASE WHEN r.channel = 'feed' THEN now() ELSE NULL END
+    FROM (${recipients}) AS r
+    ON CONFLICT (campaign_id, step, person_id, channel) DO NOTHING`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+export type ClaimedDelivery = { id: number; person_id: number; variant_key: string; language: string; message_id: string; attempts: number };
+
+/**
+ * Takes up to `limit` due e-mail deliveries of a campaign for this sender: queued ones whose time has
+ * come, and ones a sender that died left in 'sending' past their lease. Each keeps (or gets) its
+ * Message-ID, so a second attempt is recognisably the same message.
+ */
+export async function claimDueEmail(db: AnyDb, input: { campaignId: number; limit: number; leaseSeconds: number; host: string }): Promise<ClaimedDelivery[]> {
+  const result = await sql<ClaimedDelivery>`
+    UPDATE deliveries AS d SET state = 'sending', attempts = d.attempts + 1, lease_until = now() + make_interval(secs => ${input.leaseSeconds}),
+      message_id = coalesce(d.message_id, '<c' || d.campaign_id || '.d' || d.id || '@' || ${input.host}::text || '>')
+    WHERE d.id IN (
+      SELECT id FROM deliveries
+      WHERE campaign_id = ${input.campaignId} AND channel = 'email'
+        AND ((state = 'queued' AND next_attempt_at <= now()) OR (state = 'sending' AND lease_until < now()))
+      ORDER BY id LIMIT ${input.limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING d.id, d.person_id, d.variant_key, d.language, d.message_id, d.attempts`.execute(db);
+  return result.rows.sort((a, b) => a.id - b.id);
+}
+
+export async function markSent(db: AnyDb, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`
+    UPDATE deliveries SET state = 'sent', sent_at = now(), lease_until = NULL, error = NULL
+    WHERE id = ANY(${ids}::bigint[]) AND state = 'sending'`.execute(db);
+}
+
+/** A temporary failure: try again at `retryAt`, or give up (`failed`) when that is null. */
+export async function markRetry(db: AnyDb, id: number, error: string, retryAt: Date | null): Promise<void> {
+  await sql`
+    UPDATE deliveries SET state = CASE WHEN ${retryAt}::timestamptz IS NULL THEN 'failed' ELSE 'queued' END,
+      reason = CASE WHEN ${retryAt}::timestamptz IS NULL THEN 'gave_up' ELSE reason END,
+      next_attempt_at = coalesce(${retryAt}::timestamptz, next_attempt_at), lease_until = NULL, error = ${error}
+    WHERE id = ${id} AND state = 'sending'`.execute(db);
+}
+
+/** A permanent refusal: the delivery bounced and the address is suppressed from now on. */
+export async function markBounced(db: AnyDb, id: number, email: string, error: string): Promise<void> {
+  await sql`
+    WITH d AS (
+      UPDATE deliveries SET state = 'bounced', reason = 'rejected', lease_until = NULL, error = ${error}
+      WHERE id = ${id} AND state = 'sending' RETURNING id
+    )
+    INSERT INTO mail_bounces (email, reason, delivery_id) SELECT ${email}, ${error}, id FROM d
+    ON CONFLICT (email) DO UPDATE SET reason = EXCLUDED.reason, delivery_id = EXCLUDED.delivery_id, bounced_at = now()`.execute(db);
+}
+
+/** Deliveries of step 0 still to be sent on a channel, and when the next one is due. */
+export async function openDeliveries(db: AnyDb, campaignId: number): Promise<{ open: number; next_due: Date | null }> {
+  const result = await sql<{ open: number; next_due: Date | null }>`
+    SELECT count(*)::int AS open, min(CASE WHEN state = 'queued' THEN next_attempt_at ELSE lease_until END) AS next_due
+    FROM deliveries WHERE campaign_id = ${campaignId} AND state IN ('queued', 'sending')`.execute(db);
+  return result.rows[0] ?? { open: 0, next_due: null };
+}
+
+export async function insertOutboxMessage(db: AnyDb, mail: OutgoingMail): Promise<void> {
+  await sql`
+    INSERT INTO outbox_messages (delivery_id, message_id, mail_from, mail_to, subject, html, text, headers)
+    VALUES (${mail.deliveryId}, ${mail.messageId}, ${mail.from}, ${mail.to}, ${mail.subject}, ${mail.html}, ${mail.text}, ${JSON.stringify(mail.headers)}::jsonb)
+    ON CONFLICT (delivery_id) DO NOTHING`.execute(db);
+}
+
+export type DeliveryLogRow = {
+  id: number;
+  person_id: number;
+  variant_key: string;
+  language: string;
+  channel: Channel;
+  step: number;
+  state: string;
+  reason: string | null;
+  message_id: string | null;
+  sent_at: Date | null;
+};
+
+/** A campaign's deliveries in id order after `after`. */
+export async function listDeliveries(db: AnyDb, input: { campaignId: number; after?: number; limit: number; state?: string }): Promise<DeliveryLogRow[]> {
+  const result = await sql<DeliveryLogRow>`
+    SELECT d.id, d.person_id, d.variant_key, d.language, d.channel, d.step, d.state, d.reason, d.message_id, d.sent_at
+    FROM deliveries AS d
+    WHERE d.campaign_id = ${input.campaignId} AND d.id > ${input.after ?? 0}
+      AND (${input.state ?? null}::text IS NULL OR d.state = ${input.state ?? null}::text)
+    ORDER BY d.id LIMIT ${input.limit}`.execute(db);
+  return result.rows;
+}
+
+export type OutboxRow = {
+  id: number;
+  delivery_id: number;
+  message_id: string;
+  mail_from: string;
+  mail_to: string;
+  subject: string;
+  html: string;
+  text: string;
+  created_at: Date;
+};
+
+export async function listOutbox(db: AnyDb, input: { before?: number; limit: number }): Promise<Omit<OutboxRow, 'html' | 'text'>[]> {
+  const result = await sql<Omit<OutboxRow, 'html' | 'text'>>`
+    SELECT id, delivery_id, message_id, mail_from, mail_to, subject, created_at FROM outbox_messages
+    WHERE (${input.before ?? null}::bigint IS NULL OR id < ${input.before ?? null}::bigint)
+    ORDER BY id DESC LIMIT ${input.limit}`.execute(db);
+  return result.rows;
+}
+
+export async function findOutboxMessage(db: AnyDb, id: number): Promise<OutboxRow | null> {
+  const result = await sql<OutboxRow>`
+    SELECT id, delivery_id, message_id, mail_from, mail_to, subject, html, text, created_at FROM outbox_messages WHERE id = ${id}`.execute(db);
+  return result.rows[0] ?? null;
+}
+
+/** Campaigns with an e-mail delivery due now (queued and due, or a lapsed lease); the sender checks their status. */
+export async function findCampaignsWithDueEmail(db: AnyDb): Promise<number[]> {
+  const result = await sql<{ campaign_id: number }>`
+    SELECT DISTINCT d.campaign_id FROM deliveries AS d
+    WHERE d.channel = 'email'
+      AND ((d.state = 'queued' AND d.next_attempt_at <= now()) OR (d.state = 'sending' AND d.lease_until < now()))`.execute(db);
+  return result.rows.map((r) => r.campaign_id);
+}

@@ -1,0 +1,248 @@
+// Sending a campaign through a real SMTP server on loopback: the worker fans out and sends; each
+// person's mail is their variant in their language with their values and a Message-ID per delivery;
+// no address and a bounce are suppressed with reasons; the same Idempotency-Key sends nothing more;
+// a temporary refusal is retried; a sender that died is replaced with the same Message-ID; without
+// SMTP the mail lands in the outbox; and the routes refuse roles without campaign permissions.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { ParsedMail } from 'mailparser';
+import { bearer, startTestRuntime, type TestCaller, type TestRuntime } from '../../testing/test-runtime.js';
+import { startSmtpSink, type SmtpSink } from '../../testing/smtp-sink.js';
+import { importPeopleRows } from '../people/index.js';
+import { mailTransport } from './mail-transport.js';
+import { sendCampaignEmail } from './send-campaign.service.js';
+import * as q from './delivery.queries.js';
+
+let t: TestRuntime;
+let sink: SmtpSink;
+let communicator: TestCaller;
+let employee: TestCaller;
+
+const person = (id: string, extra: Record<string, unknown>) => ({
+  external_id: id,
+  email: `${id.toLowerCase()}@x.example`,
+  given_name: `Name${id}`,
+  family_name: 'F',
+  ...extra,
+});
+const people = [
+  person('BOSS', { department: 'Ops', language: 'de' }),
+  person('D1', { department: 'Ops', language: 'de', manager: 'BOSS', hire_date: '2026-01-01', career_start_year: 2025 }),
+  person('D2', { department: 'Ops', language: 'de-AT', manager: 'BOSS', hire_date: '2026-01-01', career_start_year: 2025 }),
+  person('E1', { department: 'Ops', language: 'en', manager: 'BOSS' }),
+  person('N1', { department: 'Ops', language: 'nl', manager: 'BOSS' }),
+  { external_id: 'NOMAIL', given_name: 'Frontline', department: 'Ops', language: 'de' },
+  person('BAD', { department: 'Ops', language: 'en' }),
+  person('OTHER', { department: 'Sales', language: 'en' }),
+];
+
+const content = (subject: string) => ({ subject: `${subject} {{ person.given_name }}`, body: `**{{ campaign.name }}** – {{ person.manager.given_name }}` });
+const campaign = (name: string, overrides: Record<string, unknown> = {}) => ({
+  name,
+  audience: { field: 'department', op: 'eq', value: 'Ops' },
+  default_language: 'en',
+  variants: [
+    {
+      key: 'novices',
+      audience: { field: 'experience_level', op: 'eq', value: 'novice' },
+      channels: ['email', 'feed'],
+      content: { de: content('Willkommen'), en: content('Welcome') },
+    },
+    { key: 'all', default: true, channels: ['email'], content: { en: content('Hello'), de: content('Hallo'), nl: content('Hallo NL') } },
+  ],
+  ...overrides,
+});
+
+const create = async (payload: Record<string, unknown>) => {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: communicator.headers, payload });
+  expect(res.statusCode).toBe(201);
+  return res.json<{ id: number }>().id;
+};
+const send = (id: number, key: string | null, payload: Record<string, unknown> = {}, caller = communicator) =>
+  t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/send`, headers: { ...caller.headers, ...(key ? { 'idempotency-key': key } : {}) }, payload });
+type DeliveryItem = {
+  person: { external_id: string };
+  variant: string;
+  language: string;
+  channel: string;
+  state: string;
+  reason: string | null;
+  message_id: string | null;
+};
+const deliveries = async (id: number): Promise<DeliveryItem[]> =>
+  (await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}/deliveries?limit=500`, headers: communicator.headers })).json<{ items: DeliveryItem[] }>()
+    .items;
+
+async function waitForStatus(id: number, status: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const current = (await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}`, headers: communicator.headers })).json<{ status: string }>().status;
+    if (current === status) return;
+    if (Date.now() > deadline) throw new Error(`campaign ${id} is ${current}, not ${status}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const to = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address;
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  sink.refuse('bad@x.example', 550);
+  t = await startTestRuntime({
+    worker: true,
+    env: { SMTP_URL: sink.url, MAIL_FROM: 'Comms <comms@acme.example>', PUBLIC_URL: 'https://resonance.acme.example' },
+  });
+  const report = await importPeopleRows({ db: t.database.db, rows: people.map((value, i) => ({ line: i + 1, value })) });
+  expect(report.errors).toEqual([]);
+  communicator = await bearer(t, 'communicator');
+  employee = await bearer(t, 'employee');
+}, 60_000);
+afterAll(async () => {
+  await t?.close();
+  await sink?.close();
+});
+
+describe('sending a campaign over SMTP', () => {
+  it('gives each person their variant in their language with their values, suppresses who has no address, and bounces a refused one', async () => {
+    const id = await create(campaign('Q3'));
+    const first = await send(id, 'send-q3-0001');
+    expect(first.statusCode).toBe(202);
+    expect(first.json()).toMatchObject({ id, status: 'sending', repeated: false });
+    await waitForStatus(id, 'sent');
+    const mails = sink.messages.filter((m) => m.headers.get('x-resonance-campaign') === String(id));
+    const byAddress = new Map(mails.map((m) => [to(m), m]));
+    expect([...byAddress.keys()].sort()).toEqual(['boss@x.example', 'd1@x.example', 'd2@x.example', 'e1@x.example', 'n1@x.example']);
+    expect(mails).toHaveLength(5);
+    expect(byAddress.get('d1@x.example')!.subject).toBe('Willkommen NameD1');
+    expect(byAddress.get('d2@x.example')!.subject).toBe('Willkommen NameD2');
+    expect(byAddress.get('n1@x.example')!.subject).toBe('Hallo NL NameN1');
+    expect(byAddress.get('e1@x.example')!.subject).toBe('Hello NameE1');
+    expect(byAddress.get('boss@x.example')!.subject).toBe('Hallo NameBOSS');
+    const d1 = byAddress.get('d1@x.example')!;
+    expect(d1.from?.value[0]).toMatchObject({ name: 'Comms', address: 'comms@acme.example' });
+    expect(d1.html).toContain('<strong>Q3</strong> – NameBOSS');
+    expect(d1.text).toContain('**Q3** – NameBOSS');
+
+    const log = await deliveries(id);
+    const state = (external: string, channel: string) => log.find((d) => d.person.external_id === external && d.channel === channel);
+    expect(state('D1', 'email')).toMatchObject({ variant: 'novices', language: 'de', state: 'sent' });
+    expect(state('D1', 'feed')).toMatchObject({ state: 'sent' });
+    expect(state('NOMAIL', 'email')).toMatchObject({ state: 'suppressed', reason: 'no_email', message_id: null });
+    expect(state('BAD', 'email')).toMatchObject({ state: 'bounced', reason: 'rejected' });
+    expect(log.some((d) => d.person.external_id === 'OTHER')).toBe(false);
+    // Each mail carries its delivery's deterministic Message-ID.
+    expect(d1.messageId).toBe(state('D1', 'email')!.message_id);
+    expect(d1.messageId).toMatch(/^<c\d+\.d\d+@resonance\.acme\.example>$/);
+    const campaignNow = (await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}`, headers: communicator.headers })).json<{ counts: unknown }>();
+    expect(campaignNow.counts).toEqual({ queued: 0, sent: 7, failed: 1, suppressed: 1 });
+
+    // The bounced address is suppressed by the next campaign.
+    const next = await create(campaign('Q4'));
+    expect((await send(next, 'send-q4-0001')).statusCode).toBe(202);
+    await waitForStatus(next, 'sent');
+    expect((await deliveries(next)).find((d) => d.person.external_id === 'BAD')).toMatchObject({ state: 'suppressed', reason: 'bounced_before' });
+  }, 60_000);
+
+  it('answers the same Idempotency-Key again without sending twice, and refuses another key once sent', async () => {
+    const id = await create(campaign('Twice'));
+    const before = sink.messages.length;
+    const results = await Promise.all([send(id, 'same-key-123'), send(id, 'same-key-123'), send(id, 'same-key-123')]);
+    expect(results.map((r) => r.statusCode)).toEqual([202, 202, 202]);
+    expect(results.filter((r) => r.json<{ repeated: boolean }>().repeated)).toHaveLength(2);
+    await waitForStatus(id, 'sent');
+    await sink.waitFor(before + 5);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(sink.messages.filter((m) => m.headers.get('x-resonance-campaign') === String(id))).toHaveLength(5);
+    const other = await send(id, 'another-key-456');
+    expect(other.statusCode).toBe(409);
+    expect(other.json<{ code: string }>().code).toBe('campaign.not_editable');
+  }, 60_000);
+
+  it('schedules a send for later without writing deliveries yet', async () => {
+    const id = await create(campaign('Later'));
+    const res = await send(id, 'later-key-789', { at: '2099-01-01T09:00:00Z' });
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ status: 'scheduled', send_at: '2099-01-01T09:00:00.000Z' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await deliveries(id)).toEqual([]);
+  });
+
+  it('refuses a send without an Idempotency-Key, a chat variant, an unknown campaign and roles without the permission', async () => {
+    const id = await create(campaign('Refused'));
+    const noKey = await send(id, null);
+    expect(noKey.statusCode).toBe(400);
+    expect(noKey.json<{ code: string }>().code).toBe('campaign.idempotency_key_required');
+    const chat = await create(campaign('Chat', { variants: [{ key: 'all', default: true, channels: ['chat'], content: { en: content('Hi') } }] }));
+    const chatSend = await send(chat, 'chat-key-0001');
+    expect(chatSend.statusCode).toBe(409);
+    expect(chatSend.json<{ code: string }>().code).toBe('campaign.channel_unavailable');
+    expect((await send(987654, 'unknown-key-01')).statusCode).toBe(404);
+    expect((await send(id, 'employee-key-1', {}, employee)).statusCode).toBe(403);
+    for (const url of [`/api/v1/campaigns/${id}/deliveries`, '/api/v1/outbox', '/api/v1/outbox/1']) {
+      expect((await t.app.inject({ method: 'GET', url, headers: employee.headers })).statusCode).toBe(403);
+      expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+    }
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}/deliveries?cursor=bm9wZQ`, headers: communicator.headers })).statusCode).toBe(
+      400,
+    );
+  });
+});
+
+describe('the sender itself', () => {
+  /** A campaign marked sending with its deliveries written, but no sender run yet (the worker only sends what it is asked to). */
+  async function fannedOut(name: string, audience: Record<string, unknown>): Promise<number> {
+    const id = await create(campaign(name, { audience, variants: [{ key: 'all', default: true, channels: ['email'], content: { en: content('Hi') } }] }));
+    await sql`UPDATE campaigns SET status = 'sending' WHERE id = ${id}`.execute(t.database.db);
+    const { resolveRecipientsSql } = await import('../campaigns/index.js');
+    const recipients = await resolveRecipientsSql({ db: t.database.db, thresholds: t.config.experienceThresholds, clock: () => new Date(), id });
+    await q.insertDeliveries(t.database.db, id, recipients);
+    return id;
+  }
+  const ctx = () => ({ db: t.database.db, config: t.config, clock: () => new Date() });
+
+  it('retries a temporary refusal and sends once the server takes it', async () => {
+    const id = await fannedOut('Retry', { field: 'external_id', op: 'eq', value: 'E1' });
+    sink.refuse('e1@x.example', 451);
+    const first = await sendCampaignEmail({ ...ctx(), campaignId: id });
+    expect(first).toMatchObject({ sent: 0, retried: 1 });
+    expect(first.nextDue!.getTime()).toBeGreaterThan(Date.now() + 30_000);
+    expect((await deliveries(id))[0]).toMatchObject({ state: 'queued' });
+    sink.allow('e1@x.example');
+    await sql`UPDATE deliveries SET next_attempt_at = now() WHERE campaign_id = ${id}`.execute(t.database.db);
+    const second = await sendCampaignEmail({ ...ctx(), campaignId: id });
+    expect(second).toMatchObject({ sent: 1, nextDue: null });
+    expect((await deliveries(id))[0]).toMatchObject({ state: 'sent' });
+  });
+
+  it('sends what a dead sender left behind once its lease lapses, with the same Message-ID, and nothing it had finished', async () => {
+    const id = await fannedOut('Crash', { field: 'external_id', op: 'in', value: ['D1', 'D2', 'E1'] });
+    // A sender claims all three, sends one, marks it, sends a second but dies before marking it.
+    const claimed = await q.claimDueEmail(t.database.db, { campaignId: id, limit: 10, leaseSeconds: 120, host: 'resonance.acme.example' });
+    expect(claimed).toHaveLength(3);
+    await q.markSent(t.database.db, [claimed[0]!.id]);
+    const before = sink.messages.length;
+    // Nothing is due while the lease holds.
+    expect(await sendCampaignEmail({ ...ctx(), campaignId: id })).toMatchObject({ sent: 0 });
+    await sql`UPDATE deliveries SET lease_until = now() - interval '1 second' WHERE campaign_id = ${id} AND state = 'sending'`.execute(t.database.db);
+    expect(await sendCampaignEmail({ ...ctx(), campaignId: id })).toMatchObject({ sent: 2, nextDue: null });
+    const resent = sink.messages.slice(before).filter((m) => m.headers.get('x-resonance-campaign') === String(id));
+    expect(resent.map((m) => m.messageId).sort()).toEqual([claimed[1]!.message_id, claimed[2]!.message_id].sort());
+    const log = await deliveries(id);
+    expect(log.every((d) => d.state === 'sent')).toBe(true);
+  });
+
+  it('keeps mail in the outbox without an SMTP server, readable whole through the API', async () => {
+    const id = await fannedOut('Outbox', { field: 'external_id', op: 'eq', value: 'D1' });
+    const outbox = mailTransport({ db: t.database.db, smtpUrl: undefined, ratePerSecond: null });
+    expect(await sendCampaignEmail({ ...ctx(), campaignId: id, transport: outbox })).toMatchObject({ sent: 1 });
+    const page = (await t.app.inject({ method: 'GET', url: '/api/v1/outbox?limit=5', headers: communicator.headers })).json<{
+      items: { id: number; to: string; subject: string }[];
+    }>();
+    expect(page.items[0]).toMatchObject({ to: 'd1@x.example', subject: 'Hi NameD1' });
+    const whole = await t.app.inject({ method: 'GET', url: `/api/v1/outbox/${page.items[0]!.id}`, headers: communicator.headers });
+    expect(whole.json<{ html: string; text: string }>().html).toMatch(/^<!doctype html>/i);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/outbox/987654', headers: communicator.headers })).json<{ code: string }>().code).toBe(
+      'outbox.not_found',
+    );
+  });
+});

@@ -1,0 +1,113 @@
+// Sending campaigns and seeing what was sent: POST /api/v1/campaigns/:id/send (Idempotency-Key),
+// the delivery log of a campaign, and the outbox of mail kept without an SMTP server.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  deliveriesQuerySchema,
+  deliveryPageSchema,
+  outboxMessageSchema,
+  outboxPageSchema,
+  outboxQuerySchema,
+  sendInputSchema,
+  sendResponseSchema,
+} from '../../../shared/delivery.js';
+import { AppError, coded } from '../../platform/http/app-error.js';
+import { idParams } from '../../platform/http/id-params.js';
+import { requestSend } from '../campaigns/index.js';
+import { auditActorOf, principalOf, recordAudit } from '../identity/index.js';
+import type { ModuleContext } from '../module-context.js';
+import { getOutboxMessage, listCampaignDeliveries, listOutbox } from './delivery.service.js';
+import { fanOutCampaignJob } from './jobs/fan-out-campaign.job.js';
+
+const read = { access: { permission: 'campaigns:read' as const } };
+const send = { access: { permission: 'campaigns:send' as const } };
+
+const sendHeaders = z.looseObject({ 'idempotency-key': z.string().trim().min(8).max(200).optional() });
+
+export function registerDeliveryRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/v1/campaigns/:id/send',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: 'Send a draft now or at a time (Idempotency-Key required: the same key again sends nothing more)',
+        params: idParams,
+        headers: sendHeaders,
+        body: sendInputSchema,
+        response: { 202: sendResponseSchema },
+      },
+      config: send,
+    },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      if (!key) {
+        throw new AppError('validation', 'sending needs an Idempotency-Key header', {
+          ...coded('campaign.idempotency_key_required'),
+          problems: [{ pointer: '/idempotency-key', in: 'header', message: 'required', code: 'campaign.idempotency_key_required' }],
+        });
+      }
+      const principal = principalOf(request);
+      const id = request.params.id;
+      const result = await requestSend({
+        db: ctx.db,
+        thresholds: ctx.config.experienceThresholds,
+        clock: ctx.clock,
+        id,
+        key,
+        at: request.body.at ? new Date(request.body.at) : null,
+        userId: principal.kind === 'user' ? principal.userId : null,
+        enqueue: async (trx, startAfter) => {
+          await ctx.jobs.enqueue(trx, fanOutCampaignJob, { campaignId: id }, { startAfter });
+        },
+      });
+      if (!result.repeated) {
+        await recordAudit({
+          db: ctx.db,
+          actor: auditActorOf(request),
+          action: 'campaigns.sent',
+          target: { type: 'campaign', id },
+          detail: { send_at: result.send_at },
+        });
+      }
+      return reply.status(202).send({ id, ...result });
+    },
+  );
+
+  r.get(
+    '/api/v1/campaigns/:id/deliveries',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: "A campaign's deliveries: who got what on which channel, and why someone did not",
+        params: idParams,
+        querystring: deliveriesQuerySchema,
+        response: { 200: deliveryPageSchema },
+      },
+      config: read,
+    },
+    async (request) => listCampaignDeliveries({ db: ctx.db, campaignId: request.params.id, ...request.query }),
+  );
+
+  r.get(
+    '/api/v1/outbox',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: 'Mail kept without an SMTP server, newest first',
+        querystring: outboxQuerySchema,
+        response: { 200: outboxPageSchema },
+      },
+      config: read,
+    },
+    async (request) => listOutbox({ db: ctx.db, ...request.query }),
+  );
+
+  r.get(
+    '/api/v1/outbox/:id',
+    { schema: { tags: ['campaigns'], summary: 'One kept mail, whole', params: idParams, response: { 200: outboxMessageSchema } }, config: read },
+    async (request) => getOutboxMessage({ db: ctx.db, id: request.params.id }),
+  );
+}

@@ -1,0 +1,22 @@
+// Every minute: campaigns that are sending with e-mail due (a retry whose time came, or deliveries a
+// sender left behind when its process died) get a sender again. This is what makes a crash mid-send
+// lose nobody without waiting for the crashed job's expiry.
+import { z } from 'zod';
+import { defineJob } from '../../../platform/jobs/job-queue.js';
+import { findCampaignsWithDueEmail } from '../delivery.queries.js';
+import { sendCampaignEmailJob } from './send-campaign-email.job.js';
+
+export const resumeSendingJob = defineJob({
+  id: 'delivery.resume-sending',
+  version: 1,
+  payload: z.object({}),
+  cron: '* * * * *',
+  retryLimit: 0,
+  async handle(_payload, ctx) {
+    for (const campaignId of await findCampaignsWithDueEmail(ctx.db)) {
+      // One per campaign and minute, however many sweeps see it.
+      const minute = Math.floor(Date.now() / 60_000);
+      await ctx.queue.enqueue(ctx.db, sendCampaignEmailJob, { campaignId }, { singletonKey: `resume-${campaignId}-${minute}` });
+    }
+  },
+});

@@ -1,0 +1,149 @@
+// Sending a campaign: the fan-out writes every delivery in one statement from the campaign's
+// resolution, then senders work through the e-mail deliveries in short claimed batches. A delivery is
+// marked sent only after the mail server took it; a sender that dies leaves its batch 'sending' until
+// the lease runs out, and the next sender sends those again with the same Message-ID (DESIGN §3.3: only
+// a message in flight at the crash can go out twice, and then recognisably). Temporary refusals wait
+// and retry with backoff; permanent ones mark the address bounced for later campaigns.
+import type { Logger } from 'pino';
+import type { AnyDb } from '../../platform/db/connect.js';
+import type { Config } from '../../platform/config/config.js';
+import {
+  compileMessage,
+  finishSending,
+  getCampaign,
+  renderMessage,
+  resolveRecipientsSql,
+  startSending,
+  templateContext,
+  type CompiledMessage,
+} from '../campaigns/index.js';
+import { findTemplatePeople } from '../people/index.js';
+import { MailError, mailTransport, type MailTransport } from './mail-transport.js';
+import * as q from './delivery.queries.js';
+
+/** Deliveries a sender claims at once: a short transaction, a bounded loss window. */
+export const SEND_BATCH = 50;
+/** How long a claimed delivery stays with its sender before another may send it. */
+export const LEASE_SECONDS = 120;
+/** Mails one sender has in flight at once (the SMTP pool has as many connections). */
+export const IN_FLIGHT = 4;
+/** Attempts of a temporarily refused mail before it counts as failed. */
+export const MAX_ATTEMPTS = 5;
+
+export type SendContext = { db: AnyDb; config: Config; clock: () => Date; logger?: Pick<Logger, 'warn' | 'info'> };
+
+/**
+ * Writes the campaign's deliveries (idempotent) and says whether e-mail is waiting to be sent; false
+ * when the campaign was cancelled or paused before its time came.
+ * @example if (await fanOutCampaign({ ...ctx, campaignId: 7 })) await queue.enqueue(...);
+ */
+export async function fanOutCampaign(input: SendContext & { campaignId: number }): Promise<boolean> {
+  if (!(await startSending({ db: input.db, id: input.campaignId }))) return false;
+  const recipients = await resolveRecipientsSql({ db: input.db, thresholds: input.config.experienceThresholds, clock: input.clock, id: input.campaignId });
+  const written = await q.insertDeliveries(input.db, input.campaignId, recipients);
+  input.logger?.info({ campaignId: input.campaignId, written }, 'campaign fanned out');
+  const open = await q.openDeliveries(input.db, input.campaignId);
+  if (open.open === 0) await finishSending({ db: input.db, id: input.campaignId });
+  return open.open > 0;
+}
+
+const hostOf = (publicUrl: string) => new URL(publicUrl).hostname || 'resonance.local';
+
+/** Backoff after the n-th failed attempt: 1, 4, 16, 64 minutes. */
+const retryAt = (now: Date, attempts: number): Date | null => (attempts >= MAX_ATTEMPTS ? null : new Date(now.getTime() + 60_000 * 4 ** (attempts - 1)));
+
+export type SendOutcome = {
+  sent: number;
+  retried: number;
+  bounced: number;
+  failed: number;
+  /** When the next delivery is due; null when none is left. */ nextDue: Date | null;
+};
+
+/**
+ * Sends the campaign's due e-mail deliveries, batch by batch, until none is due or `signal` asks to stop.
+ * @example const outcome = await sendCampaignEmail({ ...ctx, campaignId: 7 }); // outcome.nextDue === null when all went out
+ */
+export async function sendCampaignEmail(
+  input: SendContext & {
+    campaignId: number;
+    signal?: AbortSignal;
+    transport?: MailTransport;
+    /** Hand over after this long (a job's slice). */ sliceMs?: number;
+  },
+): Promise<SendOutcome> {
+  const started = Date.now();
+  const sliceOver = () => input.sliceMs !== undefined && Date.now() - started > input.sliceMs;
+  const { db, config } = input;
+  const transport = input.transport ?? mailTransport({ db, smtpUrl: config.SMTP_URL, ratePerSecond: config.MAIL_RATE_PER_SECOND ?? null });
+  const campaign = await getCampaign({ db, id: input.campaignId });
+  const compiled = new Map<string, Promise<CompiledMessage>>();
+  const compile = (variantKey: string, language: string) => {
+    const key = `${variantKey}\u0000${language}`;
+    let message = compiled.get(key);
+    if (!message) {
+      const variant = campaign.variants.find((v) => v.key === variantKey);
+      const content = variant?.content[language];
+      if (!content) throw new Error(`campaign ${campaign.id} has no ${language} content for variant ${variantKey}`);
+      message = compileMessage(content, config.brand, language);
+      compiled.set(key, message);
+    }
+    return message;
+  };
+  const outcome: SendOutcome = { sent: 0, retried: 0, bounced: 0, failed: 0, nextDue: null };
+  const host = hostOf(config.publicUrl);
+  while (!input.signal?.aborted && !sliceOver() && (campaign.status === 'sending' || campaign.status === 'sent')) {
+    const batch = await q.claimDueEmail(db, { campaignId: campaign.id, limit: SEND_BATCH, leaseSeconds: LEASE_SECONDS, host });
+    if (batch.length === 0) break;
+    const people = await findTemplatePeople({ db, ids: batch.map((d) => d.person_id) });
+    const sendOne = async (delivery: q.ClaimedDelivery) => {
+      const person = people.get(delivery.person_id);
+      if (!person?.email) {
+        // Gone or without an address since the fan-out: nothing to send to, for good.
+        await q.markRetry(db, delivery.id, 'the person has no e-mail address any more', null);
+        outcome.failed++;
+        return;
+      }
+      const message = await renderMessage(await compile(delivery.variant_key, delivery.language), templateContext(person, campaign));
+      try {
+        await transport.send({
+          deliveryId: delivery.id,
+          messageId: delivery.message_id,
+          from: config.MAIL_FROM,
+          to: person.email,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          headers: { 'X-Resonance-Campaign': String(campaign.id), 'X-Resonance-Delivery': String(delivery.id) },
+        });
+      } catch (error) {
+        if (!(error instanceof MailError)) throw error;
+        if (error.permanent) {
+          await q.markBounced(db, delivery.id, person.email, error.message);
+          outcome.bounced++;
+        } else {
+          const at = retryAt(input.clock(), delivery.attempts);
+          await q.markRetry(db, delivery.id, error.message, at);
+          if (at) outcome.retried++;
+          else outcome.failed++;
+        }
+        return;
+      }
+      // Marked as soon as the server took it: after a crash only mail in flight can go out again.
+      await q.markSent(db, [delivery.id]);
+      outcome.sent++;
+    };
+    // A few mails in flight at once (the SMTP pool's connections); each is marked on its own.
+    const queue = [...batch];
+    await Promise.all(
+      Array.from({ length: IN_FLIGHT }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) await sendOne(next);
+      }),
+    );
+  }
+  const open = await q.openDeliveries(db, campaign.id);
+  if (open.open === 0) await finishSending({ db, id: campaign.id });
+  // Stopped early with work left: it is due now.
+  outcome.nextDue = open.open === 0 ? null : input.signal?.aborted || sliceOver() ? input.clock() : open.next_due;
+  return outcome;
+}

@@ -1,0 +1,47 @@
+// The delivery contract of DESIGN §3.3 shared by server and web: the send request, a campaign's
+// delivery log (who got what, and why someone did not) and the outbox of mail kept without SMTP.
+import { z } from 'zod';
+import { CHANNELS } from './campaigns.js';
+
+export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed', 'bounced', 'suppressed'] as const;
+/** Why a delivery was suppressed, failed or bounced: codes the web words. */
+export const DELIVERY_REASONS = ['no_email', 'bounced_before', 'rejected', 'gave_up'] as const;
+
+export const sendInputSchema = z.strictObject({
+  /** When to send (ISO 8601 with offset); now when absent or past. */
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+export const sendResponseSchema = z.object({ id: z.number(), status: z.string(), send_at: z.string().nullable(), repeated: z.boolean() });
+
+export const deliveriesQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  state: z.enum(DELIVERY_STATES).optional(),
+});
+
+export const deliverySchema = z.object({
+  person: z.object({ external_id: z.string().nullable(), email: z.string().nullable() }),
+  variant: z.string(),
+  language: z.string(),
+  channel: z.enum(CHANNELS),
+  step: z.number(),
+  state: z.enum(DELIVERY_STATES),
+  reason: z.string().nullable(),
+  message_id: z.string().nullable(),
+  sent_at: z.string().nullable(),
+});
+export const deliveryPageSchema = z.object({ items: z.array(deliverySchema), next_cursor: z.string().nullable() });
+export type Delivery = z.infer<typeof deliverySchema>;
+
+export const outboxQuerySchema = z.strictObject({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(25) });
+export const outboxSummarySchema = z.object({
+  id: z.number(),
+  message_id: z.string(),
+  from: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  created_at: z.string(),
+});
+export const outboxPageSchema = z.object({ items: z.array(outboxSummarySchema), next_cursor: z.string().nullable() });
+export const outboxMessageSchema = outboxSummarySchema.extend({ html: z.string(), text: z.string() });
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
