@@ -81,7 +81,11 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const jobs = new JobQueue({ url: database.url, poolMax: config.JOBS_POOL_MAX, worker: options.worker ?? false, logger });
   if (options.jobs || options.worker) {
     await jobs.start(JOB_DEFINITIONS);
-    if (options.worker) await jobs.work({ db: database.db, logger, config });
+    if (options.worker) {
+      await jobs.work({ db: database.db, logger, config });
+      // A worker that starts (again) looks at once for mail a crashed sender left behind.
+      await jobs.enqueue(database.db, resumeSendingJob, {});
+    }
   }
   let closed = false;
   return {

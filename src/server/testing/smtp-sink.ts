@@ -19,7 +19,9 @@ export type SmtpSink = {
  * Starts a sink on a free port.
  * @example const sink = await startSmtpSink(); ... env SMTP_URL: sink.url ... await sink.waitFor(3);
  */
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink(
+  options: { /** Wait this long before accepting each message (a slow server). */ delayMs?: number } = {},
+): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   const refused = new Map<string, number>();
   const waiters: (() => void)[] = [];
@@ -38,7 +40,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
           messages.push(mail);
           for (const wake of waiters.splice(0)) wake();
           callback();
@@ -46,6 +49,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
     },
   });
+  // A client that dies mid-conversation (a sender killed on purpose) resets its socket: not a test failure.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {

@@ -23,8 +23,6 @@ import * as q from './delivery.queries.js';
 
 /** Deliveries a sender claims at once: a short transaction, a bounded loss window. */
 export const SEND_BATCH = 50;
-/** How long a claimed delivery stays with its sender before another may send it. */
-export const LEASE_SECONDS = 120;
 /** Mails one sender has in flight at once (the SMTP pool has as many connections). */
 export const IN_FLIGHT = 4;
 /** Attempts of a temporarily refused mail before it counts as failed. */
@@ -93,7 +91,7 @@ export async function sendCampaignEmail(
   const outcome: SendOutcome = { sent: 0, retried: 0, bounced: 0, failed: 0, nextDue: null };
   const host = hostOf(config.publicUrl);
   while (!input.signal?.aborted && !sliceOver() && (campaign.status === 'sending' || campaign.status === 'sent')) {
-    const batch = await q.claimDueEmail(db, { campaignId: campaign.id, limit: SEND_BATCH, leaseSeconds: LEASE_SECONDS, host });
+    const batch = await q.claimDueEmail(db, { campaignId: campaign.id, limit: SEND_BATCH, leaseSeconds: config.DELIVERY_LEASE_SECONDS, host });
     if (batch.length === 0) break;
     const people = await findTemplatePeople({ db, ids: batch.map((d) => d.person_id) });
     const sendOne = async (delivery: q.ClaimedDelivery) => {
