@@ -8,6 +8,8 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   experts: () => import('./experts.bench.js'),
   'experts-quality': () => import('./experts-quality.bench.js'),
   'experts-study': () => import('./experts-study.bench.js'),
+  fanout: () => import('./fanout.bench.js'),
+  smtp: () => import('./smtp.bench.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

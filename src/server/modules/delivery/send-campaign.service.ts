@@ -22,9 +22,9 @@ import { MailError, mailTransport, type MailTransport } from './mail-transport.j
 import * as q from './delivery.queries.js';
 
 /** Deliveries a sender claims at once: a short transaction, a bounded loss window. */
-export const SEND_BATCH = 50;
-/** Mails one sender has in flight at once (the SMTP pool has as many connections). */
-export const IN_FLIGHT = 4;
+export const SEND_BATCH = 100;
+/** Mails one sender has in flight at once, queued over the SMTP pool's four connections so none waits idle while a mark is written. */
+export const IN_FLIGHT = 16;
 /** Attempts of a temporarily refused mail before it counts as failed. */
 export const MAX_ATTEMPTS = 5;
 
