@@ -45,3 +45,26 @@ export const outboxSummarySchema = z.object({
 export const outboxPageSchema = z.object({ items: z.array(outboxSummarySchema), next_cursor: z.string().nullable() });
 export const outboxMessageSchema = outboxSummarySchema.extend({ html: z.string(), text: z.string() });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+
+/** One message in a person's feed, rendered for them. */
+export const feedItemSchema = z.object({
+  id: z.number(),
+  campaign: z.object({ id: z.number(), name: z.string(), kind: z.enum(['announcement', 'must_read']) }),
+  subject: z.string(),
+  html: z.string(),
+  sent_at: z.string(),
+  read: z.boolean(),
+  must_read: z.boolean(),
+  acknowledged: z.boolean(),
+  acknowledge_by: z.string().nullable(),
+});
+export type FeedItem = z.infer<typeof feedItemSchema>;
+export const feedQuerySchema = z.strictObject({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
+/** The feed: must-reads not yet acknowledged first (`pinned`), then every message newest first. */
+export const feedPageSchema = z.object({
+  unread: z.number(),
+  pinned: z.array(feedItemSchema),
+  items: z.array(feedItemSchema),
+  next_cursor: z.string().nullable(),
+});
+export type FeedPage = z.infer<typeof feedPageSchema>;

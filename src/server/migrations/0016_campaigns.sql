@@ -65,11 +65,24 @@ CREATE TABLE deliveries (
   error text,
   queued_at timestamptz NOT NULL DEFAULT now(),
   sent_at timestamptz,
+  -- Feed: when the person opened it in their feed (their unread count; reports follow the privacy mode).
+  read_at timestamptz,
   UNIQUE (campaign_id, step, person_id, channel)
 );
+-- A person's feed, newest first.
+CREATE INDEX deliveries_feed_idx ON deliveries (person_id, sent_at DESC, id DESC) WHERE channel = 'feed' AND state = 'sent';
 CREATE INDEX deliveries_campaign_state_idx ON deliveries (campaign_id, state);
 -- What a sender claims next: queued (or stranded in sending) deliveries of a channel, due first.
 CREATE INDEX deliveries_due_idx ON deliveries (campaign_id, channel, next_attempt_at) WHERE state IN ('queued', 'sending');
+
+-- Must-reads: one acknowledgement per person and campaign, on whichever channel, counts for all.
+CREATE TABLE campaign_acknowledgements (
+  campaign_id bigint NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+  person_id bigint NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+  channel text NOT NULL,
+  acknowledged_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (campaign_id, person_id)
+);
 
 -- Mail that had nowhere to go because no SMTP_URL is set: kept whole so communicators can read each
 -- message as it would have arrived (the demo's mailbox).

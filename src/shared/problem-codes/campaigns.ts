@@ -30,4 +30,6 @@ export const CAMPAIGN_PROBLEM_CODES = {
   /** Sending needs an Idempotency-Key header, so a retried request cannot send twice. */
   'campaign.idempotency_key_required': [],
   'outbox.not_found': ['id'],
+  'feed.not_found': ['id'],
+  'feed.not_must_read': [],
 } as const satisfies ProblemCodeTable;

@@ -197,3 +197,9 @@ export async function moveStatus(db: AnyDb, id: number, from: CampaignStatus[], 
     WHERE id = ${id} AND status = ANY(${from}::text[])`.execute(db);
   return Number(result.numAffectedRows ?? 0) > 0;
 }
+
+/** Must-read campaigns that have gone out (their feed items are pinned until acknowledged). */
+export async function findMustReadIds(db: AnyDb): Promise<number[]> {
+  const result = await sql<{ id: number }>`SELECT id FROM campaigns WHERE kind = 'must_read' AND status IN ('sending', 'sent', 'paused')`.execute(db);
+  return result.rows.map((r) => r.id);
+}

@@ -312,3 +312,8 @@ export async function startSending(input: { db: AnyDb; id: number }): Promise<bo
 export async function finishSending(input: { db: AnyDb; id: number }): Promise<void> {
   await q.moveStatus(input.db, input.id, ['sending'], 'sent');
 }
+
+/** Ids of must-read campaigns that have gone out. */
+export async function listMustReadCampaignIds(input: { db: AnyDb }): Promise<number[]> {
+  return q.findMustReadIds(input.db);
+}

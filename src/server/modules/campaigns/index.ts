@@ -10,6 +10,7 @@ export {
   requestSend,
   startSending,
   finishSending,
+  listMustReadCampaignIds,
 } from './campaigns.service.js';
 export { compileMessage, renderMessage, templateContext, type Brand, type CompiledMessage, type RenderedMessage } from './render-message.js';
 export { checkTemplate, createTemplateEngine } from './campaign-templates.js';

@@ -151,3 +151,62 @@ export async function findCampaignsWithDueEmail(db: AnyDb): Promise<number[]> {
       AND ((d.state = 'queued' AND d.next_attempt_at <= now()) OR (d.state = 'sending' AND d.lease_until < now()))`.execute(db);
   return result.rows.map((r) => r.campaign_id);
 }
+
+export type FeedRow = {
+  id: number;
+  campaign_id: number;
+  variant_key: string;
+  language: string;
+  sent_at: Date;
+  read_at: Date | null;
+  acknowledged_at: Date | null;
+};
+
+/**
+ * A person's feed deliveries, newest first, after the delivery `before` (by id); `pinned`: only the
+ * must-reads not yet acknowledged (the caller passes the must-read campaign ids).
+ */
+export async function findFeed(db: AnyDb, input: { personId: number; before?: number; limit: number; campaignIds?: number[] }): Promise<FeedRow[]> {
+  const result = await sql<FeedRow>`
+    SELECT d.id, d.campaign_id, d.variant_key, d.language, d.sent_at, d.read_at, a.acknowledged_at
+    FROM deliveries AS d
+    LEFT JOIN campaign_acknowledgements AS a ON a.campaign_id = d.campaign_id AND a.person_id = d.person_id
+    WHERE d.person_id = ${input.personId} AND d.channel = 'feed' AND d.state = 'sent'
+      AND (${input.before ?? null}::bigint IS NULL OR d.id < ${input.before ?? null}::bigint)
+      AND (${input.campaignIds ?? null}::bigint[] IS NULL OR d.campaign_id = ANY(${input.campaignIds ?? null}::bigint[]))
+    ORDER BY d.id DESC LIMIT ${input.limit}`.execute(db);
+  return result.rows;
+}
+
+export async function countUnread(db: AnyDb, personId: number): Promise<number> {
+  const result = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM deliveries
+    WHERE person_id = ${personId} AND channel = 'feed' AND state = 'sent' AND read_at IS NULL`.execute(db);
+  return result.rows[0]?.n ?? 0;
+}
+
+/** The person's own feed delivery, or null. */
+export async function findOwnFeedDelivery(db: AnyDb, personId: number, id: number): Promise<{ id: number; campaign_id: number; read_at: Date | null } | null> {
+  const result = await sql<{ id: number; campaign_id: number; read_at: Date | null }>`
+    SELECT id, campaign_id, read_at FROM deliveries WHERE id = ${id} AND person_id = ${personId} AND channel = 'feed' AND state = 'sent'`.execute(db);
+  return result.rows[0] ?? null;
+}
+
+/** Marks a feed delivery read; true the first time. */
+export async function markRead(db: AnyDb, id: number): Promise<boolean> {
+  const result = await sql`UPDATE deliveries SET read_at = now() WHERE id = ${id} AND read_at IS NULL`.execute(db);
+  return Number(result.numAffectedRows ?? 0) > 0;
+}
+
+/** Records an acknowledgement; true the first time for this person and campaign. */
+export async function acknowledge(db: AnyDb, input: { campaignId: number; personId: number; channel: string }): Promise<boolean> {
+  const result = await sql`
+    INSERT INTO campaign_acknowledgements (campaign_id, person_id, channel) VALUES (${input.campaignId}, ${input.personId}, ${input.channel})
+    ON CONFLICT (campaign_id, person_id) DO NOTHING`.execute(db);
+  return Number(result.numAffectedRows ?? 0) > 0;
+}
+
+/** An activity event for segment rules and follow-ups (`opened`, `acknowledged`). */
+export async function insertEvent(db: AnyDb, input: { type: 'opened' | 'acknowledged'; personId: number; campaignId: number }): Promise<void> {
+  await sql`INSERT INTO events (type, person_id, campaign_id) VALUES (${input.type}, ${input.personId}, ${input.campaignId})`.execute(db);
+}

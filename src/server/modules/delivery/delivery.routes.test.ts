@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { ParsedMail } from 'mailparser';
-import { bearer, startTestRuntime, type TestCaller, type TestRuntime } from '../../testing/test-runtime.js';
+import { bearer, signIn, startTestRuntime, type TestCaller, type TestRuntime } from '../../testing/test-runtime.js';
 import { startSmtpSink, type SmtpSink } from '../../testing/smtp-sink.js';
 import { importPeopleRows } from '../people/index.js';
 import { mailTransport } from './mail-transport.js';
@@ -245,4 +245,68 @@ describe('the sender itself', () => {
       'outbox.not_found',
     );
   });
+});
+
+describe('the feed', () => {
+  type Feed = {
+    unread: number;
+    pinned: { id: number; subject: string }[];
+    items: { id: number; subject: string; read: boolean; must_read: boolean; acknowledged: boolean; campaign: { id: number } }[];
+  };
+  const feedOf = async (caller: TestCaller) => (await t.app.inject({ method: 'GET', url: '/api/v1/feed', headers: caller.headers })).json<Feed>();
+  const personId = async (externalId: string) =>
+    (await sql<{ id: number }>`SELECT id FROM people WHERE external_id = ${externalId}`.execute(t.database.db)).rows[0]!.id;
+
+  it('shows each person their own variant, must-reads pinned until acknowledged, and counts reads and acknowledgements once', async () => {
+    const news = await create(campaign('Feed news'));
+    const must = await create(
+      campaign('Safety rules', {
+        kind: 'must_read',
+        acknowledge_by: '2099-01-01T00:00:00Z',
+        variants: [{ key: 'all', default: true, channels: ['feed'], content: { de: content('Pflicht'), en: content('Required') } }],
+      }),
+    );
+    expect((await send(news, 'feed-news-0001')).statusCode).toBe(202);
+    expect((await send(must, 'feed-must-0001')).statusCode).toBe(202);
+    await waitForStatus(news, 'sent');
+    await waitForStatus(must, 'sent');
+
+    const d1 = await signIn(t, 'employee', await personId('D1'));
+    const feed = await feedOf(d1);
+    const newsItem = feed.items.find((i) => i.campaign.id === news)!;
+    const mustItem = feed.items.find((i) => i.campaign.id === must)!;
+    expect(newsItem).toMatchObject({ subject: 'Willkommen NameD1', read: false, must_read: false });
+    expect(mustItem).toMatchObject({ subject: 'Pflicht NameD1', must_read: true, acknowledged: false });
+    expect(feed.pinned.map((i) => i.id)).toEqual([mustItem.id]);
+    // Earlier tests of this file sent D1 other feed messages too.
+    const unread = feed.unread;
+    expect(unread).toBeGreaterThanOrEqual(2);
+
+    const read = (id: number, caller = d1) => t.app.inject({ method: 'POST', url: `/api/v1/feed/${id}/read`, headers: caller.headers });
+    const ack = (id: number, caller = d1) => t.app.inject({ method: 'POST', url: `/api/v1/feed/${id}/acknowledge`, headers: caller.headers });
+    expect((await read(newsItem.id)).statusCode).toBe(204);
+    expect((await read(newsItem.id)).statusCode).toBe(204);
+    expect((await feedOf(d1)).unread).toBe(unread - 1);
+    const notMust = await ack(newsItem.id);
+    expect(notMust.statusCode).toBe(409);
+    expect(notMust.json<{ code: string }>().code).toBe('feed.not_must_read');
+    expect((await Promise.all([ack(mustItem.id), ack(mustItem.id)])).map((r) => r.statusCode)).toEqual([204, 204]);
+    const after = await feedOf(d1);
+    expect(after.pinned).toEqual([]);
+    expect(after.unread).toBe(unread - 2);
+    expect(after.items.find((i) => i.id === mustItem.id)).toMatchObject({ acknowledged: true, read: true });
+    const events = await sql<{ type: string; campaign_id: number }>`
+      SELECT type, campaign_id FROM events WHERE person_id = ${await personId('D1')} ORDER BY id`.execute(t.database.db);
+    expect(events.rows.map((e) => [e.type, e.campaign_id])).toEqual([
+      ['opened', news],
+      ['acknowledged', must],
+    ]);
+
+    // Someone else's item is not there for this person; a user without a person has an empty feed.
+    const e1 = await signIn(t, 'employee', await personId('E1'));
+    expect((await read(newsItem.id, e1)).json<{ code: string }>().code).toBe('feed.not_found');
+    expect((await ack(mustItem.id, e1)).statusCode).toBe(404);
+    expect(await feedOf(employee)).toEqual({ unread: 0, pinned: [], items: [], next_cursor: null });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/feed' })).statusCode).toBe(401);
+  }, 60_000);
 });

@@ -1,11 +1,14 @@
 // Sending campaigns and seeing what was sent: POST /api/v1/campaigns/:id/send (Idempotency-Key),
-// the delivery log of a campaign, and the outbox of mail kept without an SMTP server.
+// the delivery log of a campaign, the outbox of mail kept without an SMTP server, and each
+// employee's feed (read, acknowledge).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   deliveriesQuerySchema,
   deliveryPageSchema,
+  feedPageSchema,
+  feedQuerySchema,
   outboxMessageSchema,
   outboxPageSchema,
   outboxQuerySchema,
@@ -18,10 +21,14 @@ import { requestSend } from '../campaigns/index.js';
 import { auditActorOf, principalOf, recordAudit } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
 import { getOutboxMessage, listCampaignDeliveries, listOutbox } from './delivery.service.js';
+import { acknowledgeFeedItem, markFeedRead, readFeed } from './feed.service.js';
 import { fanOutCampaignJob } from './jobs/fan-out-campaign.job.js';
 
 const read = { access: { permission: 'campaigns:read' as const } };
 const send = { access: { permission: 'campaigns:send' as const } };
+
+/** Every signed-in user has a feed (empty without a person in the directory). */
+const own = { access: { permission: 'profile:edit-own' as const } };
 
 const sendHeaders = z.looseObject({ 'idempotency-key': z.string().trim().min(8).max(200).optional() });
 
@@ -109,5 +116,45 @@ export function registerDeliveryRoutes(app: FastifyInstance, ctx: ModuleContext)
     '/api/v1/outbox/:id',
     { schema: { tags: ['campaigns'], summary: 'One kept mail, whole', params: idParams, response: { 200: outboxMessageSchema } }, config: read },
     async (request) => getOutboxMessage({ db: ctx.db, id: request.params.id }),
+  );
+
+  const me = (request: Parameters<typeof principalOf>[0]) => {
+    const principal = principalOf(request);
+    return principal.kind === 'user' ? principal.personId : null;
+  };
+
+  r.get(
+    '/api/v1/feed',
+    {
+      schema: {
+        tags: ['feed'],
+        summary: 'My feed: must-reads to acknowledge first, then every message to me, newest first',
+        querystring: feedQuerySchema,
+        response: { 200: feedPageSchema },
+      },
+      config: own,
+    },
+    async (request) => readFeed({ db: ctx.db, brand: ctx.config.brand, personId: me(request), ...request.query }),
+  );
+
+  r.post(
+    '/api/v1/feed/:id/read',
+    { schema: { tags: ['feed'], summary: 'Mark a message of my feed read', params: idParams, response: { 204: z.undefined() } }, config: own },
+    async (request, reply) => {
+      await markFeedRead({ db: ctx.db, personId: me(request), id: request.params.id });
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/api/v1/feed/:id/acknowledge',
+    {
+      schema: { tags: ['feed'], summary: 'Acknowledge a must-read (counts on every channel)', params: idParams, response: { 204: z.undefined() } },
+      config: own,
+    },
+    async (request, reply) => {
+      await acknowledgeFeedItem({ db: ctx.db, personId: me(request), id: request.params.id });
+      return reply.status(204).send();
+    },
   );
 }

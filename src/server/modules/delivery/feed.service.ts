@@ -1,0 +1,115 @@
+// The employee's feed in Resonance: their own variant of every campaign sent to them on the feed,
+// rendered for them, newest first, must-reads pinned until acknowledged; reading and acknowledging.
+// One acknowledgement counts for the campaign on every channel. Reads and acknowledgements are also
+// activity events (segment rules, follow-ups), unless the campaign's tracking is off.
+import type { AnyDb } from '../../platform/db/connect.js';
+import type { Config } from '../../platform/config/config.js';
+import { AppError, coded, notFound } from '../../platform/http/app-error.js';
+import { idCursor } from '../../platform/http/pagination.js';
+import type { FeedItem, FeedPage } from '../../../shared/delivery.js';
+import type { Campaign } from '../../../shared/campaigns.js';
+import { compileMessage, getCampaign, listMustReadCampaignIds, renderMessage, templateContext, type CompiledMessage } from '../campaigns/index.js';
+import { findTemplatePeople } from '../people/index.js';
+import * as q from './delivery.queries.js';
+
+const pages = idCursor('f');
+/** Compiled feed templates kept per process (campaigns do not change once sent). */
+const COMPILED_LIMIT = 500;
+const compiled = new Map<string, Promise<CompiledMessage>>();
+
+function compiledFor(campaign: Campaign, variantKey: string, language: string, brand: Config['brand']): Promise<CompiledMessage> {
+  const key = `${campaign.id}\u0000${campaign.updated_at}\u0000${variantKey}\u0000${language}`;
+  let message = compiled.get(key);
+  if (!message) {
+    const content = campaign.variants.find((v) => v.key === variantKey)?.content[language];
+    if (!content) throw new Error(`campaign ${campaign.id} has no ${language} content for ${variantKey}`);
+    message = compileMessage(content, brand, language);
+    // A template that fails to compile is not kept: the next reader tries again.
+    void message.catch(() => compiled.delete(key));
+    compiled.set(key, message);
+    if (compiled.size > COMPILED_LIMIT) compiled.delete(compiled.keys().next().value!);
+  }
+  return message;
+}
+
+type FeedContext = { db: AnyDb; brand: Config['brand']; personId: number | null };
+
+async function present(ctx: FeedContext & { personId: number }, rows: q.FeedRow[]): Promise<FeedItem[]> {
+  const campaigns = new Map<number, Campaign>();
+  for (const id of new Set(rows.map((r) => r.campaign_id))) campaigns.set(id, await getCampaign({ db: ctx.db, id }));
+  const person = (await findTemplatePeople({ db: ctx.db, ids: [ctx.personId] })).get(ctx.personId);
+  if (!person) return [];
+  return Promise.all(
+    rows.map(async (r) => {
+      const campaign = campaigns.get(r.campaign_id)!;
+      const message = await renderMessage(await compiledFor(campaign, r.variant_key, r.language, ctx.brand), templateContext(person, campaign));
+      return {
+        id: r.id,
+        campaign: { id: campaign.id, name: campaign.name, kind: campaign.kind },
+        subject: message.subject,
+        html: message.feedHtml,
+        sent_at: r.sent_at.toISOString(),
+        read: r.read_at !== null,
+        must_read: campaign.kind === 'must_read',
+        acknowledged: r.acknowledged_at !== null,
+        acknowledge_by: campaign.acknowledge_by,
+      };
+    }),
+  );
+}
+
+/**
+ * The caller's feed page; a user without a person in the directory has an empty feed.
+ * @example const feed = await readFeed({ db, brand, personId: 42, limit: 20 }); feed.pinned // must-reads to acknowledge
+ */
+export async function readFeed(input: FeedContext & { cursor?: string; limit: number }): Promise<FeedPage> {
+  const { personId } = input;
+  if (personId === null) return { unread: 0, pinned: [], items: [], next_cursor: null };
+  const before = pages.decode(input.cursor);
+  const mustRead = await listMustReadCampaignIds({ db: input.db });
+  const [rows, unread, pinnedRows] = await Promise.all([
+    q.findFeed(input.db, { personId, before, limit: input.limit + 1 }),
+    q.countUnread(input.db, personId),
+    before === undefined && mustRead.length > 0 ? q.findFeed(input.db, { personId, limit: 50, campaignIds: mustRead }) : Promise.resolve([]),
+  ]);
+  const page = rows.slice(0, input.limit);
+  const ctx = { ...input, personId };
+  return {
+    unread,
+    pinned: await present(
+      ctx,
+      pinnedRows.filter((r) => r.acknowledged_at === null),
+    ),
+    items: await present(ctx, page),
+    next_cursor: rows.length > input.limit ? pages.encode(page[page.length - 1]!.id) : null,
+  };
+}
+
+async function ownDelivery(db: AnyDb, personId: number | null, id: number) {
+  const delivery = personId === null ? null : await q.findOwnFeedDelivery(db, personId, id);
+  if (!delivery || personId === null) throw notFound(`feed item ${id}`, coded('feed.not_found', { id }));
+  return { delivery, personId };
+}
+
+/** Marks one of the caller's feed items read (once; an `opened` event unless tracking is off). */
+export async function markFeedRead(input: { db: AnyDb; personId: number | null; id: number }): Promise<void> {
+  const { delivery, personId } = await ownDelivery(input.db, input.personId, input.id);
+  await input.db.transaction().execute(async (trx) => {
+    if (!(await q.markRead(trx, delivery.id))) return;
+    const campaign = await getCampaign({ db: trx, id: delivery.campaign_id });
+    if (campaign.tracking !== 'off') await q.insertEvent(trx, { type: 'opened', personId, campaignId: campaign.id });
+  });
+}
+
+/** Acknowledges a must-read from the feed: read, acknowledged once for every channel, an event. */
+export async function acknowledgeFeedItem(input: { db: AnyDb; personId: number | null; id: number }): Promise<void> {
+  const { delivery, personId } = await ownDelivery(input.db, input.personId, input.id);
+  const campaign = await getCampaign({ db: input.db, id: delivery.campaign_id });
+  if (campaign.kind !== 'must_read') throw new AppError('conflict', 'only a must-read is acknowledged', coded('feed.not_must_read'));
+  await input.db.transaction().execute(async (trx) => {
+    await q.markRead(trx, delivery.id);
+    if (await q.acknowledge(trx, { campaignId: delivery.campaign_id, personId, channel: 'feed' })) {
+      await q.insertEvent(trx, { type: 'acknowledged', personId, campaignId: delivery.campaign_id });
+    }
+  });
+}
