@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = [
   'campaigns.created',
   'campaigns.updated',
   'campaigns.sent',
+  'campaigns.paused',
+  'campaigns.resumed',
+  'campaigns.cancelled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -5,7 +5,7 @@ import { CHANNELS } from './campaigns.js';
 
 export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed', 'bounced', 'suppressed'] as const;
 /** Why a delivery was suppressed, failed or bounced: codes the web words. */
-export const DELIVERY_REASONS = ['no_email', 'bounced_before', 'rejected', 'gave_up'] as const;
+export const DELIVERY_REASONS = ['no_email', 'bounced_before', 'rejected', 'gave_up', 'cancelled'] as const;
 
 export const sendInputSchema = z.strictObject({
   /** When to send (ISO 8601 with offset); now when absent or past. */
@@ -68,3 +68,5 @@ export const feedPageSchema = z.object({
   next_cursor: z.string().nullable(),
 });
 export type FeedPage = z.infer<typeof feedPageSchema>;
+
+export const sendingActionSchema = z.object({ id: z.number(), status: z.string() });

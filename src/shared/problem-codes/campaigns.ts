@@ -21,6 +21,8 @@ export const CAMPAIGN_PROBLEM_CODES = {
   'campaign.template_tag_not_allowed': ['tag'],
   'campaign.cascade_deadline_past': [],
   'campaign.not_editable': ['status'],
+  /** Pause, resume or cancel in a status it does not apply to (`action`: pause, resume, cancel). */
+  'campaign.wrong_status': ['action', 'status'],
   /** Preview: nobody with this external_id or e-mail. */
   'campaign.person_unknown': ['person'],
   /** Preview: the person gets nothing from this campaign on this channel. */

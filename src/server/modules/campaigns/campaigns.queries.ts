@@ -203,3 +203,11 @@ export async function findMustReadIds(db: AnyDb): Promise<number[]> {
   const result = await sql<{ id: number }>`SELECT id FROM campaigns WHERE kind = 'must_read' AND status IN ('sending', 'sent', 'paused')`.execute(db);
   return result.rows.map((r) => r.id);
 }
+
+/** Like moveStatus, in a transaction, answering the campaign's send time (null when it was not moved). */
+export async function moveStatusReturning(trx: AnyDb, id: number, from: CampaignStatus[], to: CampaignStatus): Promise<{ send_at: Date | null } | null> {
+  const result = await sql<{ send_at: Date | null }>`
+    UPDATE campaigns SET status = ${to}, updated_at = now(), finished_at = CASE WHEN ${to} IN ('sent', 'cancelled') THEN now() ELSE finished_at END
+    WHERE id = ${id} AND status = ANY(${from}::text[]) RETURNING send_at`.execute(trx);
+  return result.rows[0] ?? null;
+}

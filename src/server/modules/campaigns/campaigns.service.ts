@@ -317,3 +317,40 @@ export async function finishSending(input: { db: AnyDb; id: number }): Promise<v
 export async function listMustReadCampaignIds(input: { db: AnyDb }): Promise<number[]> {
   return q.findMustReadIds(input.db);
 }
+
+/** A campaign's status now (a sender asks between batches, so a pause or cancel stops it). */
+export async function getCampaignStatus(input: { db: AnyDb; id: number }): Promise<CampaignStatus | null> {
+  return q.findStatus(input.db, input.id);
+}
+
+const PAST = { pause: 'paused', resume: 'resumed', cancel: 'cancelled' } as const;
+
+const ACTIONS = {
+  pause: { from: ['scheduled', 'sending'], to: 'paused' },
+  cancel: { from: ['draft', 'scheduled', 'sending', 'paused'], to: 'cancelled' },
+  resume: { from: ['paused'], to: 'sending' },
+} as const satisfies Record<string, { from: CampaignStatus[]; to: CampaignStatus }>;
+
+/**
+ * Pauses, resumes or cancels; a 409 naming the status when the campaign is not in a state the
+ * action applies to. `then` runs in the same transaction (the caller enqueues or suppresses there).
+ * @example await changeSending({ db, id: 7, action: 'pause' });
+ */
+export async function changeSending(input: {
+  db: AnyDb;
+  id: number;
+  action: keyof typeof ACTIONS;
+  then?: (trx: AnyDb, campaign: { send_at: Date | null }) => Promise<void>;
+}): Promise<{ status: CampaignStatus }> {
+  const rule = ACTIONS[input.action];
+  return input.db.transaction().execute(async (trx) => {
+    const moved = await q.moveStatusReturning(trx, input.id, [...rule.from], rule.to);
+    if (!moved) {
+      const status = await q.findStatus(trx, input.id);
+      if (status === null) throw notFoundCampaign(input.id);
+      throw new AppError('conflict', `a ${status} campaign cannot be ${PAST[input.action]}`, coded('campaign.wrong_status', { action: input.action, status }));
+    }
+    await input.then?.(trx, moved);
+    return { status: rule.to };
+  });
+}

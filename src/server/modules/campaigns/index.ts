@@ -11,6 +11,8 @@ export {
   startSending,
   finishSending,
   listMustReadCampaignIds,
+  getCampaignStatus,
+  changeSending,
 } from './campaigns.service.js';
 export { compileMessage, renderMessage, templateContext, type Brand, type CompiledMessage, type RenderedMessage } from './render-message.js';
 export { checkTemplate, createTemplateEngine } from './campaign-templates.js';

@@ -210,3 +210,11 @@ export async function acknowledge(db: AnyDb, input: { campaignId: number; person
 export async function insertEvent(db: AnyDb, input: { type: 'opened' | 'acknowledged'; personId: number; campaignId: number }): Promise<void> {
   await sql`INSERT INTO events (type, person_id, campaign_id) VALUES (${input.type}, ${input.personId}, ${input.campaignId})`.execute(db);
 }
+
+/** A cancelled campaign's mail that has not gone out stays unsent, with the reason. */
+export async function suppressQueued(db: AnyDb, campaignId: number): Promise<number> {
+  const result = await sql`
+    UPDATE deliveries SET state = 'suppressed', reason = 'cancelled', lease_until = NULL
+    WHERE campaign_id = ${campaignId} AND state = 'queued'`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}

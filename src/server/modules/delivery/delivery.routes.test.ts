@@ -231,6 +231,36 @@ describe('the sender itself', () => {
     expect(log.every((d) => d.state === 'sent')).toBe(true);
   });
 
+  it('pauses between batches, resumes where it stopped without sending anyone twice, and cancels what has not gone out', async () => {
+    const act = (id: number, action: string, caller = communicator) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/${action}`, headers: caller.headers });
+    const id = await fannedOut('Paused', { field: 'department', op: 'eq', value: 'Ops' });
+    const paused = await act(id, 'pause');
+    expect(paused.json()).toEqual({ id, status: 'paused' });
+    expect(await sendCampaignEmail({ ...ctx(), campaignId: id })).toMatchObject({ sent: 0 });
+    expect((await deliveries(id)).every((d) => d.state === 'queued' || d.state === 'suppressed')).toBe(true);
+    expect((await act(id, 'pause')).json<{ code: string }>().code).toBe('campaign.wrong_status');
+    expect((await act(id, 'resume')).json()).toEqual({ id, status: 'sending' });
+    await waitForStatus(id, 'sent');
+    const mails = sink.messages.filter((m) => m.headers.get('x-resonance-campaign') === String(id));
+    expect(mails).toHaveLength(5);
+    expect(new Set(mails.map(to)).size).toBe(5);
+
+    const cancelled = await fannedOut('Cancelled', { field: 'department', op: 'eq', value: 'Ops' });
+    expect((await act(cancelled, 'cancel')).json()).toEqual({ id: cancelled, status: 'cancelled' });
+    expect(await sendCampaignEmail({ ...ctx(), campaignId: cancelled })).toMatchObject({ sent: 0 });
+    const log = await deliveries(cancelled);
+    expect(log.filter((d) => d.state === 'suppressed' && d.reason === 'cancelled')).toHaveLength(5);
+    expect((await act(cancelled, 'resume')).statusCode).toBe(409);
+    const draft = await create(campaign('Draft only'));
+    expect((await act(draft, 'pause')).json<{ code: string; params: unknown }>()).toMatchObject({
+      code: 'campaign.wrong_status',
+      params: { action: 'pause', status: 'draft' },
+    });
+    expect((await act(draft, 'cancel', employee)).statusCode).toBe(403);
+    expect((await act(987654, 'cancel')).statusCode).toBe(404);
+  }, 60_000);
+
   it('keeps mail in the outbox without an SMTP server, readable whole through the API', async () => {
     const id = await fannedOut('Outbox', { field: 'external_id', op: 'eq', value: 'D1' });
     const outbox = mailTransport({ db: t.database.db, smtpUrl: undefined, ratePerSecond: null });

@@ -14,13 +14,15 @@ import {
   outboxQuerySchema,
   sendInputSchema,
   sendResponseSchema,
+  sendingActionSchema,
 } from '../../../shared/delivery.js';
 import { AppError, coded } from '../../platform/http/app-error.js';
 import { idParams } from '../../platform/http/id-params.js';
-import { requestSend } from '../campaigns/index.js';
+import { changeSending, requestSend } from '../campaigns/index.js';
 import { auditActorOf, principalOf, recordAudit } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
 import { getOutboxMessage, listCampaignDeliveries, listOutbox } from './delivery.service.js';
+import { suppressQueued } from './delivery.queries.js';
 import { acknowledgeFeedItem, markFeedRead, readFeed } from './feed.service.js';
 import { fanOutCampaignJob } from './jobs/fan-out-campaign.job.js';
 
@@ -82,6 +84,38 @@ export function registerDeliveryRoutes(app: FastifyInstance, ctx: ModuleContext)
       return reply.status(202).send({ id, ...result });
     },
   );
+
+  const summaries = {
+    pause: 'Pause sending (what is in flight finishes; nothing else goes out until resumed)',
+    resume: 'Resume a paused campaign where it stopped: nobody twice, nobody skipped',
+    cancel: 'Cancel: what has not gone out stays unsent (suppressed, reason cancelled)',
+  } as const;
+  const AUDITED = { pause: 'campaigns.paused', resume: 'campaigns.resumed', cancel: 'campaigns.cancelled' } as const;
+  for (const action of ['pause', 'resume', 'cancel'] as const) {
+    r.post(
+      `/api/v1/campaigns/:id/${action}`,
+      { schema: { tags: ['campaigns'], summary: summaries[action], params: idParams, response: { 200: sendingActionSchema } }, config: send },
+      async (request) => {
+        const id = request.params.id;
+        const result = await changeSending({
+          db: ctx.db,
+          id,
+          action,
+          then: async (trx, campaign) => {
+            if (action === 'cancel') await suppressQueued(trx, id);
+            if (action === 'resume') {
+              const now = ctx.clock();
+              const startAfter = campaign.send_at && campaign.send_at > now ? campaign.send_at : now;
+              // The fan-out writes only what is missing and hands the e-mail still due to a sender.
+              await ctx.jobs.enqueue(trx, fanOutCampaignJob, { campaignId: id }, { startAfter });
+            }
+          },
+        });
+        await recordAudit({ db: ctx.db, actor: auditActorOf(request), action: AUDITED[action], target: { type: 'campaign', id } });
+        return { id, ...result };
+      },
+    );
+  }
 
   r.get(
     '/api/v1/campaigns/:id/deliveries',

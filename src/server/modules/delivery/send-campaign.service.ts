@@ -11,6 +11,7 @@ import {
   compileMessage,
   finishSending,
   getCampaign,
+  getCampaignStatus,
   renderMessage,
   resolveRecipientsSql,
   startSending,
@@ -90,7 +91,8 @@ export async function sendCampaignEmail(
   };
   const outcome: SendOutcome = { sent: 0, retried: 0, bounced: 0, failed: 0, nextDue: null };
   const host = hostOf(config.publicUrl);
-  while (!input.signal?.aborted && !sliceOver() && (campaign.status === 'sending' || campaign.status === 'sent')) {
+  // Between batches the campaign's status is read again: a pause or a cancel stops the sender there.
+  while (!input.signal?.aborted && !sliceOver() && (await getCampaignStatus({ db, id: campaign.id })) === 'sending') {
     const batch = await q.claimDueEmail(db, { campaignId: campaign.id, limit: SEND_BATCH, leaseSeconds: config.DELIVERY_LEASE_SECONDS, host });
     if (batch.length === 0) break;
     const people = await findTemplatePeople({ db, ids: batch.map((d) => d.person_id) });
