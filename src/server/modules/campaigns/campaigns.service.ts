@@ -2,13 +2,13 @@
 // default variant, every variant in the default language, audiences and personas that exist,
 // templates that name only allowed variables), reading them with their delivery counts, and "who
 // gets what" resolved in the database.
-import type { RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { AppError, coded, fieldProblem, notFound, type FieldProblem } from '../../platform/http/app-error.js';
 import { idCursor } from '../../platform/http/pagination.js';
 import type { Assignments, Campaign, CampaignStatus, CampaignSummary, CampaignValues, Channel, Preview } from '../../../shared/campaigns.js';
 import { checkAudienceRule, compileAudienceRule, getPersona } from '../audiences/index.js';
-import { findTemplatePeople, resolvePersonRefs, type Thresholds } from '../people/index.js';
+import { findTemplatePeople, resolvePersonRefs, selectAudienceRows, type Thresholds } from '../people/index.js';
 import { checkTemplate } from './campaign-templates.js';
 import { compileMessage, renderMessage, templateContext, type Brand } from './render-message.js';
 import * as q from './campaigns.queries.js';
@@ -353,4 +353,28 @@ export async function changeSending(input: {
     await input.then?.(trx, moved);
     return { status: rule.to };
   });
+}
+
+/** The activity whose absence a follow-up condition means. */
+const MISSING_ACTIVITY = { not_opened: 'opened', not_clicked: 'clicked', not_acknowledged: 'acknowledged', quiz_not_passed: 'quiz_passed' } as const;
+
+/** Steps per follow-up: the k-th send (k < 5) of follow-up i is step 1 + 5i + k. */
+export const FOLLOW_UP_STEPS = 5;
+
+/**
+ * People for whom follow-up `index` of a campaign still holds (they lack its activity), as rows for a
+ * set-based statement (`person_id`); null when the campaign has no such follow-up.
+ */
+export async function followUpPeopleSql(input: CampaignContext & { id: number; index: number }) {
+  const campaign = await getCampaign({ db: input.db, id: input.id });
+  const followUp = campaign.follow_ups[input.index];
+  if (!followUp) return null;
+  const rule = { activity: { type: MISSING_ACTIVITY[followUp.condition], campaign: campaign.id }, has: false };
+  const where = await compileAudienceRule({ db: input.db, rule, thresholds: input.thresholds });
+  return { followUp, campaign, rows: selectAudienceRows(where, sql`1 AS one`) };
+}
+
+/** A sent campaign whose follow-ups are going out is sending again until they are. */
+export async function reopenSending(input: { db: AnyDb; id: number }): Promise<void> {
+  await q.moveStatus(input.db, input.id, ['sent'], 'sending');
 }

@@ -13,6 +13,9 @@ export {
   listMustReadCampaignIds,
   getCampaignStatus,
   changeSending,
+  followUpPeopleSql,
+  reopenSending,
+  FOLLOW_UP_STEPS,
 } from './campaigns.service.js';
 export { compileMessage, renderMessage, templateContext, type Brand, type CompiledMessage, type RenderedMessage } from './render-message.js';
 export { checkTemplate, createTemplateEngine } from './campaign-templates.js';

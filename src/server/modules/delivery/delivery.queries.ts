@@ -29,7 +29,7 @@ export async function insertDeliveries(db: AnyDb, campaignId: number, recipients
   return Number(result.numAffectedRows ?? 0);
 }
 
-export type ClaimedDelivery = { id: number; person_id: number; variant_key: string; language: string; message_id: string; attempts: number };
+export type ClaimedDelivery = { id: number; step: number; person_id: number; variant_key: string; language: string; message_id: string; attempts: number };
 
 /**
  * Takes up to `limit` due e-mail deliveries of a campaign for this sender: queued ones whose time has
@@ -47,7 +47,7 @@ export async function claimDueEmail(db: AnyDb, input: { campaignId: number; limi
       ORDER BY id LIMIT ${input.limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING d.id, d.person_id, d.variant_key, d.language, d.message_id, d.attempts`.execute(db);
+    RETURNING d.id, d.step, d.person_id, d.variant_key, d.language, d.message_id, d.attempts`.execute(db);
   return result.rows.sort((a, b) => a.id - b.id);
 }
 
@@ -216,5 +216,20 @@ export async function suppressQueued(db: AnyDb, campaignId: number): Promise<num
   const result = await sql`
     UPDATE deliveries SET state = 'suppressed', reason = 'cancelled', lease_until = NULL
     WHERE campaign_id = ${campaignId} AND state = 'queued'`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * A follow-up's deliveries: e-mail again to whoever got step 0 by e-mail and is among `people` (the
+ * condition still holds), in their variant and language. Existing rows stay (idempotent).
+ */
+export async function insertFollowUps(db: AnyDb, input: { campaignId: number; step: number; people: RawBuilder<unknown> }): Promise<number> {
+  const result = await sql`
+    INSERT INTO deliveries (campaign_id, step, person_id, channel, variant_key, language, state)
+    SELECT d.campaign_id, ${input.step}, d.person_id, 'email', d.variant_key, d.language, 'queued'
+    FROM deliveries AS d
+    WHERE d.campaign_id = ${input.campaignId} AND d.step = 0 AND d.channel = 'email' AND d.state = 'sent'
+      AND d.person_id IN (SELECT x.person_id FROM (${input.people}) AS x)
+    ON CONFLICT (campaign_id, step, person_id, channel) DO NOTHING`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }

@@ -190,8 +190,14 @@ describe('sending a campaign over SMTP', () => {
 
 describe('the sender itself', () => {
   /** A campaign marked sending with its deliveries written, but no sender run yet (the worker only sends what it is asked to). */
-  async function fannedOut(name: string, audience: Record<string, unknown>): Promise<number> {
-    const id = await create(campaign(name, { audience, variants: [{ key: 'all', default: true, channels: ['email'], content: { en: content('Hi') } }] }));
+  async function fannedOut(name: string, audience: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<number> {
+    const id = await create(
+      campaign(name, {
+        audience,
+        variants: [{ key: 'all', default: true, channels: ['email'], content: { en: content('Hi'), de: content('Hallo') } }],
+        ...extra,
+      }),
+    );
     await sql`UPDATE campaigns SET status = 'sending' WHERE id = ${id}`.execute(t.database.db);
     const { resolveRecipientsSql } = await import('../campaigns/index.js');
     const recipients = await resolveRecipientsSql({ db: t.database.db, thresholds: t.config.experienceThresholds, clock: () => new Date(), id });
@@ -261,6 +267,36 @@ describe('the sender itself', () => {
     expect((await act(987654, 'cancel')).statusCode).toBe(404);
   }, 60_000);
 
+  it('reminds by e-mail whoever has not opened it, under the follow-up subject in their language, once per round', async () => {
+    const id = await fannedOut(
+      'FollowUp',
+      { field: 'external_id', op: 'in', value: ['D1', 'D2', 'E1'] },
+      {
+        follow_ups: [
+          { after_hours: 48, condition: 'not_opened', subject: { en: 'Reminder: {{ campaign.name }}', de: 'Erinnerung an {{ campaign.name }}' }, max_sends: 2 },
+        ],
+      },
+    );
+    expect(await sendCampaignEmail({ ...ctx(), campaignId: id })).toMatchObject({ sent: 3 });
+    await sql`INSERT INTO events (type, person_id, campaign_id) SELECT 'opened', id, ${id} FROM people WHERE external_id = 'D1'`.execute(t.database.db);
+    const { writeFollowUp } = await import('./send-campaign.service.js');
+    expect(await writeFollowUp({ ...ctx(), campaignId: id, index: 0, round: 0 })).toEqual({ written: 2, maxSends: 2, afterHours: 48 });
+    expect(await writeFollowUp({ ...ctx(), campaignId: id, index: 0, round: 0 })).toMatchObject({ written: 0 });
+    const before = sink.messages.length;
+    expect(await sendCampaignEmail({ ...ctx(), campaignId: id })).toMatchObject({ sent: 2, nextDue: null });
+    const reminders = sink.messages.slice(before).filter((m) => m.headers.get('x-resonance-campaign') === String(id));
+    expect(reminders.map((m) => [to(m), m.subject]).sort()).toEqual([
+      ['d2@x.example', 'Erinnerung an FollowUp'],
+      ['e1@x.example', 'Reminder: FollowUp'],
+    ]);
+    const log = await deliveries(id);
+    expect(log.filter((d) => d.person.external_id === 'D2').map((d) => d.message_id)).toHaveLength(2);
+    expect(new Set(log.map((d) => d.message_id)).size).toBe(log.length);
+    await waitForStatus(id, 'sent');
+    // An unknown follow-up writes nothing.
+    expect(await writeFollowUp({ ...ctx(), campaignId: id, index: 3, round: 0 })).toBeNull();
+  });
+
   it('keeps mail in the outbox without an SMTP server, readable whole through the API', async () => {
     const id = await fannedOut('Outbox', { field: 'external_id', op: 'eq', value: 'D1' });
     const outbox = mailTransport({ db: t.database.db, smtpUrl: undefined, ratePerSecond: null });
@@ -268,7 +304,7 @@ describe('the sender itself', () => {
     const page = (await t.app.inject({ method: 'GET', url: '/api/v1/outbox?limit=5', headers: communicator.headers })).json<{
       items: { id: number; to: string; subject: string }[];
     }>();
-    expect(page.items[0]).toMatchObject({ to: 'd1@x.example', subject: 'Hi NameD1' });
+    expect(page.items[0]).toMatchObject({ to: 'd1@x.example', subject: 'Hallo NameD1' });
     const whole = await t.app.inject({ method: 'GET', url: `/api/v1/outbox/${page.items[0]!.id}`, headers: communicator.headers });
     expect(whole.json<{ html: string; text: string }>().html).toMatch(/^<!doctype html>/i);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/outbox/987654', headers: communicator.headers })).json<{ code: string }>().code).toBe(
@@ -326,7 +362,7 @@ describe('the feed', () => {
     expect(after.unread).toBe(unread - 2);
     expect(after.items.find((i) => i.id === mustItem.id)).toMatchObject({ acknowledged: true, read: true });
     const events = await sql<{ type: string; campaign_id: number }>`
-      SELECT type, campaign_id FROM events WHERE person_id = ${await personId('D1')} ORDER BY id`.execute(t.database.db);
+      SELECT type, campaign_id FROM events WHERE person_id = ${await personId('D1')} AND campaign_id IN (${news}, ${must}) ORDER BY id`.execute(t.database.db);
     expect(events.rows.map((e) => [e.type, e.campaign_id])).toEqual([
       ['opened', news],
       ['acknowledged', must],

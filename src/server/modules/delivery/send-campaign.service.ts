@@ -9,10 +9,13 @@ import type { AnyDb } from '../../platform/db/connect.js';
 import type { Config } from '../../platform/config/config.js';
 import {
   compileMessage,
+  FOLLOW_UP_STEPS,
   finishSending,
+  followUpPeopleSql,
   getCampaign,
   getCampaignStatus,
   renderMessage,
+  reopenSending,
   resolveRecipientsSql,
   startSending,
   templateContext,
@@ -77,14 +80,17 @@ export async function sendCampaignEmail(
   const transport = input.transport ?? mailTransport({ db, smtpUrl: config.SMTP_URL, ratePerSecond: config.MAIL_RATE_PER_SECOND ?? null });
   const campaign = await getCampaign({ db, id: input.campaignId });
   const compiled = new Map<string, Promise<CompiledMessage>>();
-  const compile = (variantKey: string, language: string) => {
-    const key = `${variantKey}\u0000${language}`;
+  // Follow-ups (steps above 0) are the same message under the follow-up's subject.
+  const compile = (variantKey: string, language: string, step: number) => {
+    const key = `${variantKey}\u0000${language}\u0000${step}`;
     let message = compiled.get(key);
     if (!message) {
       const variant = campaign.variants.find((v) => v.key === variantKey);
       const content = variant?.content[language];
       if (!content) throw new Error(`campaign ${campaign.id} has no ${language} content for variant ${variantKey}`);
-      message = compileMessage(content, config.brand, language);
+      const followUp = step > 0 ? campaign.follow_ups[Math.floor((step - 1) / FOLLOW_UP_STEPS)] : undefined;
+      const subject = followUp ? (followUp.subject[language] ?? followUp.subject[campaign.default_language] ?? content.subject) : content.subject;
+      message = compileMessage({ ...content, subject }, config.brand, language);
       compiled.set(key, message);
     }
     return message;
@@ -104,7 +110,7 @@ export async function sendCampaignEmail(
         outcome.failed++;
         return;
       }
-      const message = await renderMessage(await compile(delivery.variant_key, delivery.language), templateContext(person, campaign));
+      const message = await renderMessage(await compile(delivery.variant_key, delivery.language, delivery.step), templateContext(person, campaign));
       try {
         await transport.send({
           deliveryId: delivery.id,
@@ -146,4 +152,27 @@ export async function sendCampaignEmail(
   // Stopped early with work left: it is due now.
   outcome.nextDue = open.open === 0 ? null : input.signal?.aborted || sliceOver() ? input.clock() : open.next_due;
   return outcome;
+}
+
+/**
+ * Writes round `round` of follow-up `index` for whoever the condition still holds for, and says
+ * whether e-mail is waiting; null when the campaign is cancelled or has no such follow-up.
+ * @example const waiting = await writeFollowUp({ ...ctx, campaignId: 7, index: 0, round: 0 });
+ */
+export async function writeFollowUp(
+  input: SendContext & { campaignId: number; index: number; round: number },
+): Promise<{ written: number; maxSends: number; afterHours: number } | null> {
+  const found = await followUpPeopleSql({
+    db: input.db,
+    thresholds: input.config.experienceThresholds,
+    clock: input.clock,
+    id: input.campaignId,
+    index: input.index,
+  });
+  if (!found || !['sending', 'sent', 'paused'].includes(found.campaign.status)) return null;
+  const step = 1 + input.index * FOLLOW_UP_STEPS + input.round;
+  const written = await q.insertFollowUps(input.db, { campaignId: input.campaignId, step, people: found.rows });
+  if (written > 0) await reopenSending({ db: input.db, id: input.campaignId });
+  input.logger?.info({ campaignId: input.campaignId, step, written }, 'follow-up written');
+  return { written, maxSends: found.followUp.max_sends, afterHours: found.followUp.after_hours };
 }

@@ -1,8 +1,11 @@
-// At the campaign's send time: write its deliveries in one statement, then hand the e-mail to the sender.
+// At the campaign's send time: write its deliveries in one statement, hand the e-mail to the sender,
+// and schedule the follow-ups.
 import { z } from 'zod';
 import { defineJob } from '../../../platform/jobs/job-queue.js';
+import { getCampaign } from '../../campaigns/index.js';
 import { fanOutCampaign } from '../send-campaign.service.js';
 import { sendCampaignEmailJob } from './send-campaign-email.job.js';
+import { sendFollowUpJob } from './send-follow-up.job.js';
 
 export const fanOutCampaignJob = defineJob({
   id: 'delivery.fan-out-campaign',
@@ -14,5 +17,17 @@ export const fanOutCampaignJob = defineJob({
   async handle(payload, ctx) {
     const emailWaiting = await fanOutCampaign({ db: ctx.db, config: ctx.config, clock: () => new Date(), campaignId: payload.campaignId, logger: ctx.logger });
     if (emailWaiting) await ctx.queue.enqueue(ctx.db, sendCampaignEmailJob, payload);
+    // Each follow-up's first round, its hours after now (the send time); a fan-out run again
+    // (resume, retry) may enqueue it again, which writes nothing twice.
+    const campaign = await getCampaign({ db: ctx.db, id: payload.campaignId });
+    for (const [index, followUp] of campaign.follow_ups.entries()) {
+      const startAfter = new Date(Date.now() + followUp.after_hours * 3_600_000);
+      await ctx.queue.enqueue(
+        ctx.db,
+        sendFollowUpJob,
+        { campaignId: campaign.id, index, round: 0 },
+        { startAfter, singletonKey: `follow-up-${campaign.id}-${index}-0` },
+      );
+    }
   },
 });
