@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'campaigns.paused',
   'campaigns.resumed',
   'campaigns.cancelled',
+  'campaigns.approved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

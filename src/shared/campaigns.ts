@@ -151,6 +151,8 @@ export const campaignSchema = z.object({
   ),
   cascade: z.object({ deadline: z.string(), talking_points: z.record(z.string(), z.string()) }).nullable(),
   counts: campaignCountsSchema,
+  /** The approval of this version (CAMPAIGN_APPROVAL): who approved it and when; null until then. */
+  approval: z.object({ user_id: z.number(), at: z.string() }).nullable(),
   created_at: z.string(),
   updated_at: z.string(),
 });

@@ -16,6 +16,10 @@ CREATE TABLE campaigns (
   follow_ups jsonb NOT NULL DEFAULT '[]',
   cascade jsonb,
   created_by_user_id bigint REFERENCES users (id) ON DELETE SET NULL,
+  -- Who saved the draft last, and who approved this version (CAMPAIGN_APPROVAL): a change clears it.
+  updated_by_user_id bigint REFERENCES users (id) ON DELETE SET NULL,
+  approved_by_user_id bigint REFERENCES users (id) ON DELETE SET NULL,
+  approved_at timestamptz,
   -- The Idempotency-Key of the send request: the same key again is the same request.
   send_key text,
   send_at timestamptz,

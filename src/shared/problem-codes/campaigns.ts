@@ -23,6 +23,12 @@ export const CAMPAIGN_PROBLEM_CODES = {
   'campaign.not_editable': ['status'],
   /** Pause, resume or cancel in a status it does not apply to (`action`: pause, resume, cancel). */
   'campaign.wrong_status': ['action', 'status'],
+  /** CAMPAIGN_APPROVAL: sending waits for a second person's approval. */
+  'campaign.approval_required': [],
+  /** Nobody approves their own version. */
+  'campaign.approver_is_editor': [],
+  /** Approvals are given by a signed-in person, not an API token. */
+  'campaign.approver_unknown': [],
   /** Preview: nobody with this external_id or e-mail. */
   'campaign.person_unknown': ['person'],
   /** Preview: the person gets nothing from this campaign on this channel. */

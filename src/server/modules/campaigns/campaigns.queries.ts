@@ -16,6 +16,8 @@ export type CampaignRow = {
   acknowledge_by: Date | null;
   follow_ups: unknown[];
   cascade: { deadline: string; talking_points: Record<string, string> } | null;
+  approved_by_user_id: number | null;
+  approved_at: Date | null;
   created_at: Date;
   updated_at: Date;
 };
@@ -30,28 +32,36 @@ export type VariantRow = {
   content: Record<string, VariantContent>;
 };
 
-export type CampaignValues = Omit<CampaignRow, 'id' | 'status' | 'created_at' | 'updated_at'> & { created_by_user_id: number | null };
+export type CampaignValues = Omit<CampaignRow, 'id' | 'status' | 'created_at' | 'updated_at' | 'approved_by_user_id' | 'approved_at'> & {
+  created_by_user_id: number | null;
+};
 export type VariantValues = Omit<VariantRow, 'campaign_id'>;
 
-const CAMPAIGN_COLUMNS = sql`id, name, kind, status, audience, default_language, tracking, acknowledge_by, follow_ups, cascade, created_at, updated_at`;
+const CAMPAIGN_COLUMNS = sql`id, name, kind, status, audience, default_language, tracking, acknowledge_by, follow_ups, cascade, approved_by_user_id, approved_at, created_at, updated_at`;
 
 export async function insertCampaign(trx: AnyDb, values: CampaignValues): Promise<CampaignRow> {
   const result = await sql<CampaignRow>`
-    INSERT INTO campaigns (name, kind, audience, default_language, tracking, acknowledge_by, follow_ups, cascade, created_by_user_id)
+    INSERT INTO campaigns (name, kind, audience, default_language, tracking, acknowledge_by, follow_ups, cascade, created_by_user_id, updated_by_user_id)
     VALUES (${values.name}, ${values.kind}, ${JSON.stringify(values.audience)}::jsonb, ${values.default_language}, ${values.tracking},
       ${values.acknowledge_by}, ${JSON.stringify(values.follow_ups)}::jsonb, ${values.cascade === null ? null : JSON.stringify(values.cascade)}::jsonb,
-      ${values.created_by_user_id})
+      ${values.created_by_user_id}, ${values.created_by_user_id})
     RETURNING ${CAMPAIGN_COLUMNS}`.execute(trx);
   return result.rows[0]!;
 }
 
 /** Changes a draft; null when there is no such campaign or it is no longer a draft (locked until commit). */
-export async function updateDraft(trx: AnyDb, id: number, values: Omit<CampaignValues, 'created_by_user_id'>): Promise<CampaignRow | null> {
+export async function updateDraft(
+  trx: AnyDb,
+  id: number,
+  values: Omit<CampaignValues, 'created_by_user_id'>,
+  userId: number | null,
+): Promise<CampaignRow | null> {
   const result = await sql<CampaignRow>`
     UPDATE campaigns SET name = ${values.name}, kind = ${values.kind}, audience = ${JSON.stringify(values.audience)}::jsonb,
       default_language = ${values.default_language}, tracking = ${values.tracking}, acknowledge_by = ${values.acknowledge_by},
       follow_ups = ${JSON.stringify(values.follow_ups)}::jsonb,
-      cascade = ${values.cascade === null ? null : JSON.stringify(values.cascade)}::jsonb, updated_at = now()
+      cascade = ${values.cascade === null ? null : JSON.stringify(values.cascade)}::jsonb, updated_at = now(),
+      updated_by_user_id = ${userId}, approved_by_user_id = NULL, approved_at = NULL
     WHERE id = ${id} AND status = 'draft'
     RETURNING ${CAMPAIGN_COLUMNS}`.execute(trx);
   return result.rows[0] ?? null;
@@ -176,12 +186,13 @@ export async function findRecipient(
  */
 export async function beginSend(
   trx: AnyDb,
-  input: { id: number; key: string; at: Date; now: Date; userId: number | null },
-): Promise<{ outcome: 'started' | 'repeat' | 'conflict'; status: CampaignStatus; send_at: Date | null } | null> {
-  const current = await sql<{ status: CampaignStatus; send_key: string | null; send_at: Date | null }>`
-    SELECT status, send_key, send_at FROM campaigns WHERE id = ${input.id} FOR UPDATE`.execute(trx);
+  input: { id: number; key: string; at: Date; now: Date; userId: number | null; needsApproval: boolean },
+): Promise<{ outcome: 'started' | 'repeat' | 'conflict' | 'unapproved'; status: CampaignStatus; send_at: Date | null } | null> {
+  const current = await sql<{ status: CampaignStatus; send_key: string | null; send_at: Date | null; approved_at: Date | null }>`
+    SELECT status, send_key, send_at, approved_at FROM campaigns WHERE id = ${input.id} FOR UPDATE`.execute(trx);
   const row = current.rows[0];
   if (!row) return null;
+  if (row.status === 'draft' && input.needsApproval && row.approved_at === null) return { outcome: 'unapproved', status: row.status, send_at: null };
   if (row.status !== 'draft') return { outcome: row.send_key === input.key ? 'repeat' : 'conflict', status: row.status, send_at: row.send_at };
   const status: CampaignStatus = input.at > input.now ? 'scheduled' : 'sending';
   await sql`
@@ -210,4 +221,18 @@ export async function moveStatusReturning(trx: AnyDb, id: number, from: Campaign
     UPDATE campaigns SET status = ${to}, updated_at = now(), finished_at = CASE WHEN ${to} IN ('sent', 'cancelled') THEN now() ELSE finished_at END
     WHERE id = ${id} AND status = ANY(${from}::text[]) RETURNING send_at`.execute(trx);
   return result.rows[0] ?? null;
+}
+
+/**
+ * Approves a draft in the name of `userId`, who must not be its last editor; the outcome says why not.
+ */
+export async function approveDraft(trx: AnyDb, id: number, userId: number): Promise<'approved' | 'own' | 'not_draft' | null> {
+  const current = await sql<{ status: CampaignStatus; updated_by_user_id: number | null }>`
+    SELECT status, updated_by_user_id FROM campaigns WHERE id = ${id} FOR UPDATE`.execute(trx);
+  const row = current.rows[0];
+  if (!row) return null;
+  if (row.status !== 'draft') return 'not_draft';
+  if (row.updated_by_user_id === userId) return 'own';
+  await sql`UPDATE campaigns SET approved_by_user_id = ${userId}, approved_at = now() WHERE id = ${id}`.execute(trx);
+  return 'approved';
 }

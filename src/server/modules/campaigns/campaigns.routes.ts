@@ -15,7 +15,7 @@ import {
 import { idParams } from '../../platform/http/id-params.js';
 import { auditActorOf, principalOf, recordAudit } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
-import { campaignAssignments, createCampaign, getCampaign, listCampaigns, previewCampaign, updateCampaign } from './campaigns.service.js';
+import { approveCampaign, campaignAssignments, createCampaign, getCampaign, listCampaigns, previewCampaign, updateCampaign } from './campaigns.service.js';
 
 const read = { access: { permission: 'campaigns:read' as const } };
 const write = { access: { permission: 'campaigns:write' as const } };
@@ -75,7 +75,13 @@ export function registerCampaignRoutes(app: FastifyInstance, ctx: ModuleContext)
       config: write,
     },
     async (request) => {
-      const campaign = await updateCampaign({ ...service(), id: request.params.id, campaign: request.body });
+      const principal = principalOf(request);
+      const campaign = await updateCampaign({
+        ...service(),
+        id: request.params.id,
+        campaign: request.body,
+        userId: principal.kind === 'user' ? principal.userId : null,
+      });
       await recordAudit({
         db: ctx.db,
         actor: auditActorOf(request),
@@ -115,5 +121,24 @@ export function registerCampaignRoutes(app: FastifyInstance, ctx: ModuleContext)
     },
     async (request) =>
       previewCampaign({ ...service(), id: request.params.id, person: request.body.person, channel: request.body.channel, brand: ctx.config.brand }),
+  );
+
+  r.post(
+    '/api/v1/campaigns/:id/approve',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: 'Approve this version of a draft (someone other than its last editor)',
+        params: idParams,
+        response: { 200: campaignSchema },
+      },
+      config: { access: { permission: 'campaigns:send' as const } },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const campaign = await approveCampaign({ db: ctx.db, id: request.params.id, userId: principal.kind === 'user' ? principal.userId : null });
+      await recordAudit({ db: ctx.db, actor: auditActorOf(request), action: 'campaigns.approved', target: { type: 'campaign', id: campaign.id } });
+      return campaign;
+    },
   );
 }

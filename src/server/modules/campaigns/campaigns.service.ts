@@ -31,6 +31,7 @@ function present(row: q.CampaignRow, variants: q.VariantRow[], counts: q.Deliver
     follow_ups: row.follow_ups as Campaign['follow_ups'],
     cascade: row.cascade,
     counts,
+    approval: row.approved_by_user_id !== null && row.approved_at ? { user_id: row.approved_by_user_id, at: row.approved_at.toISOString() } : null,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
@@ -165,11 +166,11 @@ export async function createCampaign(input: CampaignContext & { campaign: Campai
 }
 
 /** Replaces a draft; a 409 once it is scheduled or sent. */
-export async function updateCampaign(input: CampaignContext & { id: number; campaign: CampaignValues }): Promise<Campaign> {
+export async function updateCampaign(input: CampaignContext & { id: number; campaign: CampaignValues; userId: number | null }): Promise<Campaign> {
   await validate(input, input.campaign);
   const values = toValues(input.campaign);
   return input.db.transaction().execute(async (trx) => {
-    const row = await q.updateDraft(trx, input.id, values.campaign);
+    const row = await q.updateDraft(trx, input.id, values.campaign, input.userId);
     if (!row) {
       const status = await q.findStatus(trx, input.id);
       if (status === null) throw notFoundCampaign(input.id);
@@ -277,7 +278,15 @@ export async function previewCampaign(input: CampaignContext & { id: number; per
  * @example await requestSend({ ...ctx, id: 7, key: 'b6c1…', at: null, userId: 3, enqueue: (trx, when) => jobs.enqueue(trx, fanOut, { campaignId: 7 }, { startAfter: when }) });
  */
 export async function requestSend(
-  input: CampaignContext & { id: number; key: string; at: Date | null; userId: number | null; enqueue: (trx: AnyDb, startAfter: Date) => Promise<void> },
+  input: CampaignContext & {
+    id: number;
+    key: string;
+    at: Date | null;
+    userId: number | null;
+    /** CAMPAIGN_APPROVAL: a draft must carry an approval of its current version. */
+    needsApproval: boolean;
+    enqueue: (trx: AnyDb, startAfter: Date) => Promise<void>;
+  },
 ): Promise<{ status: CampaignStatus; send_at: string | null; repeated: boolean }> {
   const campaign = await getCampaign({ db: input.db, id: input.id });
   if (campaign.status === 'draft') {
@@ -293,8 +302,11 @@ export async function requestSend(
   const now = input.clock();
   const at = input.at && input.at > now ? input.at : now;
   return input.db.transaction().execute(async (trx) => {
-    const started = await q.beginSend(trx, { id: input.id, key: input.key, at, now, userId: input.userId });
+    const started = await q.beginSend(trx, { id: input.id, key: input.key, at, now, userId: input.userId, needsApproval: input.needsApproval });
     if (!started) throw notFoundCampaign(input.id);
+    if (started.outcome === 'unapproved') {
+      throw new AppError('conflict', 'the campaign needs a second person’s approval before it is sent', coded('campaign.approval_required'));
+    }
     if (started.outcome === 'conflict') {
       throw new AppError('conflict', `the campaign is ${started.status}: it cannot be sent again`, coded('campaign.not_editable', { status: started.status }));
     }
@@ -377,4 +389,21 @@ export async function followUpPeopleSql(input: CampaignContext & { id: number; i
 /** A sent campaign whose follow-ups are going out is sending again until they are. */
 export async function reopenSending(input: { db: AnyDb; id: number }): Promise<void> {
   await q.moveStatus(input.db, input.id, ['sent'], 'sending');
+}
+
+/**
+ * Approves the current version of a draft (CAMPAIGN_APPROVAL) as `userId`, who must not have saved it last.
+ * @example await approveCampaign({ db, id: 7, userId: 4 });
+ */
+export async function approveCampaign(input: { db: AnyDb; id: number; userId: number | null }): Promise<Campaign> {
+  const { userId } = input;
+  if (userId === null) throw new AppError('forbidden', 'approvals are given by a signed-in person', coded('campaign.approver_unknown'));
+  const outcome = await input.db.transaction().execute((trx) => q.approveDraft(trx, input.id, userId));
+  if (outcome === null) throw notFoundCampaign(input.id);
+  if (outcome === 'own') throw new AppError('conflict', 'a version is approved by someone other than its last editor', coded('campaign.approver_is_editor'));
+  if (outcome === 'not_draft') {
+    const status = (await q.findStatus(input.db, input.id)) ?? 'draft';
+    throw new AppError('conflict', `a ${status} campaign is not approved any more`, coded('campaign.not_editable', { status }));
+  }
+  return getCampaign(input);
 }

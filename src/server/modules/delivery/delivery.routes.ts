@@ -68,6 +68,7 @@ export function registerDeliveryRoutes(app: FastifyInstance, ctx: ModuleContext)
         key,
         at: request.body.at ? new Date(request.body.at) : null,
         userId: principal.kind === 'user' ? principal.userId : null,
+        needsApproval: ctx.config.CAMPAIGN_APPROVAL,
         enqueue: async (trx, startAfter) => {
           await ctx.jobs.enqueue(trx, fanOutCampaignJob, { campaignId: id }, { startAfter });
         },

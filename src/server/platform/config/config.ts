@@ -91,6 +91,8 @@ const configSchema = z.object({
     .optional(),
   /** Messages per second one process sends at most over SMTP (unset: as fast as the server takes them). */
   MAIL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(100_000).optional(),
+  /** Campaigns need a second person's approval (not their last editor's) before they can be sent. */
+  CAMPAIGN_APPROVAL: booleanFlag.default(false),
   /** How long a sender holds claimed mail; after that (its process died) another sends it again. */
   DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
   /** The sender of campaign mail (`Resonance <news@example.com>`). */
