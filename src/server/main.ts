@@ -173,7 +173,7 @@ export function buildProgram(
       let logins: DemoLogin[] = [];
       if (opts.demo) {
         const people = typeof opts.demo === 'string' ? positiveInt(opts.demo) : DEMO_PEOPLE_ON_FIRST_START;
-        const seeded = await seedDemo({ db: rt.database.db, people });
+        const seeded = await seedDemo({ db: rt.database.db, people, campaign: { thresholds: rt.config.experienceThresholds, publicUrl: rt.config.publicUrl } });
         if (seeded.report) out.log(`demo organisation created: ${seeded.report.created} people, ${seeded.contributions?.created ?? 0} contributions`);
         logins = seeded.logins;
       }
@@ -221,7 +221,12 @@ export function buildProgram(
     .option('--force', 'import even when the directory already has people (upserts by external_id)')
     .action(async (opts: { people: number; force?: boolean }) => {
       await withRuntime({ config: config() }, async (rt) => {
-        const { report, contributions, logins } = await seedDemo({ db: rt.database.db, people: opts.people, force: opts.force });
+        const { report, contributions, logins } = await seedDemo({
+          db: rt.database.db,
+          people: opts.people,
+          force: opts.force,
+          campaign: { thresholds: rt.config.experienceThresholds, publicUrl: rt.config.publicUrl },
+        });
         if (report) printImport(out, report);
         if (contributions) {
           out.log('contributions:');

@@ -1,9 +1,11 @@
 // The demo organisation: people with contributions about their skills, so a newcomer's search in any
-// of the three languages finds colleagues with evidence, and a second seed changes nothing.
+// of the three languages finds colleagues with evidence, and a second seed changes nothing; and the
+// welcome campaign draft, which reaches everyone in their language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../testing/test-runtime.js';
 import { findExperts, generateDemoContributions } from '../modules/expertise/index.js';
 import { generateDemoPeople, SKILL_CATALOGUE } from '../modules/people/index.js';
+import { campaignAssignments, listCampaigns } from '../modules/campaigns/index.js';
 import { seedDemo } from './seed-demo.js';
 
 const AS_OF = '2026-11-28';
@@ -12,7 +14,12 @@ let first: Awaited<ReturnType<typeof seedDemo>>;
 
 beforeAll(async () => {
   t = await startTestRuntime();
-  first = await seedDemo({ db: t.database.db, people: 150, asOf: AS_OF });
+  first = await seedDemo({
+    db: t.database.db,
+    people: 150,
+    asOf: AS_OF,
+    campaign: { thresholds: t.config.experienceThresholds, publicUrl: t.config.publicUrl },
+  });
 });
 afterAll(async () => t?.close());
 
@@ -46,5 +53,23 @@ describe('demo contributions', () => {
     expect((await seedDemo({ db: t.database.db, people: 150, asOf: AS_OF })).contributions).toBeNull();
     const again = await seedDemo({ db: t.database.db, people: 150, asOf: AS_OF, force: true });
     expect(again.contributions).toMatchObject({ created: 0, updated: first.contributions!.created, rejected: 0 });
+  });
+});
+
+describe('the demo campaign', () => {
+  it('is a draft reaching every active person in their language, saved once however often the demo is seeded', async () => {
+    await seedDemo({
+      db: t.database.db,
+      people: 150,
+      asOf: AS_OF,
+      force: true,
+      campaign: { thresholds: t.config.experienceThresholds, publicUrl: t.config.publicUrl },
+    });
+    const { items } = await listCampaigns({ db: t.database.db, limit: 10 });
+    expect(items.map((c) => [c.name, c.status])).toEqual([['Welcome to Resonance', 'draft']]);
+    const assignments = await campaignAssignments({ db: t.database.db, thresholds: t.config.experienceThresholds, clock: () => new Date(), id: items[0]!.id });
+    expect(assignments.total).toBeGreaterThan(100);
+    expect(new Set(assignments.by.map((b) => b.variant))).toEqual(new Set(['newcomers', 'experienced', 'everyone']));
+    expect(new Set(assignments.by.map((b) => b.language))).toEqual(new Set(['en', 'de', 'nl']));
   });
 });

@@ -1,13 +1,16 @@
 // The demo organisation: generated people and their contributions (evidence for expert search)
 // imported through the ordinary imports, the labels of its departments and codes in en/de/nl, and one
 // login per role (admin, communicator, leader, employee) linked to fitting people, all with fresh
-// passwords.
+// passwords; and a welcome campaign as a draft for the communicator.
 import type { AnyDb } from '../platform/db/connect.js';
 import type { ImportReport } from '../../shared/people.js';
 import type { Role } from '../../shared/identity.js';
 import { countPeople, demoFieldLabels, findDemoCandidates, generateDemoPeople, importPeopleRows, saveFieldLabels } from '../modules/people/index.js';
 import { generatePassword, upsertUserWithPassword } from '../modules/identity/index.js';
 import { generateDemoContributions, importContributionsFile } from '../modules/expertise/index.js';
+import type { Thresholds } from '../modules/people/index.js';
+import { listCampaigns } from '../modules/campaigns/index.js';
+import { createDemoCampaign } from './demo-campaign.js';
 
 export type DemoLogin = { role: Role; email: string; password: string; name: string };
 
@@ -24,6 +27,8 @@ export async function seedDemo(input: {
   force?: boolean;
   seed?: number;
   asOf?: string;
+  /** To save the welcome campaign draft (its rules are checked): the deployment's thresholds and address. */
+  campaign?: { thresholds: Thresholds; publicUrl: string };
 }): Promise<{ report: ImportReport | null; contributions: ImportReport | null; logins: DemoLogin[] }> {
   let report: ImportReport | null = null;
   let contributions: ImportReport | null = null;
@@ -37,6 +42,7 @@ export async function seedDemo(input: {
     await saveFieldLabels({ db: input.db, labels: demoFieldLabels() });
     const written = generateDemoContributions({ people, asOf });
     contributions = await importContributionsFile({ db: input.db, text: written.map((c) => JSON.stringify(c)).join('\n') });
+    if (input.campaign && (await listCampaigns({ db: input.db, limit: 1 })).items.length === 0) await createDemoCampaign({ db: input.db, ...input.campaign });
   }
   return { report, contributions, logins: await resetDemoLogins(input.db) };
 }
