@@ -7,10 +7,18 @@ export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed', 'bounced'
 /** Why a delivery was suppressed, failed or bounced: codes the web words. */
 export const DELIVERY_REASONS = ['no_email', 'bounced_before', 'rejected', 'gave_up', 'cancelled'] as const;
 
-export const sendInputSchema = z.strictObject({
-  /** When to send (ISO 8601 with offset); now when absent or past. */
-  at: z.iso.datetime({ offset: true }).optional(),
-});
+export const sendInputSchema = z
+  .strictObject({
+    /** When to send (ISO 8601 with offset); now when absent or past. */
+    at: z.iso.datetime({ offset: true }).optional(),
+    /** Or a wall-clock time without offset (`2026-12-01T09:00`): each recipient gets it then in their own time zone. */
+    local_time: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'a local date and time such as 2026-12-01T09:00, without offset')
+      .refine((value) => !Number.isNaN(Date.parse(`${value}Z`)), 'not a real date and time')
+      .optional(),
+  })
+  .refine((body) => !(body.at && body.local_time), { message: 'send at one instant (at) or at a local time (local_time), not both', path: ['local_time'] });
 export const sendResponseSchema = z.object({ id: z.number(), status: z.string(), send_at: z.string().nullable(), repeated: z.boolean() });
 
 export const deliveriesQuerySchema = z.strictObject({

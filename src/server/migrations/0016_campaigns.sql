@@ -23,6 +23,8 @@ CREATE TABLE campaigns (
   -- The Idempotency-Key of the send request: the same key again is the same request.
   send_key text,
   send_at timestamptz,
+  -- A send at a wall-clock time in each recipient's own time zone (send_at is then the earliest instant).
+  send_local_time timestamp,
   sent_by_user_id bigint REFERENCES users (id) ON DELETE SET NULL,
   finished_at timestamptz,
   created_at timestamptz NOT NULL DEFAULT now(),

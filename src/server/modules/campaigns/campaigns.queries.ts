@@ -133,6 +133,7 @@ export type ResolvableVariant = { key: string; where: RawBuilder<boolean> | null
 export function resolvedRecipientsSql(input: { audience: RawBuilder<boolean>; variants: ResolvableVariant[]; defaultLanguage: string }): RawBuilder<{
   person_id: number;
   email: string | null;
+  time_zone: string | null;
   variant_index: number;
   variant_key: string;
   language: string;
@@ -143,7 +144,7 @@ export function resolvedRecipientsSql(input: { audience: RawBuilder<boolean>; va
   const choice = whens.length > 0 ? sql`CASE ${sql.join(whens, sql` `)} ELSE ${defaultIndex} END` : sql`${defaultIndex}`;
   const offers = JSON.stringify(input.variants.map((v, i) => ({ idx: i, key: v.key, languages: v.languages, channels: v.channels })));
   return sql`
-    SELECT r.person_id, r.email, v.idx AS variant_index, v.key AS variant_key,
+    SELECT r.person_id, r.email, r.time_zone, v.idx AS variant_index, v.key AS variant_key,
       CASE WHEN r.lang = ANY(v.languages) THEN r.lang
            WHEN split_part(r.lang, '-', 1) = ANY(v.languages) THEN split_part(r.lang, '-', 1)
            ELSE ${input.defaultLanguage}::text END AS language,
@@ -186,7 +187,7 @@ export async function findRecipient(
  */
 export async function beginSend(
   trx: AnyDb,
-  input: { id: number; key: string; at: Date; now: Date; userId: number | null; needsApproval: boolean },
+  input: { id: number; key: string; at: Date; now: Date; userId: number | null; needsApproval: boolean; localTime: string | null },
 ): Promise<{ outcome: 'started' | 'repeat' | 'conflict' | 'unapproved'; status: CampaignStatus; send_at: Date | null } | null> {
   const current = await sql<{ status: CampaignStatus; send_key: string | null; send_at: Date | null; approved_at: Date | null }>`
     SELECT status, send_key, send_at, approved_at FROM campaigns WHERE id = ${input.id} FOR UPDATE`.execute(trx);
@@ -196,7 +197,8 @@ export async function beginSend(
   if (row.status !== 'draft') return { outcome: row.send_key === input.key ? 'repeat' : 'conflict', status: row.status, send_at: row.send_at };
   const status: CampaignStatus = input.at > input.now ? 'scheduled' : 'sending';
   await sql`
-    UPDATE campaigns SET status = ${status}, send_key = ${input.key}, send_at = ${input.at}, sent_by_user_id = ${input.userId}, updated_at = now()
+    UPDATE campaigns SET status = ${status}, send_key = ${input.key}, send_at = ${input.at}, send_local_time = ${input.localTime}::timestamp,
+      sent_by_user_id = ${input.userId}, updated_at = now()
     WHERE id = ${input.id}`.execute(trx);
   return { outcome: 'started', status, send_at: input.at };
 }
@@ -235,4 +237,10 @@ export async function approveDraft(trx: AnyDb, id: number, userId: number): Prom
   if (row.updated_by_user_id === userId) return 'own';
   await sql`UPDATE campaigns SET approved_by_user_id = ${userId}, approved_at = now() WHERE id = ${id}`.execute(trx);
   return 'approved';
+}
+
+/** The wall-clock time a campaign is sent at in each recipient's zone, or null (one instant for all). */
+export async function findSendLocalTime(db: AnyDb, id: number): Promise<string | null> {
+  const result = await sql<{ t: string | null }>`SELECT to_char(send_local_time, 'YYYY-MM-DD"T"HH24:MI:SS') AS t FROM campaigns WHERE id = ${id}`.execute(db);
+  return result.rows[0]?.t ?? null;
 }

@@ -285,6 +285,8 @@ export async function requestSend(
     userId: number | null;
     /** CAMPAIGN_APPROVAL: a draft must carry an approval of its current version. */
     needsApproval: boolean;
+    /** A wall-clock time (`2026-12-01T09:00`) at which each recipient gets it in their own time zone. */
+    localTime?: string | null;
     enqueue: (trx: AnyDb, startAfter: Date) => Promise<void>;
   },
 ): Promise<{ status: CampaignStatus; send_at: string | null; repeated: boolean }> {
@@ -300,9 +302,20 @@ export async function requestSend(
     }
   }
   const now = input.clock();
-  const at = input.at && input.at > now ? input.at : now;
+  // At a local time, the fan-out runs when that time first comes anywhere (UTC+14) and each delivery
+  // waits for its own zone.
+  const wanted = input.localTime ? new Date(Date.parse(`${input.localTime}Z`) - 14 * 3_600_000) : input.at;
+  const at = wanted && wanted > now ? wanted : now;
   return input.db.transaction().execute(async (trx) => {
-    const started = await q.beginSend(trx, { id: input.id, key: input.key, at, now, userId: input.userId, needsApproval: input.needsApproval });
+    const started = await q.beginSend(trx, {
+      id: input.id,
+      key: input.key,
+      at,
+      now,
+      userId: input.userId,
+      needsApproval: input.needsApproval,
+      localTime: input.localTime ?? null,
+    });
     if (!started) throw notFoundCampaign(input.id);
     if (started.outcome === 'unapproved') {
       throw new AppError('conflict', 'the campaign needs a second person’s approval before it is sent', coded('campaign.approval_required'));
@@ -406,4 +419,9 @@ export async function approveCampaign(input: { db: AnyDb; id: number; userId: nu
     throw new AppError('conflict', `a ${status} campaign is not approved any more`, coded('campaign.not_editable', { status }));
   }
   return getCampaign(input);
+}
+
+/** The wall-clock time each recipient gets the campaign at in their zone, or null. */
+export async function getSendLocalTime(input: { db: AnyDb; id: number }): Promise<string | null> {
+  return q.findSendLocalTime(input.db, input.id);
 }

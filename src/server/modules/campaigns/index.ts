@@ -15,6 +15,7 @@ export {
   changeSending,
   followUpPeopleSql,
   reopenSending,
+  getSendLocalTime,
   FOLLOW_UP_STEPS,
 } from './campaigns.service.js';
 export { compileMessage, renderMessage, templateContext, type Brand, type CompiledMessage, type RenderedMessage } from './render-message.js';

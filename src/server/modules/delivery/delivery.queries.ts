@@ -12,9 +12,18 @@ import type { OutgoingMail } from './mail-transport.js';
  * delivered at once (the person's feed shows it from now on). Existing rows stay (a fan-out run again
  * after a crash adds only what is missing).
  */
-export async function insertDeliveries(db: AnyDb, campaignId: number, recipients: RawBuilder<unknown>): Promise<number> {
+export async function insertDeliveries(
+  db: AnyDb,
+  campaignId: number,
+  recipients: RawBuilder<unknown>,
+  local: { time: string; defaultZone: string } | null = null,
+): Promise<number> {
+  // At a local time: each person's instant in their zone (one PostgreSQL knows, else the default), never before now.
+  const due = local
+    ? sql`greatest(now(), ${local.time}::timestamp AT TIME ZONE (CASE WHEN r.time_zone IN (SELECT name FROM pg_timezone_names) THEN r.time_zone ELSE ${local.defaultZone}::text END))`
+    : sql`now()`;
   const result = await sql`
-    INSERT INTO deliveries (campaign_id, step, person_id, channel, variant_key, language, state, reason, sent_at)
+    INSERT INTO deliveries (campaign_id, step, person_id, channel, variant_key, language, state, reason, sent_at, next_attempt_at)
     SELECT ${campaignId}, 0, r.person_id, r.channel, r.variant_key, r.language,
       CASE WHEN r.channel = 'feed' THEN 'sent'
            WHEN r.channel = 'email' AND r.email IS NULL THEN 'suppressed'
@@ -23,7 +32,8 @@ export async function insertDeliveries(db: AnyDb, campaignId: number, recipients
       CASE WHEN r.channel = 'email' AND r.email IS NULL THEN 'no_email'
            WHEN r.channel = 'email' AND EXISTS (SELECT 1 FROM mail_bounces AS b WHERE b.email = r.email) THEN 'bounced_before'
            ELSE NULL END,
-      CASE WHEN r.channel = 'feed' THEN now() ELSE NULL END
+      CASE WHEN r.channel = 'feed' THEN ${due} ELSE NULL END,
+      ${due}
     FROM (${recipients}) AS r
     ON CONFLICT (campaign_id, step, person_id, channel) DO NOTHING`.execute(db);
   return Number(result.numAffectedRows ?? 0);
@@ -171,7 +181,7 @@ export async function findFeed(db: AnyDb, input: { personId: number; before?: nu
     SELECT d.id, d.campaign_id, d.variant_key, d.language, d.sent_at, d.read_at, a.acknowledged_at
     FROM deliveries AS d
     LEFT JOIN campaign_acknowledgements AS a ON a.campaign_id = d.campaign_id AND a.person_id = d.person_id
-    WHERE d.person_id = ${input.personId} AND d.channel = 'feed' AND d.state = 'sent'
+    WHERE d.person_id = ${input.personId} AND d.channel = 'feed' AND d.state = 'sent' AND d.sent_at <= now()
       AND (${input.before ?? null}::bigint IS NULL OR d.id < ${input.before ?? null}::bigint)
       AND (${input.campaignIds ?? null}::bigint[] IS NULL OR d.campaign_id = ANY(${input.campaignIds ?? null}::bigint[]))
     ORDER BY d.id DESC LIMIT ${input.limit}`.execute(db);
@@ -181,14 +191,16 @@ export async function findFeed(db: AnyDb, input: { personId: number; before?: nu
 export async function countUnread(db: AnyDb, personId: number): Promise<number> {
   const result = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM deliveries
-    WHERE person_id = ${personId} AND channel = 'feed' AND state = 'sent' AND read_at IS NULL`.execute(db);
+    WHERE person_id = ${personId} AND channel = 'feed' AND state = 'sent' AND read_at IS NULL AND sent_at <= now()`.execute(db);
   return result.rows[0]?.n ?? 0;
 }
 
 /** The person's own feed delivery, or null. */
 export async function findOwnFeedDelivery(db: AnyDb, personId: number, id: number): Promise<{ id: number; campaign_id: number; read_at: Date | null } | null> {
   const result = await sql<{ id: number; campaign_id: number; read_at: Date | null }>`
-    SELECT id, campaign_id, read_at FROM deliveries WHERE id = ${id} AND person_id = ${personId} AND channel = 'feed' AND state = 'sent'`.execute(db);
+    SELECT id, campaign_id, read_at FROM deliveries WHERE id = ${id} AND person_id = ${personId} AND channel = 'feed' AND state = 'sent' AND sent_at <= now()`.execute(
+    db,
+  );
   return result.rows[0] ?? null;
 }
 

@@ -297,6 +297,32 @@ describe('the sender itself', () => {
     expect(await writeFollowUp({ ...ctx(), campaignId: id, index: 3, round: 0 })).toBeNull();
   });
 
+  it('sends at a local time in each person’s own time zone, the default zone for one PostgreSQL does not know', async () => {
+    const id = await create(campaign('Nine o’clock', { audience: { field: 'external_id', op: 'in', value: ['D1', 'E1'] } }));
+    const both = await send(id, 'local-key-0001', { at: '2030-06-01T09:00:00Z', local_time: '2030-06-01T09:00' });
+    expect(both.statusCode).toBe(400);
+    const res = await send(id, 'local-key-0002', { local_time: '2030-06-01T09:00' });
+    expect(res.json()).toMatchObject({ status: 'scheduled', send_at: '2030-05-31T19:00:00.000Z' });
+    // Fan the campaign out now (its job waits until 2030) to see when each delivery is due.
+    await sql`UPDATE people SET time_zone = 'America/New_York' WHERE external_id = 'E1'`.execute(t.database.db);
+    await sql`UPDATE people SET time_zone = 'Mars/Olympus_Mons' WHERE external_id = 'D1'`.execute(t.database.db);
+    const { fanOutCampaign } = await import('./send-campaign.service.js');
+    await fanOutCampaign({ ...ctx(), campaignId: id });
+    const due = await sql<{ external_id: string; channel: string; due: Date; state: string }>`
+      SELECT p.external_id, d.channel, d.next_attempt_at AS due, d.state FROM deliveries AS d JOIN people AS p ON p.id = d.person_id
+      WHERE d.campaign_id = ${id} ORDER BY p.external_id, d.channel`.execute(t.database.db);
+    expect(due.rows.map((r) => [r.external_id, r.channel, r.due.toISOString(), r.state])).toEqual([
+      ['D1', 'email', '2030-06-01T07:00:00.000Z', 'queued'],
+      ['D1', 'feed', '2030-06-01T07:00:00.000Z', 'sent'],
+      ['E1', 'email', '2030-06-01T13:00:00.000Z', 'queued'],
+    ]);
+    // Nothing is due yet: the sender sends nothing and says when to come back; the feed does not show it yet.
+    const outcome = await sendCampaignEmail({ ...ctx(), campaignId: id });
+    expect(outcome).toMatchObject({ sent: 0 });
+    expect(outcome.nextDue?.toISOString()).toBe('2030-06-01T07:00:00.000Z');
+    await sql`UPDATE people SET time_zone = NULL WHERE external_id IN ('D1', 'E1')`.execute(t.database.db);
+  });
+
   it('keeps mail in the outbox without an SMTP server, readable whole through the API', async () => {
     const id = await fannedOut('Outbox', { field: 'external_id', op: 'eq', value: 'D1' });
     const outbox = mailTransport({ db: t.database.db, smtpUrl: undefined, ratePerSecond: null });

@@ -69,6 +69,7 @@ export function registerDeliveryRoutes(app: FastifyInstance, ctx: ModuleContext)
         at: request.body.at ? new Date(request.body.at) : null,
         userId: principal.kind === 'user' ? principal.userId : null,
         needsApproval: ctx.config.CAMPAIGN_APPROVAL,
+        localTime: request.body.local_time ?? null,
         enqueue: async (trx, startAfter) => {
           await ctx.jobs.enqueue(trx, fanOutCampaignJob, { campaignId: id }, { startAfter });
         },

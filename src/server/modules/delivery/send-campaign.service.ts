@@ -14,6 +14,7 @@ import {
   followUpPeopleSql,
   getCampaign,
   getCampaignStatus,
+  getSendLocalTime,
   renderMessage,
   reopenSending,
   resolveRecipientsSql,
@@ -42,7 +43,13 @@ export type SendContext = { db: AnyDb; config: Config; clock: () => Date; logger
 export async function fanOutCampaign(input: SendContext & { campaignId: number }): Promise<boolean> {
   if (!(await startSending({ db: input.db, id: input.campaignId }))) return false;
   const recipients = await resolveRecipientsSql({ db: input.db, thresholds: input.config.experienceThresholds, clock: input.clock, id: input.campaignId });
-  const written = await q.insertDeliveries(input.db, input.campaignId, recipients);
+  const localTime = await getSendLocalTime({ db: input.db, id: input.campaignId });
+  const written = await q.insertDeliveries(
+    input.db,
+    input.campaignId,
+    recipients,
+    localTime ? { time: localTime, defaultZone: input.config.DEFAULT_TIME_ZONE } : null,
+  );
   input.logger?.info({ campaignId: input.campaignId, written }, 'campaign fanned out');
   const open = await q.openDeliveries(input.db, input.campaignId);
   if (open.open === 0) await finishSending({ db: input.db, id: input.campaignId });

@@ -91,6 +91,18 @@ const configSchema = z.object({
     .optional(),
   /** Messages per second one process sends at most over SMTP (unset: as fast as the server takes them). */
   MAIL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(100_000).optional(),
+  /** The time zone of people whose record names none, for sends at a local time (IANA name). */
+  DEFAULT_TIME_ZONE: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'an IANA time zone such as Europe/Berlin')
+    .default('Europe/Berlin'),
   /** Campaigns need a second person's approval (not their last editor's) before they can be sent. */
   CAMPAIGN_APPROVAL: booleanFlag.default(false),
   /** How long a sender holds claimed mail; after that (its process died) another sends it again. */
