@@ -3,13 +3,12 @@
 // script provokes both on SIGUSR2); it logs them with context and answers the next request. A failure
 // while starting still exits with 1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
+import { freePort, spawnResonance, waitUntil, type Spawned } from './testing/spawn-resonance.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROJECT_ROOT } from './platform/paths.js';
 import { createTestDatabase } from './testing/test-runtime.js';
 
 const PROVOKE = `
@@ -19,38 +18,11 @@ process.on('SIGUSR2', () => {
 });
 `;
 
-type Served = { child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> };
+type Served = Spawned;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-function serve(args: string[], env: Record<string, string>): Served {
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/resonance.js'), 'serve', '--migrate', '--no-worker', ...args], {
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, url: '', output: () => output, exited };
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | null, served: Served, timeoutMs = 90_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (served.child.exitCode !== null) throw new Error(`the server exited (${served.child.exitCode}) before ${what}:\n${served.output()}`);
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}:\n${served.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const serve = (args: string[], env: Record<string, string>): Served =>
+  spawnResonance(['serve', '--migrate', '--no-worker', ...args], { LOG_LEVEL: 'info', ...env });
+const waitFor = waitUntil;
 
 let dir: string;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;

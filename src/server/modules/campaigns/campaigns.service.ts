@@ -5,7 +5,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { AppError, coded, fieldProblem, notFound, type FieldProblem } from '../../platform/http/app-error.js';
-import { idCursor } from '../../platform/http/pagination.js';
+import { idCursor, pageOf } from '../../platform/http/pagination.js';
 import type { Assignments, Campaign, CampaignStatus, CampaignSummary, CampaignValues, Channel, Preview } from '../../../shared/campaigns.js';
 import { checkAudienceRule, compileAudienceRule, getPersona } from '../audiences/index.js';
 import { findTemplatePeople, resolvePersonRefs, selectAudienceRows, type Thresholds } from '../people/index.js';
@@ -199,7 +199,7 @@ export async function listCampaigns(input: {
   status?: CampaignStatus;
 }): Promise<{ items: CampaignSummary[]; next_cursor: string | null }> {
   const rows = await q.listCampaigns(input.db, { before: pages.decode(input.cursor), limit: input.limit + 1, status: input.status });
-  const page = rows.slice(0, input.limit);
+  const { page, next_cursor } = pageOf(rows, input.limit, pages, (r) => r.id);
   const counts = await q.countDeliveries(
     input.db,
     page.map((r) => r.id),
@@ -214,7 +214,7 @@ export async function listCampaigns(input: {
       counts: counts.get(r.id)!,
       updated_at: r.updated_at.toISOString(),
     })),
-    next_cursor: rows.length > input.limit ? pages.encode(page[page.length - 1]!.id) : null,
+    next_cursor,
   };
 }
 

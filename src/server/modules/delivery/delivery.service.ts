@@ -2,7 +2,7 @@
 // the outbox of mail kept when no SMTP server is configured.
 import type { AnyDb } from '../../platform/db/connect.js';
 import { coded, notFound } from '../../platform/http/app-error.js';
-import { idCursor } from '../../platform/http/pagination.js';
+import { idCursor, pageOf } from '../../platform/http/pagination.js';
 import type { Delivery, OutboxMessage } from '../../../shared/delivery.js';
 import { getCampaign } from '../campaigns/index.js';
 import { findTemplatePeople } from '../people/index.js';
@@ -29,7 +29,7 @@ export async function listCampaignDeliveries(input: {
     limit: input.limit + 1,
     state: input.state,
   });
-  const page = rows.slice(0, input.limit);
+  const { page, next_cursor } = pageOf(rows, input.limit, deliveryPages, (r) => r.id);
   const people = await findTemplatePeople({ db: input.db, ids: [...new Set(page.map((r) => r.person_id))] });
   return {
     items: page.map((r) => {
@@ -46,13 +46,13 @@ export async function listCampaignDeliveries(input: {
         sent_at: r.sent_at?.toISOString() ?? null,
       };
     }),
-    next_cursor: rows.length > input.limit ? deliveryPages.encode(page[page.length - 1]!.id) : null,
+    next_cursor,
   };
 }
 
 export async function listOutbox(input: { db: AnyDb; cursor?: string; limit: number }) {
   const rows = await q.listOutbox(input.db, { before: outboxPages.decode(input.cursor), limit: input.limit + 1 });
-  const page = rows.slice(0, input.limit);
+  const { page, next_cursor } = pageOf(rows, input.limit, outboxPages, (r) => r.id);
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -62,7 +62,7 @@ export async function listOutbox(input: { db: AnyDb; cursor?: string; limit: num
       subject: r.subject,
       created_at: r.created_at.toISOString(),
     })),
-    next_cursor: rows.length > input.limit ? outboxPages.encode(page[page.length - 1]!.id) : null,
+    next_cursor,
   };
 }
 

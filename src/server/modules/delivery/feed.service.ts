@@ -5,7 +5,7 @@
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { Config } from '../../platform/config/config.js';
 import { AppError, coded, notFound } from '../../platform/http/app-error.js';
-import { idCursor } from '../../platform/http/pagination.js';
+import { idCursor, pageOf } from '../../platform/http/pagination.js';
 import type { FeedItem, FeedPage } from '../../../shared/delivery.js';
 import type { Campaign } from '../../../shared/campaigns.js';
 import { compileMessage, getCampaign, listMustReadCampaignIds, renderMessage, templateContext, type CompiledMessage } from '../campaigns/index.js';
@@ -72,7 +72,7 @@ export async function readFeed(input: FeedContext & { cursor?: string; limit: nu
     q.countUnread(input.db, personId),
     before === undefined && mustRead.length > 0 ? q.findFeed(input.db, { personId, limit: 50, campaignIds: mustRead }) : Promise.resolve([]),
   ]);
-  const page = rows.slice(0, input.limit);
+  const { page, next_cursor } = pageOf(rows, input.limit, pages, (r) => r.id);
   const ctx = { ...input, personId };
   return {
     unread,
@@ -81,7 +81,7 @@ export async function readFeed(input: FeedContext & { cursor?: string; limit: nu
       pinnedRows.filter((r) => r.acknowledged_at === null),
     ),
     items: await present(ctx, page),
-    next_cursor: rows.length > input.limit ? pages.encode(page[page.length - 1]!.id) : null,
+    next_cursor,
   };
 }
 

@@ -4,53 +4,19 @@
 // recipient gets the mail; a second copy can only be one that was in flight at the kill, and it
 // carries the same Message-ID.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../platform/paths.js';
+import { freePort, spawnResonance, waitUntil, type Spawned } from '../../testing/spawn-resonance.js';
 import { createTestDatabase } from '../../testing/test-runtime.js';
 import { startSmtpSink, type SmtpSink } from '../../testing/smtp-sink.js';
 import { IN_FLIGHT } from './send-campaign.service.js';
 
-type Served = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+type Served = Spawned;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-function serve(port: number, env: Record<string, string>): Served {
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/resonance.js'), 'serve', '--migrate', '--demo', '120', '--port', String(port)], {
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: process.env.CRASH_LOG ?? 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
-  served: Served,
-  timeoutMs = 120_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (served.child.exitCode !== null) throw new Error(`the server exited (${served.child.exitCode}) before ${what}:\n${served.output()}`);
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${served.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const serve = (port: number, env: Record<string, string>): Served =>
+  spawnResonance(['serve', '--migrate', '--demo', '120', '--port', String(port)], { LOG_LEVEL: process.env.CRASH_LOG ?? 'warn', ...env });
+const until = waitUntil;
 
 /** Signs the demo's communicator in with the password this start printed. */
 async function signIn(served: Served, url: string): Promise<{ cookie: string; csrf: string }> {
@@ -92,15 +58,7 @@ describe('a server killed with SIGKILL while it sends a campaign', () => {
     const env = { ...database.env, RESONANCE_DATA_DIR: path.join(dir, 'data'), SMTP_URL: sink.url, DELIVERY_LEASE_SECONDS: '3', PUBLIC_URL: url };
     const first = serve(port, env);
     running.push(first);
-    const [, email, password] = await until('the demo logins', () => /communicator\s+(\S+)\s+password: (\S+)/.exec(first.output()), first);
-    const login = await fetch(`${url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    expect(login.status).toBe(200);
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const csrf = ((await login.json()) as { csrf_token: string }).csrf_token;
+    const { cookie, csrf } = await signIn(first, url);
     const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
     const created = await fetch(`${url}/api/v1/campaigns`, {
       method: 'POST',

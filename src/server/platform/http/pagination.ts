@@ -25,3 +25,12 @@ export function idCursor(tag: string): IdCursor {
     },
   };
 }
+
+/**
+ * Splits rows fetched with `limit + 1` into the page and the cursor of the next one (null at the end).
+ * @example const { page, next_cursor } = pageOf(rows, 25, cursor, (r) => r.id);
+ */
+export function pageOf<T>(rows: T[], limit: number, cursor: IdCursor, idOf: (row: T) => number): { page: T[]; next_cursor: string | null } {
+  const page = rows.slice(0, limit);
+  return { page, next_cursor: rows.length > limit ? cursor.encode(idOf(page[page.length - 1]!)) : null };
+}
