@@ -18,9 +18,12 @@ import { VariantEditor } from './variant-editor';
 export type CampaignFormProps = {
   /** null for a new campaign. */
   campaign: Campaign | null;
+  /** True right after this version was saved (the form is mounted afresh for each saved version). */
+  justSaved?: boolean;
+  onSaved?: (campaign: Campaign) => void;
 };
 
-export function CampaignForm({ campaign }: CampaignFormProps) {
+export function CampaignForm({ campaign, justSaved = false, onSaved }: CampaignFormProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<CampaignDraft>(() => (campaign ? draftFromCampaign(campaign) : emptyCampaignDraft()));
@@ -52,6 +55,7 @@ export function CampaignForm({ campaign }: CampaignFormProps) {
   const submit = () =>
     save.mutate(campaignInputFromDraft(draft), {
       onSuccess: (saved) => {
+        onSaved?.(saved);
         if (campaign === null) void navigate(`/campaigns/${saved.id}`, { replace: true });
       },
     });
@@ -72,7 +76,7 @@ export function CampaignForm({ campaign }: CampaignFormProps) {
         </Alert>
       )}
       {error && <ProblemAlert error={error} title={t('campaigns.editor.saveFailed')} />}
-      {save.isSuccess && !dirty && (
+      {justSaved && !dirty && !error && (
         <Text size="sm" c="green" data-testid="campaign-saved">
           {t('campaigns.editor.saved')}
         </Text>

@@ -46,6 +46,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
   const { t, i18n } = useTranslation();
   const [sending, setSending] = useState(false);
   const [tab, setTab] = useState<string | null>('edit');
+  const [savedVersion, setSavedVersion] = useState<string | null>(null);
   const number = (n: number) => n.toLocaleString(i18n.language);
 
   return (
@@ -92,7 +93,12 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
         </Tabs.List>
         <Tabs.Panel value="edit" pt="md">
           {/* A saved version (new updated_at) starts a fresh draft. */}
-          <CampaignForm key={campaign.updated_at} campaign={campaign} />
+          <CampaignForm
+            key={campaign.updated_at}
+            campaign={campaign}
+            justSaved={savedVersion === campaign.updated_at}
+            onSaved={(saved) => setSavedVersion(saved.updated_at)}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="assignments" pt="md">
           <AssignmentsPanel campaignId={campaign.id} version={campaign.updated_at} />

@@ -35,12 +35,16 @@ export function useCampaigns() {
   });
 }
 
+/** How often a campaign being sent is asked for again, so its status and counts move on screen. */
+const SENDING_REFRESH_MS = 2_000;
+
 /** @param enabled false for an id that did not parse, so no request is made. */
 export function useCampaign(id: number, enabled = true) {
   return useQuery({
     enabled,
     queryKey: campaignKeys.detail(id),
     queryFn: ({ signal }) => apiRequest(campaignPath(id), campaignSchema, { signal }),
+    refetchInterval: (query) => (query.state.data?.status === 'sending' ? SENDING_REFRESH_MS : false),
   });
 }
 
