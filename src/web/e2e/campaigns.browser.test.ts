@@ -78,7 +78,10 @@ describe('campaigns in the browser (German)', () => {
     await page.getByTestId('variable-picker').click();
     await pickOption('{{ person.given_name }}');
     expect(await page.getByTestId('content-subject').inputValue()).toBe(`${DEFAULT_SUBJECT_DE}{{ person.given_name }}`);
-    await page.getByTestId('content-body').fill('Das neue Intranet ist da.');
+    await page.getByTestId('content-body').fill('Das **neue** Intranet ist da.');
+    // The body's Markdown is shown formatted beside it, in a sandboxed frame.
+    await expect.poll(async () => page.getByTestId('markdown-preview').getAttribute('srcdoc')).toContain('Das <strong>neue</strong> Intranet ist da.');
+    expect(await page.getByTestId('markdown-preview').getAttribute('sandbox')).toBe('');
     await page.getByTestId('language-tab-en').click();
     await writeContent('Hello {{ person.given_name }}', 'The new intranet is here.');
 

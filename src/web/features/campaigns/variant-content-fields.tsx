@@ -1,10 +1,11 @@
 // One variant's message in one language: subject, preheader, Markdown body, WIIFM and call to action,
-// with a picker that inserts a template variable where the cursor was in the last field used.
+// with a live preview of the body and a picker that inserts a template variable where the cursor was.
 import { useRef, useState } from 'react';
 import { Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CAMPAIGN_LIMITS, TEMPLATE_VARIABLES } from '../../../shared/campaigns';
 import type { ContentDraft, ContentField } from './campaign-draft';
+import { MarkdownPreview } from './markdown-preview';
 
 export type VariantContentFieldsProps = {
   value: ContentDraft;
@@ -84,18 +85,21 @@ export function VariantContentFields({ value, onChange, errorOf, disabled }: Var
         onChange={(e) => set('wiifm', e.currentTarget.value)}
         data-testid="content-wiifm"
       />
-      <Textarea
-        {...bind('body')}
-        label={t('campaigns.editor.content.body')}
-        description={t('campaigns.editor.content.bodyHint', { example: '{{ person.given_name }}' })}
-        required
-        autosize
-        minRows={6}
-        maxLength={CAMPAIGN_LIMITS.body}
-        onChange={(e) => set('body', e.currentTarget.value)}
-        data-testid="content-body"
-        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-      />
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <Textarea
+          {...bind('body')}
+          label={t('campaigns.editor.content.body')}
+          description={t('campaigns.editor.content.bodyHint', { example: '{{ person.given_name }}' })}
+          required
+          autosize
+          minRows={6}
+          maxLength={CAMPAIGN_LIMITS.body}
+          onChange={(e) => set('body', e.currentTarget.value)}
+          data-testid="content-body"
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+        />
+        <MarkdownPreview source={value.body} />
+      </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
           {...bind('cta_label')}
