@@ -127,6 +127,20 @@ describe('campaigns in the browser (German)', () => {
     ]);
     expect(saved.variants[0]!.audience).toMatchObject({ persona: expect.any(Number) as number });
 
+    // A change not saved yet holds the send back, survives a look at another tab, and saves with PUT.
+    await page.getByTestId('campaign-name').fill(`${CAMPAIGN} 2026`);
+    expect(await page.getByTestId('campaign-send').isDisabled()).toBe(true);
+    await page.getByTestId('campaign-send-save-first').waitFor();
+    await page.getByTestId('campaign-tab-preview').click();
+    await page.getByTestId('campaign-tab-edit').click();
+    expect(await page.getByTestId('campaign-name').inputValue()).toBe(`${CAMPAIGN} 2026`);
+    const put = page.waitForRequest((r) => r.url().endsWith(`/api/v1/campaigns/${campaignId}`) && r.method() === 'PUT');
+    await page.getByTestId('campaign-save').click();
+    await put;
+    await page.getByTestId('campaign-saved').waitFor();
+    expect(await page.getByTestId('campaign-saved').textContent()).toBe('Gespeichert.');
+    expect(await page.getByTestId('campaign-send').isDisabled()).toBe(false);
+
     await page.getByTestId('campaign-tab-assignments').click();
     await page.getByTestId('assignments-table').waitFor();
     const expected = await api<Assignments>(`/api/v1/campaigns/${campaignId}/assignments`);

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Campaign } from '../../../shared/campaigns';
 import { ApiError } from '../../app/api-client';
 import { translatorFor } from '../../i18n/test-i18n';
+import { errorMessage } from '../../ui/error-message';
 import { campaignInputFromDraft, draftFromCampaign, emptyCampaignDraft, newVariant } from './campaign-draft';
 import { hasProblemWithin, problemAt } from './campaign-problems';
 import { newIdempotencyKey } from './idempotency-key';
@@ -102,6 +103,19 @@ describe('complaints by pointer', () => {
     expect(hasProblemWithin(error, '/variants/0')).toBe(false);
     expect(hasProblemWithin(error, '/variants/1/content/en')).toBe(false);
     expect(problemAt(new Error('x'), t, '/name')).toBeUndefined();
+  });
+});
+
+describe('campaign messages', () => {
+  it('names a channel as the screens do', () => {
+    const error = new ApiError(
+      { type: 'about:blank', title: 'Conflict', status: 409, detail: 'english', code: 'campaign.channel_unavailable', params: { channel: 'chat' }, errors: [] },
+      'problem',
+    );
+    expect(errorMessage(error, translatorFor('de'))).toBe(
+      'Über Chat kann diese Kampagne noch nicht versendet werden: Entfernen Sie den Kanal aus den Varianten.',
+    );
+    expect(errorMessage(error, translatorFor('nl'))).toContain('Via Chat kan');
   });
 });
 

@@ -1,6 +1,6 @@
 // Create or edit a draft campaign: name, kind, default language, the campaign's audience rule and its
 // variants as tabs; saving shows each of the server's complaints at its field and marks its tab.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -21,9 +21,11 @@ export type CampaignFormProps = {
   /** True right after this version was saved (the form is mounted afresh for each saved version). */
   justSaved?: boolean;
   onSaved?: (campaign: Campaign) => void;
+  /** Told whether the form holds changes not saved yet (a send would not include them). */
+  onDirtyChange?: (dirty: boolean) => void;
 };
 
-export function CampaignForm({ campaign, justSaved = false, onSaved }: CampaignFormProps) {
+export function CampaignForm({ campaign, justSaved = false, onSaved, onDirtyChange }: CampaignFormProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<CampaignDraft>(() => (campaign ? draftFromCampaign(campaign) : emptyCampaignDraft()));
@@ -51,6 +53,10 @@ export function CampaignForm({ campaign, justSaved = false, onSaved }: CampaignF
   };
 
   const dirty = JSON.stringify(draft) !== initial;
+  useEffect(() => {
+    onDirtyChange?.(dirty);
+  }, [dirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
   const canSave = editable && dirty && draft.name.trim() !== '';
   const submit = () =>
     save.mutate(campaignInputFromDraft(draft), {
@@ -165,7 +171,7 @@ export function CampaignForm({ campaign, justSaved = false, onSaved }: CampaignF
               data-key={variant.key}
               rightSection={
                 hasProblemWithin(error, `/variants/${index}`) ? (
-                  <Badge color="red" size="xs" circle>
+                  <Badge color="red" size="xs" circle aria-label={t('campaigns.editor.hasProblems')}>
                     !
                   </Badge>
                 ) : variant.isDefault ? (

@@ -1,5 +1,5 @@
 // /campaigns/new and /campaigns/:id — a campaign's header (status, counts, send) and its tabs: the
-// editor, who gets what, a preview for one person, and the delivery log.
+// editor (kept mounted), who gets what, a preview for one person, and the delivery log.
 import { useState } from 'react';
 import { Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
@@ -47,6 +47,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
   const [sending, setSending] = useState(false);
   const [tab, setTab] = useState<string | null>('edit');
   const [savedVersion, setSavedVersion] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
   const number = (n: number) => n.toLocaleString(i18n.language);
 
   return (
@@ -70,9 +71,16 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
           </Text>
         </Stack>
         {campaign.status === 'draft' && (
-          <Button color="red" onClick={() => setSending(true)} data-testid="campaign-send">
-            {t('campaigns.send.open')}
-          </Button>
+          <Stack gap={2} align="flex-end">
+            <Button color="red" onClick={() => setSending(true)} disabled={dirty} data-testid="campaign-send">
+              {t('campaigns.send.open')}
+            </Button>
+            {dirty && (
+              <Text size="xs" c="dimmed" data-testid="campaign-send-save-first">
+                {t('campaigns.send.saveFirst')}
+              </Text>
+            )}
+          </Stack>
         )}
       </Group>
       {sending && <SendDialog campaignId={campaign.id} campaignName={campaign.name} onClose={() => setSending(false)} />}
@@ -91,15 +99,6 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
             {t('campaigns.tabs.deliveries')}
           </Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="edit" pt="md">
-          {/* A saved version (new updated_at) starts a fresh draft. */}
-          <CampaignForm
-            key={campaign.updated_at}
-            campaign={campaign}
-            justSaved={savedVersion === campaign.updated_at}
-            onSaved={(saved) => setSavedVersion(saved.updated_at)}
-          />
-        </Tabs.Panel>
         <Tabs.Panel value="assignments" pt="md">
           <AssignmentsPanel campaignId={campaign.id} version={campaign.updated_at} />
         </Tabs.Panel>
@@ -110,6 +109,17 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
           <DeliveriesPanel campaignId={campaign.id} />
         </Tabs.Panel>
       </Tabs>
+      {/* The editor stays mounted under the other tabs, so unsaved changes survive a look at them. */}
+      <div hidden={tab !== 'edit'} style={{ paddingTop: 'var(--mantine-spacing-md)' }}>
+        {/* A saved version (new updated_at) starts a fresh draft. */}
+        <CampaignForm
+          key={campaign.updated_at}
+          campaign={campaign}
+          justSaved={savedVersion === campaign.updated_at}
+          onSaved={(saved) => setSavedVersion(saved.updated_at)}
+          onDirtyChange={setDirty}
+        />
+      </div>
     </Stack>
   );
 }

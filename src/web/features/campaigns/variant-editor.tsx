@@ -126,7 +126,7 @@ export function VariantEditor({ variant, index, defaultLanguage, onChange, onRem
               data-testid={`language-tab-${language}`}
               rightSection={
                 hasProblemWithin(error, `${at}/content/${language}`) ? (
-                  <Badge color="red" size="xs" circle>
+                  <Badge color="red" size="xs" circle aria-label={t('campaigns.editor.hasProblems')}>
                     !
                   </Badge>
                 ) : language === defaultLanguage ? (
