@@ -195,6 +195,13 @@ describe('campaigns in the browser (German)', () => {
   });
 
   it('sends the campaign with an Idempotency-Key and shows the delivery log', async () => {
+    // One colleague without an address, so the log has a reason to word.
+    const noMail = (
+      await sql<{
+        external_id: string;
+      }>`UPDATE people SET email = NULL WHERE id = (SELECT max(id) FROM people WHERE status = 'active') RETURNING external_id`.execute(server.db)
+    ).rows[0]!.external_id;
+
     await page.getByTestId('campaign-send').click();
     await page.getByTestId('send-dialog').waitFor();
     const request = page.waitForRequest((r) => r.url().endsWith(`/api/v1/campaigns/${campaignId}/send`) && r.method() === 'POST');
@@ -210,12 +217,24 @@ describe('campaigns in the browser (German)', () => {
     expect(await page.getByTestId('campaign-status').textContent()).toBe('Versandt');
     expect(await page.getByTestId('campaign-send').count()).toBe(0);
 
+    // A sent campaign can be read but not changed.
+    await page.getByTestId('campaign-tab-edit').click();
+    await page.getByTestId('campaign-not-editable').waitFor();
+    expect(await page.getByTestId('rule-add-condition').first().isDisabled()).toBe(true);
+    expect(await page.getByTestId('campaign-save').isDisabled()).toBe(true);
+
     await page.getByTestId('campaign-tab-deliveries').click();
     await page.getByTestId('deliveries-table').waitFor();
     expect(await page.getByTestId('delivery-row').count()).toBeGreaterThan(0);
     await page.getByTestId('deliveries-state').click();
     await pickOption('Versandt');
     await expect.poll(async () => page.locator('[data-testid="delivery-row"]:not([data-state="sent"])').count()).toBe(0);
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'campaign-deliveries-de.png'), fullPage: false });
+    await page.getByTestId('deliveries-state').click();
+    await pickOption('Unterdrückt');
+    const suppressed = page.locator('[data-testid="delivery-row"][data-state="suppressed"]').filter({ hasText: noMail });
+    await suppressed.waitFor();
+    expect(await suppressed.textContent()).toContain('Keine E-Mail-Adresse');
     expect(await page.getByTestId('deliveries-table').textContent()).toContain('Versandt');
   }, 120_000);
 

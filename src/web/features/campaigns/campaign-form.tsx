@@ -13,6 +13,7 @@ import { RuleBuilder } from '../audiences/rule-builder';
 import { campaignInputFromDraft, draftFromCampaign, emptyCampaignDraft, newVariant, type CampaignDraft, type VariantDraft } from './campaign-draft';
 import { useSaveCampaign } from './campaign-mutations';
 import { hasProblemWithin, problemAt } from './campaign-problems';
+import { LockedFieldset } from './locked-fieldset';
 import { VariantEditor } from './variant-editor';
 
 export type CampaignFormProps = {
@@ -131,7 +132,9 @@ export function CampaignForm({ campaign, justSaved = false, onSaved, onDirtyChan
           {t('campaigns.editor.audienceHint')}
         </Text>
       </Stack>
-      <RuleBuilder value={draft.audience} onChange={(audience) => patch({ audience })} errorPointer={ruleErrorPointer(error, '/audience')} />
+      <LockedFieldset locked={!editable}>
+        <RuleBuilder value={draft.audience} onChange={(audience) => patch({ audience })} errorPointer={ruleErrorPointer(error, '/audience')} />
+      </LockedFieldset>
       {problemAt(error, t, '/audience', true) && (
         <Text size="sm" c="red" data-testid="campaign-audience-error">
           {problemAt(error, t, '/audience', true)}

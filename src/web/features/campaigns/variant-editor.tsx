@@ -9,6 +9,7 @@ import { ruleErrorPointer } from '../audiences/problem-pointers';
 import { RuleBuilder } from '../audiences/rule-builder';
 import { AUDIENCE_MODES, EDITABLE_CHANNELS, emptyContent, isBlankContent, languagesOf, type VariantDraft } from './campaign-draft';
 import { hasProblemWithin, problemAt } from './campaign-problems';
+import { LockedFieldset } from './locked-fieldset';
 import { VariantContentFields } from './variant-content-fields';
 
 export type VariantEditorProps = {
@@ -92,7 +93,9 @@ export function VariantEditor({ variant, index, defaultLanguage, onChange, onRem
           w="fit-content"
         />
         {variant.audienceMode === 'rule' && (
-          <RuleBuilder value={variant.rule} onChange={(rule) => patch({ rule })} errorPointer={ruleErrorPointer(error, `${at}/audience`)} />
+          <LockedFieldset locked={disabled ?? false}>
+            <RuleBuilder value={variant.rule} onChange={(rule) => patch({ rule })} errorPointer={ruleErrorPointer(error, `${at}/audience`)} />
+          </LockedFieldset>
         )}
         {variant.audienceMode === 'persona' && (
           <Select
