@@ -1,7 +1,7 @@
 // Unit tests of the campaign form's pure helpers: draft to input and back, complaints by pointer, and
 // the Idempotency-Key where randomUUID is missing.
 import { describe, expect, it, vi } from 'vitest';
-import type { Campaign } from '../../../shared/campaigns';
+import { campaignSchema } from '../../../shared/campaigns';
 import { ApiError } from '../../app/api-client';
 import { translatorFor } from '../../i18n/test-i18n';
 import { errorMessage } from '../../ui/error-message';
@@ -9,7 +9,8 @@ import { campaignInputFromDraft, draftFromCampaign, emptyCampaignDraft, newVaria
 import { hasProblemWithin, problemAt } from './campaign-problems';
 import { newIdempotencyKey } from './idempotency-key';
 
-const campaign: Campaign = {
+// Parsed rather than typed, so a field the contract gains later (e.g. approval) is dropped, not a type error.
+const campaign = campaignSchema.parse({
   id: 7,
   name: 'Q3',
   kind: 'must_read',
@@ -31,9 +32,10 @@ const campaign: Campaign = {
   follow_ups: [{ after_hours: 48, condition: 'not_opened', subject: { de: 'Erinnerung' }, max_sends: 1 }],
   cascade: null,
   counts: { queued: 0, sent: 0, failed: 0, suppressed: 0 },
+  approval: null,
   created_at: '2026-11-30T10:00:00Z',
   updated_at: '2026-11-30T10:00:00Z',
-};
+});
 
 describe('the campaign draft', () => {
   it('saves what it loaded, leaving out blank languages and keeping the parts it does not edit', () => {
