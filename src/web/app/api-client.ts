@@ -47,6 +47,8 @@ export type RequestOptions = {
   raw?: { body: string | Blob; contentType: string };
   /** Required on every write made with the session cookie. */
   csrfToken?: string;
+  /** Further request headers, e.g. the Idempotency-Key of a send. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 };
 
@@ -73,7 +75,7 @@ export async function apiRequestNoContent(path: string, options: RequestOptions 
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers = new Headers({ Accept: 'application/json, application/problem+json' });
+  const headers = new Headers({ ...options.headers, Accept: 'application/json, application/problem+json' });
   let body: string | Blob | undefined;
   if (method !== 'GET') {
     if (options.csrfToken) headers.set('X-CSRF-Token', options.csrfToken);

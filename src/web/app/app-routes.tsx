@@ -7,6 +7,10 @@ import { PersonaEditorPage } from '../features/audiences/persona-editor-page';
 import { PersonasPage } from '../features/audiences/personas-page';
 import { SegmentPage } from '../features/audiences/segment-page';
 import { SegmentsPage } from '../features/audiences/segments-page';
+import { CAMPAIGN_ROLES } from '../features/campaigns/campaign-access';
+import { CampaignPage } from '../features/campaigns/campaign-page';
+import { CampaignsPage } from '../features/campaigns/campaigns-page';
+import { OutboxPage } from '../features/campaigns/outbox-page';
 import { HelpInboxPage } from '../features/community/help-inbox-page';
 import { HelpRequestPage } from '../features/community/help-request-page';
 import { ShareKnowledgePage } from '../features/community/share-knowledge-page';
@@ -97,6 +101,18 @@ export function AppRoutes() {
           <Route path="personas/new" element={<PersonaEditorPage />} />
           <Route path="personas/:id" element={<PersonaEditorPage />} />
           <Route path="personas/:id/journey" element={<JourneyPage />} />
+        </Route>
+        <Route
+          element={
+            <RequireAuth roles={CAMPAIGN_ROLES}>
+              <Outlet />
+            </RequireAuth>
+          }
+        >
+          <Route path="campaigns" element={<CampaignsPage />} />
+          <Route path="campaigns/new" element={<CampaignPage />} />
+          <Route path="campaigns/:id" element={<CampaignPage />} />
+          <Route path="outbox" element={<OutboxPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

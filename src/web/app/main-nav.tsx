@@ -3,6 +3,7 @@ import { NavLink, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { canManageAudiences } from '../features/audiences/audience-access';
+import { canManageCampaigns } from '../features/campaigns/campaign-access';
 import { useCurrentUser } from './auth-context';
 import { canImportPeople, canManageFieldLabels, canManageSkills, canManageUsers, canReadAudit, canSeeApiDocs } from './roles';
 
@@ -43,6 +44,19 @@ export function MainNav({ onNavigate }: MainNavProps) {
             active={pathname === '/personas' || pathname.startsWith('/personas/')}
             onClick={onNavigate}
           />
+        </>
+      )}
+      {canManageCampaigns(user.role) && (
+        <>
+          <NavLink
+            component={Link}
+            to="/campaigns"
+            label={t('nav.campaigns')}
+            active={pathname === '/campaigns' || pathname.startsWith('/campaigns/')}
+            onClick={onNavigate}
+            data-testid="nav-campaigns"
+          />
+          <NavLink component={Link} to="/outbox" label={t('nav.outbox')} active={pathname === '/outbox'} onClick={onNavigate} data-testid="nav-outbox" />
         </>
       )}
       {canImportPeople(user.role) && (

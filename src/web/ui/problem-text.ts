@@ -1,6 +1,6 @@
 // Says what a server message code means in the reader's language: `problems.<code>` filled with its
-// parameters. Rule fields and operators in the parameters are named as the rule builder names them;
-// `expected` and `format` pick a more precise wording where one exists (i18next context).
+// parameters, rule fields, operators and channels named as the screens name them; `expected` and
+// `format` pick a more precise wording where one exists (i18next context).
 import type { TFunction } from 'i18next';
 import { isProblemCode } from '../../shared/problem-codes';
 import { ATTRIBUTE_FIELD_PREFIX } from '../../shared/audiences';
@@ -30,6 +30,7 @@ export function problemText(t: TFunction, code: string | null, params: ProblemPa
     ...params,
     field: fieldName(t, params.field),
     op: has(en.audiences.ops, params.op) ? t(`audiences.ops.${params.op}`) : params.op,
+    channel: has(en.channels, params.channel) ? t(`channels.${params.channel}`) : params.channel,
     context,
   });
 }
