@@ -93,6 +93,9 @@ describe('preview', () => {
     expect(res.json().detail).toMatch(/no field "departmnt"/);
     const op = await preview({ not: { field: 'department', op: 'gt', value: 'x' } });
     expect(op.json().errors[0]).toMatchObject({ pointer: '/rule/not', message: expect.stringMatching(/does not work on the text field/) });
+    // A condition without its value says so (it used to be reported as a missing field).
+    const noValue = await preview({ any: [{ field: 'department', op: 'exists' }] });
+    expect(noValue.json().errors[0]).toMatchObject({ pointer: '/rule/any/0', code: 'rule.value_missing', params: { field: 'department' } });
   });
 
   it('is refused to employees and leaders', async () => {

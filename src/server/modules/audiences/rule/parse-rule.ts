@@ -102,10 +102,11 @@ function activityProblem(error: z.ZodError): Coded {
 }
 
 /** Why a condition's field/op/value object was refused, from the first zod issue. */
-function conditionProblem(error: z.ZodError): Coded {
+function conditionProblem(error: z.ZodError, node: Record<string, unknown>): Coded {
   const issue = error.issues[0]!;
   if (issue.code === 'unrecognized_keys') return coded('rule.unknown_keys', { keys: issue.keys.join(', ') });
   if (issue.path[0] === 'op') return coded('rule.op_missing');
+  if (issue.path[0] === 'value' && typeof node.field === 'string') return coded('rule.value_missing', { field: node.field });
   return coded('rule.field_missing');
 }
 
@@ -179,7 +180,7 @@ function parseNode(json: unknown, pointer: string, depth: number, budget: Budget
 
 function parseCondition(node: Record<string, unknown>, pointer: string): RuleNode {
   const shape = conditionShape.safeParse(node);
-  if (!shape.success) fail(pointer, firstIssue(shape.error), conditionProblem(shape.error));
+  if (!shape.success) fail(pointer, firstIssue(shape.error), conditionProblem(shape.error, node));
   const { field, op, value } = shape.data;
   if (!('value' in node)) fail(pointer, `the condition on ${field} needs a "value"`, coded('rule.value_missing', { field }));
   if (field === ORG_FIELD) {
