@@ -1,7 +1,8 @@
 // Browser test of the news feed in German with the job worker running: a communicator sends a news
 // item and a must-read to one colleague's feed through the API; the colleague lands on Neuigkeiten, sees
 // the must-read pinned, acknowledges it, opens the news and watches the unread count go down. Then the
-// communicator pauses, resumes and cancels a scheduled campaign from the campaign's header.
+// communicator pauses, resumes and cancels a scheduled campaign from the campaign's header, writes a
+// must-read with a follow-up (a missing subject shown at the follow-up) and may not approve it alone.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -182,6 +183,52 @@ describe('the news feed in the browser (German)', () => {
     expect(await statusOf(id)).toBe('cancelled');
     for (const action of ['pause', 'resume', 'cancel', 'send']) expect(await communicator.getByTestId(`campaign-${action}`).count()).toBe(0);
     await communicator.screenshot({ path: path.join(RESULTS_DIR, 'campaign-cancelled-de.png'), fullPage: false });
+  });
+
+  it('writes a must-read with acknowledge-by and a follow-up, shows a follow-up problem at it, and refuses approving one’s own version', async () => {
+    await communicator.goto(`${h.server.url}/campaigns/new`);
+    await communicator.getByTestId('campaign-name').fill('Brandschutz');
+    await communicator.getByTestId('campaign-kind').click();
+    await communicator.getByRole('option', { name: 'Pflichtlektüre', exact: true }).click();
+    await communicator.getByTestId('campaign-acknowledge-by').fill('2027-03-01T12:00');
+    await communicator.getByTestId('language-tab-en').click();
+    await communicator.getByTestId('content-subject').fill('Fire safety');
+    await communicator.getByTestId('content-body').fill('Please read the new fire safety rules.');
+
+    // A reminder with a German subject only; the default language is English.
+    await communicator.getByTestId('follow-up-add').click();
+    await communicator.getByTestId('follow-up-after-hours').fill('48');
+    await communicator.getByTestId('follow-up-condition').click();
+    await communicator.getByRole('option', { name: 'sie nicht bestätigt haben', exact: true }).click();
+    await communicator.getByTestId('follow-up-max-sends').fill('2');
+    await communicator.getByTestId('follow-up-subject-de').fill('Erinnerung: Brandschutz');
+    await communicator.getByTestId('campaign-save').click();
+    const problem = communicator.getByTestId('follow-up-problems');
+    await problem.waitFor();
+    expect(await problem.innerText()).toBe('Dieser Erinnerung fehlt der Betreff in der Standardsprache der Kampagne (en).');
+    expect(communicator.url()).toMatch(/\/campaigns\/new$/);
+
+    await communicator.getByTestId('follow-up-subject-en').fill('Reminder: fire safety');
+    await communicator.getByTestId('campaign-save').click();
+    await communicator.waitForURL(/\/campaigns\/\d+$/);
+    const id = Number(new URL(communicator.url()).pathname.split('/').pop());
+    const saved = (await (await api.get(`${h.server.url}/api/v1/campaigns/${id}`)).json()) as {
+      kind: string;
+      acknowledge_by: string | null;
+      follow_ups: unknown[];
+    };
+    expect(saved.kind).toBe('must_read');
+    expect(saved.acknowledge_by).not.toBeNull();
+    expect(saved.follow_ups).toEqual([
+      { after_hours: 48, condition: 'not_acknowledged', subject: { de: 'Erinnerung: Brandschutz', en: 'Reminder: fire safety' }, max_sends: 2 },
+    ]);
+    expect(await communicator.getByTestId('follow-up').count()).toBe(1);
+
+    // The last editor cannot approve their own version: the German reason, not the server's English.
+    expect(await communicator.getByTestId('campaign-approval').innerText()).toBe('Nicht freigegeben');
+    await communicator.getByTestId('campaign-approve').click();
+    await communicator.getByRole('alert').filter({ hasText: 'Sie haben diese Fassung selbst geändert' }).waitFor();
+    await communicator.screenshot({ path: path.join(RESULTS_DIR, 'campaign-follow-ups-de.png'), fullPage: true });
     expect(h.cspViolations).toEqual([]);
   });
 });

@@ -70,7 +70,8 @@ export function FeedItemCard({ item, pinned = false }: FeedItemCardProps) {
         <Collapse expanded={open}>{open && <FeedMessageFrame html={item.html} title={item.subject} />}</Collapse>
         {markRead.error && <ErrorAlert error={markRead.error} />}
         {acknowledge.error && <ErrorAlert error={acknowledge.error} title={t('feed.acknowledgeFailed')} />}
-        {item.must_read && !item.acknowledged && (
+        {/* Acknowledged from the pinned card only, so the list does not offer it twice. */}
+        {pinned && !item.acknowledged && (
           <Group justify="flex-end">
             <Button onClick={() => acknowledge.mutate(item.id)} loading={acknowledge.isPending} data-testid="feed-acknowledge">
               {t('feed.acknowledge')}
