@@ -1,7 +1,7 @@
 // Browser test of the news feed in German with the job worker running: a communicator sends a news
 // item and a must-read to one colleague's feed through the API; the colleague lands on Neuigkeiten, sees
 // the must-read pinned, acknowledges it, opens the news and watches the unread count go down. Then the
-// communicator pauses, resumes and cancels a scheduled campaign from the campaign's header, writes a
+// communicator schedules a campaign at a local time, pauses, resumes and cancels it from its header, writes a
 // must-read with a follow-up (a missing subject shown at the follow-up) and may not approve it alone.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -157,13 +157,31 @@ describe('the news feed in the browser (German)', () => {
     expect(await employee.locator('main').innerText()).not.toMatch(/not found|must-read/i);
   });
 
-  it('lets the communicator pause, resume and cancel a scheduled campaign from its header', async () => {
-    const id = await createAndSend(campaignInput('Sommerfest', 'Einladung zum Sommerfest'), { at: '2030-06-01T08:00:00+02:00' });
-    expect(await statusOf(id)).toBe('scheduled');
+  it('lets the communicator schedule a campaign at a local time, then pause, resume and cancel it from its header', async () => {
+    const created = await api.post(`${h.server.url}/api/v1/campaigns`, {
+      data: campaignInput('Sommerfest', 'Einladung zum Sommerfest'),
+      headers: { 'X-CSRF-Token': csrf },
+    });
+    expect(created.status()).toBe(201);
+    const id = ((await created.json()) as { id: number }).id;
     await communicator.goto(`${h.server.url}/campaigns/${id}`);
     const status = communicator.getByTestId('campaign-status');
     await status.waitFor();
-    expect(await status.getAttribute('data-status')).toBe('scheduled');
+
+    // Scheduled at a wall-clock time, which each recipient gets in their own time zone.
+    await communicator.getByTestId('campaign-send').click();
+    await communicator.getByTestId('send-local').click();
+    await communicator.getByTestId('send-local-time').fill('2030-06-01T09:00');
+    const request = communicator.waitForRequest((r) => r.url().endsWith(`/api/v1/campaigns/${id}/send`) && r.method() === 'POST');
+    await communicator.getByTestId('send-confirm').click();
+    expect((await request).postDataJSON()).toEqual({ local_time: '2030-06-01T09:00' });
+    await communicator.getByTestId('send-result').waitFor();
+    expect(await communicator.getByTestId('send-result').innerText()).toMatch(
+      /^Die Kampagne ist geplant: Jede Person erhält sie am .*2030.* in ihrer eigenen Zeitzone\.$/,
+    );
+    await communicator.getByTestId('send-close').click();
+    await communicator.locator('[data-testid="campaign-status"][data-status="scheduled"]').waitFor();
+    expect(await statusOf(id)).toBe('scheduled');
     expect(await communicator.getByTestId('campaign-approval').innerText()).toBe('Nicht freigegeben');
     expect(await communicator.getByTestId('campaign-resume').count()).toBe(0);
 

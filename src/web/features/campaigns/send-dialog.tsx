@@ -1,5 +1,6 @@
-// Send a draft now, at a date and time, or at a local time (each recipient's own time zone). One Idempotency-Key per opening of the dialog, so a retried
-// or double-clicked request cannot send twice; afterwards it says what the server did.
+// Send a draft now, at a date and time, or at a wall-clock time in each recipient's own time zone.
+// One Idempotency-Key per opening of the dialog, so a retried or double-clicked request cannot send
+// twice; afterwards it says what the server did.
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
