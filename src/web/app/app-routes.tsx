@@ -16,6 +16,7 @@ import { HelpRequestPage } from '../features/community/help-request-page';
 import { ShareKnowledgePage } from '../features/community/share-knowledge-page';
 import { ExpertsPage } from '../features/expertise/experts-page';
 import { SkillsAdminPage } from '../features/expertise/skills-admin-page';
+import { FeedPage } from '../features/feed/feed-page';
 import { AuditPage } from '../features/identity/audit-page';
 import { LoginPage } from '../features/identity/login-page';
 import { UsersAdminPage } from '../features/identity/users-admin-page';
@@ -25,8 +26,15 @@ import { ImportPeoplePage } from '../features/people/import-people-page';
 import { MyProfilePage } from '../features/people/my-profile-page';
 import { ProfilePage } from '../features/people/profile-page';
 import { AppLayout } from './app-layout';
+import { useCurrentUser } from './auth-context';
 import { NotFoundPage } from './not-found-page';
 import { RequireAuth } from './require-auth';
+
+/** Where signed-in users land: their news feed when they are someone in the directory, else People. */
+function HomeRedirect() {
+  const user = useCurrentUser();
+  return <Navigate to={user.person_id !== null ? '/feed' : '/people'} replace />;
+}
 
 export function AppRoutes() {
   return (
@@ -39,7 +47,8 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to="/people" replace />} />
+        <Route index element={<HomeRedirect />} />
+        <Route path="feed" element={<FeedPage />} />
         <Route path="people" element={<DirectoryPage />} />
         <Route path="people/:id" element={<ProfilePage />} />
         <Route path="experts" element={<ExpertsPage />} />

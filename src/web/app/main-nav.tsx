@@ -1,9 +1,10 @@
 // Side navigation; which entries appear depends on the signed-in user's role.
-import { NavLink, Stack } from '@mantine/core';
+import { Badge, NavLink, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { canManageAudiences } from '../features/audiences/audience-access';
 import { canManageCampaigns } from '../features/campaigns/campaign-access';
+import { useUnreadCount } from '../features/feed/feed-queries';
 import { useCurrentUser } from './auth-context';
 import { canImportPeople, canManageFieldLabels, canManageSkills, canManageUsers, canReadAudit, canSeeApiDocs } from './roles';
 
@@ -16,9 +17,27 @@ export function MainNav({ onNavigate }: MainNavProps) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { pathname } = useLocation();
+  const unread = useUnreadCount(user.person_id !== null).data ?? 0;
 
   return (
     <Stack gap={4}>
+      {user.person_id !== null && (
+        <NavLink
+          component={Link}
+          to="/feed"
+          label={t('nav.feed')}
+          active={pathname === '/feed'}
+          onClick={onNavigate}
+          data-testid="nav-feed"
+          rightSection={
+            unread > 0 ? (
+              <Badge size="sm" circle={unread < 10} data-testid="feed-unread-count" data-count={unread} aria-label={t('feed.unreadCount', { count: unread })}>
+                {unread}
+              </Badge>
+            ) : undefined
+          }
+        />
+      )}
       <NavLink component={Link} to="/people" label={t('nav.people')} active={pathname === '/people' || pathname.startsWith('/people/')} onClick={onNavigate} />
       <NavLink component={Link} to="/experts" label={t('nav.findHelp')} active={pathname === '/experts'} onClick={onNavigate} />
       {user.person_id !== null && (

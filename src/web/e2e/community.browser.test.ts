@@ -39,7 +39,8 @@ async function germanSession(h: BrowserHarness, login: Login): Promise<{ context
   await page.getByTestId('login-email').fill(login.email);
   await page.getByTestId('login-password').fill(login.password);
   await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/people/);
+  // Someone in the directory lands on their news feed.
+  await page.waitForURL(/\/feed$/);
   return { context, page };
 }
 

@@ -5,7 +5,7 @@ import { campaignSchema } from '../../../shared/campaigns';
 import { ApiError } from '../../app/api-client';
 import { translatorFor } from '../../i18n/test-i18n';
 import { errorMessage } from '../../ui/error-message';
-import { campaignInputFromDraft, draftFromCampaign, emptyCampaignDraft, newVariant } from './campaign-draft';
+import { campaignInputFromDraft, draftFromCampaign, emptyCampaignDraft, localDateTime, newFollowUp, newVariant } from './campaign-draft';
 import { hasProblemWithin, problemAt } from './campaign-problems';
 import { newIdempotencyKey } from './idempotency-key';
 
@@ -74,6 +74,22 @@ describe('the campaign draft', () => {
     expect(draft.variants.map((v) => [v.key, v.isDefault, v.audienceMode])).toEqual([['default', true, 'everyone']]);
     expect(newVariant('x', false).audienceMode).toBe('rule');
     expect(campaignInputFromDraft(draft).variants[0]).toMatchObject({ audience: null, content: {} });
+  });
+});
+
+describe('follow-ups and acknowledge-by in the draft', () => {
+  it('saves follow-ups in order with their non-blank subjects, and acknowledge-by only for must-reads', () => {
+    const draft = draftFromCampaign(campaign);
+    expect(draft.followUps.map((f) => f.subject)).toEqual([{ en: '', de: 'Erinnerung', nl: '' }]);
+    const added = { ...newFollowUp(), afterHours: 24, condition: 'not_acknowledged' as const, maxSends: 3, subject: { en: ' Reminder ', de: '', nl: '' } };
+    const withDeadline = { ...draft, followUps: [...draft.followUps, added], acknowledgeBy: localDateTime('2027-03-01T12:00:00Z') };
+    const input = campaignInputFromDraft(withDeadline);
+    expect(input.follow_ups).toEqual([
+      { after_hours: 48, condition: 'not_opened', subject: { de: 'Erinnerung' }, max_sends: 1 },
+      { after_hours: 24, condition: 'not_acknowledged', subject: { en: 'Reminder' }, max_sends: 3 },
+    ]);
+    expect(input.acknowledge_by).toBe('2027-03-01T12:00:00.000Z');
+    expect(campaignInputFromDraft({ ...withDeadline, kind: 'announcement' }).acknowledge_by).toBeNull();
   });
 });
 

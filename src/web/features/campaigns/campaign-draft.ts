@@ -1,7 +1,8 @@
 // A campaign as form state (every text a plain string, a variant's audience as a mode) and the
-// CampaignInput that saves it: languages left blank are left out, blank optional texts become null.
+// CampaignInput that saves it: languages left blank are left out, blank optional texts become null;
+// follow-ups as rows with a subject per language, a must-read's acknowledge-by as a local date and time.
 import type { Rule } from '../../../shared/audiences';
-import type { Campaign, CampaignInput, CampaignKind, Channel } from '../../../shared/campaigns';
+import { FOLLOW_UP_CONDITIONS, type Campaign, type CampaignInput, type CampaignKind, type Channel } from '../../../shared/campaigns';
 import { UI_LANGUAGES } from '../../../shared/identity';
 import { asRootGroup, EMPTY_RULE, parseRule } from '../audiences/rule-model';
 
@@ -28,14 +29,33 @@ export type VariantDraft = {
   content: Record<string, ContentDraft>;
 };
 
+export type FollowUpCondition = (typeof FOLLOW_UP_CONDITIONS)[number];
+
+/** A reminder to whoever has not done something `afterHours` after the message. */
+export type FollowUpDraft = {
+  /** Stable React key. */
+  uid: string;
+  /** '' while the field is empty. */
+  afterHours: number | '';
+  condition: FollowUpCondition;
+  /** Subject per language; blank languages are left out. */
+  subject: Record<string, string>;
+  maxSends: number;
+  /** Not edited here: kept as loaded (absent means the variant's channels). */
+  channels?: Channel[];
+};
+
 export type CampaignDraft = {
   name: string;
   kind: CampaignKind;
   defaultLanguage: string;
   audience: Rule;
   variants: VariantDraft[];
+  followUps: FollowUpDraft[];
+  /** A must-read's deadline as a local `YYYY-MM-DDTHH:mm` (a datetime-local field's value), or ''. */
+  acknowledgeBy: string;
   /** Parts this screen does not edit, kept as they are when saving. */
-  rest: Pick<CampaignInput, 'tracking' | 'acknowledge_by' | 'follow_ups' | 'cascade'>;
+  rest: Pick<CampaignInput, 'tracking' | 'cascade'>;
 };
 
 let nextUid = 1;
@@ -65,7 +85,9 @@ export function emptyCampaignDraft(): CampaignDraft {
     defaultLanguage: 'en',
     audience: EMPTY_RULE,
     variants: [newVariant('default', true)],
-    rest: { tracking: null, acknowledge_by: null, follow_ups: [], cascade: null },
+    followUps: [],
+    acknowledgeBy: '',
+    rest: { tracking: null, cascade: null },
   };
 }
 
@@ -109,7 +131,16 @@ export function draftFromCampaign(campaign: Campaign): CampaignDraft {
         content,
       };
     }),
-    rest: { tracking: campaign.tracking, acknowledge_by: campaign.acknowledge_by, follow_ups: campaign.follow_ups, cascade: campaign.cascade },
+    followUps: campaign.follow_ups.map((followUp) => ({
+      uid: uid(),
+      afterHours: followUp.after_hours,
+      condition: followUp.condition,
+      subject: { ...Object.fromEntries(UI_LANGUAGES.map((language) => [language, ''])), ...followUp.subject },
+      maxSends: followUp.max_sends,
+      ...(followUp.channels ? { channels: followUp.channels } : {}),
+    })),
+    acknowledgeBy: campaign.acknowledge_by ? localDateTime(campaign.acknowledge_by) : '',
+    rest: { tracking: campaign.tracking, cascade: campaign.cascade },
   };
 }
 
@@ -121,6 +152,25 @@ function variantAudience(variant: VariantDraft): Record<string, unknown> | null 
   return null;
 }
 
+/** An ISO instant as the browser's local `YYYY-MM-DDTHH:mm`; '' when it does not parse. */
+export function localDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
+/** A local `YYYY-MM-DDTHH:mm` as an ISO instant; null when blank or not a date. */
+function isoFromLocal(local: string): string | null {
+  if (local.trim() === '') return null;
+  const date = new Date(local);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+export function newFollowUp(): FollowUpDraft {
+  return { uid: uid(), afterHours: 72, condition: 'not_opened', subject: Object.fromEntries(UI_LANGUAGES.map((language) => [language, ''])), maxSends: 1 };
+}
+
 /** Variants keep their order, so the server's pointers (`/variants/1/...`) name the tab shown. */
 export function campaignInputFromDraft(draft: CampaignDraft): CampaignInput {
   return {
@@ -129,6 +179,19 @@ export function campaignInputFromDraft(draft: CampaignDraft): CampaignInput {
     audience: draft.audience,
     default_language: draft.defaultLanguage,
     ...draft.rest,
+    acknowledge_by: draft.kind === 'must_read' ? isoFromLocal(draft.acknowledgeBy) : null,
+    // Rows keep their order too, so `/follow_ups/0/subject` names the first row.
+    follow_ups: draft.followUps.map((followUp) => ({
+      after_hours: followUp.afterHours === '' ? 0 : followUp.afterHours,
+      condition: followUp.condition,
+      subject: Object.fromEntries(
+        Object.entries(followUp.subject)
+          .filter(([, subject]) => subject.trim() !== '')
+          .map(([language, subject]) => [language, subject.trim()]),
+      ),
+      max_sends: followUp.maxSends,
+      ...(followUp.channels ? { channels: followUp.channels } : {}),
+    })),
     variants: draft.variants.map((variant) => ({
       key: variant.key.trim(),
       default: variant.isDefault,

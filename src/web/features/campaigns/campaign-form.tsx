@@ -1,5 +1,6 @@
 // Create or edit a draft campaign: name, kind, default language, the campaign's audience rule and its
-// variants as tabs; saving shows each of the server's complaints at its field and marks its tab.
+// variants as tabs, a must-read's acknowledge-by and the follow-ups; saving shows each of the server's
+// complaints at its field and marks its tab.
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useNavigate } from 'react-router';
@@ -12,6 +13,7 @@ import { ruleErrorPointer } from '../audiences/problem-pointers';
 import { RuleBuilder } from '../audiences/rule-builder';
 import { campaignInputFromDraft, draftFromCampaign, emptyCampaignDraft, newVariant, type CampaignDraft, type VariantDraft } from './campaign-draft';
 import { useSaveCampaign } from './campaign-mutations';
+import { FollowUpsEditor } from './follow-ups-editor';
 import { hasProblemWithin, problemAt } from './campaign-problems';
 import { LockedFieldset } from './locked-fieldset';
 import { VariantEditor } from './variant-editor';
@@ -122,6 +124,20 @@ export function CampaignForm({ campaign, justSaved = false, onSaved, onDirtyChan
             data-testid="campaign-default-language"
           />
         </SimpleGrid>
+        {draft.kind === 'must_read' && (
+          <TextInput
+            mt="md"
+            maw={320}
+            type="datetime-local"
+            label={t('campaigns.editor.acknowledgeBy')}
+            description={t('campaigns.editor.acknowledgeByHint')}
+            value={draft.acknowledgeBy}
+            onChange={(e) => patch({ acknowledgeBy: e.currentTarget.value })}
+            error={problemAt(error, t, '/acknowledge_by')}
+            disabled={!editable}
+            data-testid="campaign-acknowledge-by"
+          />
+        )}
       </Card>
 
       <Stack gap={4}>
@@ -202,6 +218,13 @@ export function CampaignForm({ campaign, justSaved = false, onSaved, onDirtyChan
           </Tabs.Panel>
         ))}
       </Tabs>
+      <FollowUpsEditor
+        followUps={draft.followUps}
+        defaultLanguage={draft.defaultLanguage}
+        onChange={(followUps) => patch({ followUps })}
+        error={error}
+        disabled={!editable}
+      />
     </Stack>
   );
 }

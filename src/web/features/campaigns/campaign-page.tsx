@@ -1,4 +1,5 @@
-// /campaigns/new and /campaigns/:id — a campaign's header (status, counts, send) and its tabs: the
+// /campaigns/new and /campaigns/:id — a campaign's header (status, counts, approval, send, pause,
+// resume, cancel) and its tabs: the
 // editor (kept mounted), who gets what, a preview for one person, and the delivery log.
 import { useState } from 'react';
 import { Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
@@ -10,6 +11,7 @@ import { NotFoundPage } from '../../app/not-found-page';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageLoader } from '../../ui/page-loader';
 import { AssignmentsPanel } from './assignments-panel';
+import { CampaignActions } from './campaign-actions';
 import { CampaignForm } from './campaign-form';
 import { useCampaign } from './campaign-queries';
 import { CampaignStatusBadge } from './campaign-status-badge';
@@ -70,18 +72,21 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
             })}
           </Text>
         </Stack>
-        {campaign.status === 'draft' && (
-          <Stack gap={2} align="flex-end">
-            <Button color="red" onClick={() => setSending(true)} disabled={dirty} data-testid="campaign-send">
-              {t('campaigns.send.open')}
-            </Button>
-            {dirty && (
-              <Text size="xs" c="dimmed" data-testid="campaign-send-save-first">
-                {t('campaigns.send.saveFirst')}
-              </Text>
-            )}
-          </Stack>
-        )}
+        <Group gap="md" align="flex-start">
+          <CampaignActions campaign={campaign} dirty={dirty} />
+          {campaign.status === 'draft' && (
+            <Stack gap={2} align="flex-end">
+              <Button color="red" onClick={() => setSending(true)} disabled={dirty} data-testid="campaign-send">
+                {t('campaigns.send.open')}
+              </Button>
+              {dirty && (
+                <Text size="xs" c="dimmed" data-testid="campaign-send-save-first">
+                  {t('campaigns.send.saveFirst')}
+                </Text>
+              )}
+            </Stack>
+          )}
+        </Group>
       </Group>
       {sending && <SendDialog campaignId={campaign.id} campaignName={campaign.name} onClose={() => setSending(false)} />}
       <Tabs value={tab} onChange={setTab} keepMounted={false}>

@@ -1,0 +1,84 @@
+// One message of the feed: campaign, subject and date; opened it shows the message and is marked read.
+// A must-read not yet acknowledged (pinned) shows its acknowledge-by date and the Acknowledge button.
+import { useState } from 'react';
+import { Badge, Button, Card, Collapse, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { FeedItem } from '../../../shared/delivery';
+import { ErrorAlert } from '../../ui/error-alert';
+import { formatTimestamp } from '../audiences/format-timestamp';
+import { useAcknowledge, useMarkRead } from './feed-queries';
+import { FeedMessageFrame } from './feed-message-frame';
+
+export type FeedItemCardProps = { item: FeedItem; pinned?: boolean };
+
+export function FeedItemCard({ item, pinned = false }: FeedItemCardProps) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const markRead = useMarkRead();
+  const acknowledge = useAcknowledge();
+  const unread = !item.read && !markRead.isSuccess;
+
+  const toggle = () => {
+    const next = !open;
+    setOpen(next);
+    if (next && unread && !markRead.isPending) markRead.mutate(item.id);
+  };
+
+  return (
+    <Card
+      withBorder
+      radius="md"
+      padding="md"
+      data-testid={pinned ? 'feed-pinned-item' : 'feed-item'}
+      data-id={item.id}
+      data-read={String(!unread)}
+      style={unread ? { borderLeft: '4px solid var(--mantine-primary-color-filled)' } : undefined}
+    >
+      <Stack gap="xs">
+        <UnstyledButton onClick={toggle} aria-expanded={open} data-testid="feed-item-toggle">
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <Stack gap={2}>
+              <Group gap="xs">
+                {unread && (
+                  <Badge size="sm" variant="filled" data-testid="feed-item-unread">
+                    {t('feed.unread')}
+                  </Badge>
+                )}
+                {item.must_read && (
+                  <Badge size="sm" color="red" variant="light">
+                    {t('feed.mustRead')}
+                  </Badge>
+                )}
+                <Text size="xs" c="dimmed">
+                  {item.campaign.name} · {formatTimestamp(item.sent_at, i18n.language)}
+                </Text>
+              </Group>
+              <Text fw={unread ? 700 : 500} data-testid="feed-item-subject">
+                {item.subject}
+              </Text>
+            </Stack>
+            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {open ? t('feed.close') : t('feed.open')}
+            </Text>
+          </Group>
+        </UnstyledButton>
+        {item.must_read && (item.acknowledge_by || item.acknowledged) && (
+          <Text size="sm" c={item.acknowledged ? 'green' : 'red'} data-testid="feed-item-acknowledge-state">
+            {item.acknowledged ? t('feed.acknowledged') : t('feed.acknowledgeBy', { date: formatTimestamp(item.acknowledge_by ?? '', i18n.language) })}
+          </Text>
+        )}
+        <Collapse expanded={open}>{open && <FeedMessageFrame html={item.html} title={item.subject} />}</Collapse>
+        {markRead.error && <ErrorAlert error={markRead.error} />}
+        {acknowledge.error && <ErrorAlert error={acknowledge.error} title={t('feed.acknowledgeFailed')} />}
+        {/* Acknowledged from the pinned card only, so the list does not offer it twice. */}
+        {pinned && !item.acknowledged && (
+          <Group justify="flex-end">
+            <Button onClick={() => acknowledge.mutate(item.id)} loading={acknowledge.isPending} data-testid="feed-acknowledge">
+              {t('feed.acknowledge')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  );
+}
