@@ -18,5 +18,5 @@ export {
   getSendLocalTime,
   FOLLOW_UP_STEPS,
 } from './campaigns.service.js';
-export { compileMessage, renderMessage, templateContext, type Brand, type CompiledMessage, type RenderedMessage } from './render-message.js';
+export { compileMessage, renderMail, renderMessage, templateContext, type Brand, type CompiledMessage, type RenderedMessage } from './render-message.js';
 export { checkTemplate, createTemplateEngine } from './campaign-templates.js';

@@ -111,12 +111,23 @@ async function render(engine: Liquid, templates: Template[], context: Record<str
  * @example const mail = await renderMessage(compiled, templateContext(person, campaign)); // mail.subject === 'Hallo Anna'
  */
 export async function renderMessage(compiled: CompiledMessage, context: Record<string, unknown>): Promise<RenderedMessage> {
-  const [subject, preheader, mailHtml, feedHtml, text] = await Promise.all([
-    render(plain, compiled.subject, context),
+  const [mail, preheader, feedHtml] = await Promise.all([
+    renderMail(compiled, context),
     render(plain, compiled.preheader, context),
-    render(html, compiled.html, context),
     render(html, compiled.feedHtml, context),
+  ]);
+  return { ...mail, preheader, feedHtml };
+}
+
+/**
+ * Only what an e-mail needs (subject, HTML with the preheader inside, text): what a sender renders per mail.
+ * @example const { subject, html, text } = await renderMail(compiled, templateContext(person, campaign));
+ */
+export async function renderMail(compiled: CompiledMessage, context: Record<string, unknown>): Promise<Pick<RenderedMessage, 'subject' | 'html' | 'text'>> {
+  const [subject, mailHtml, text] = await Promise.all([
+    render(plain, compiled.subject, context),
+    render(html, compiled.html, context),
     render(plain, compiled.text, context),
   ]);
-  return { subject: subject.replace(/\s+/g, ' ').trim(), preheader, html: mailHtml, feedHtml, text };
+  return { subject: subject.replace(/\s+/g, ' ').trim(), html: mailHtml, text };
 }

@@ -15,7 +15,7 @@ import {
   getCampaign,
   getCampaignStatus,
   getSendLocalTime,
-  renderMessage,
+  renderMail,
   reopenSending,
   resolveRecipientsSql,
   startSending,
@@ -117,7 +117,7 @@ export async function sendCampaignEmail(
         outcome.failed++;
         return;
       }
-      const message = await renderMessage(await compile(delivery.variant_key, delivery.language, delivery.step), templateContext(person, campaign));
+      const message = await renderMail(await compile(delivery.variant_key, delivery.language, delivery.step), templateContext(person, campaign));
       try {
         await transport.send({
           deliveryId: delivery.id,
