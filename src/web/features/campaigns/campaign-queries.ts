@@ -37,6 +37,8 @@ export function useCampaigns() {
 
 /** How often a campaign being sent is asked for again, so its status and counts move on screen. */
 const SENDING_REFRESH_MS = 2_000;
+/** A scheduled campaign is asked for now and then, so the page notices when its time comes. */
+const SCHEDULED_REFRESH_MS = 30_000;
 
 /** @param enabled false for an id that did not parse, so no request is made. */
 export function useCampaign(id: number, enabled = true) {
@@ -44,7 +46,11 @@ export function useCampaign(id: number, enabled = true) {
     enabled,
     queryKey: campaignKeys.detail(id),
     queryFn: ({ signal }) => apiRequest(campaignPath(id), campaignSchema, { signal }),
-    refetchInterval: (query) => (query.state.data?.status === 'sending' ? SENDING_REFRESH_MS : false),
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      if (status === 'sending') return SENDING_REFRESH_MS;
+      return status === 'scheduled' ? SCHEDULED_REFRESH_MS : false;
+    },
   });
 }
 
