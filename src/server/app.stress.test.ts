@@ -1,6 +1,6 @@
 // Many people at once, over real HTTP, as a busy organisation uses Resonance: sign-ins, session
-// lookups, directory reads, audience previews, expert searches, contributions, availability and help
-// requests whose routing jobs run in the worker meanwhile; 30 in flight at a time. Every answer must
+// lookups, directory reads, audience previews, campaigns saved with who gets what, feeds, expert
+// searches, contributions, availability and help requests whose routing jobs run in the worker meanwhile; 30 in flight at a time. Every answer must
 // be the expected one for its caller (no cross-talk between connections) and nothing may fail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
@@ -82,6 +82,20 @@ async function request(i: number): Promise<Outcome> {
     case 4: {
       const [department, count] = pick([...departmentCounts], i);
       const rule = { field: 'department', op: 'eq', value: department };
+      if (i % 20 === 14) {
+        // A campaign saved (its templates and rules checked) and who gets what resolved in one statement.
+        const content = { en: { subject: `Stress ${i}, {{ person.given_name }}`, body: 'Hello {{ person.manager.given_name }}.' } };
+        const created = await call('/api/v1/campaigns', {
+          method: 'POST',
+          user: communicator,
+          json: { name: `Stress ${i}`, audience: rule, default_language: 'en', variants: [{ key: 'all', default: true, channels: ['email'], content }] },
+        });
+        if (created.status !== 201) return fail(`campaign ${i}`, created);
+        const res = await call(`/api/v1/campaigns/${(created.body as { id: number }).id}/assignments`, { user: communicator });
+        return res.status === 200 && (res.body as { total?: number }).total === count
+          ? { ok: true }
+          : fail(`assignments of ${department} (expected ${count})`, res);
+      }
       const res = await call('/api/v1/audiences/preview', { method: 'POST', user: communicator, json: { rule } });
       return res.status === 200 && (res.body as { count?: number }).count === count ? { ok: true } : fail(`preview of ${department} (expected ${count})`, res);
     }
@@ -110,6 +124,10 @@ async function request(i: number): Promise<Outcome> {
       return { ok: true };
     }
     default: {
+      if (i % 20 === 19) {
+        const res = await call('/api/v1/feed', { user });
+        return res.status === 200 && typeof (res.body as { unread?: number }).unread === 'number' ? { ok: true } : fail(`feed of ${user.email}`, res);
+      }
       const person = pick(people, i);
       const res = await call(`/api/v1/people?q=${encodeURIComponent(person.name)}&limit=100`, { user });
       const items = (res.body as { items?: { id: number }[] }).items;

@@ -205,10 +205,7 @@ export async function beginSend(
 
 /** Moves a campaign from one status to another; false when it was not in `from` any more. */
 export async function moveStatus(db: AnyDb, id: number, from: CampaignStatus[], to: CampaignStatus): Promise<boolean> {
-  const result = await sql`
-    UPDATE campaigns SET status = ${to}, updated_at = now(), finished_at = CASE WHEN ${to} IN ('sent', 'cancelled') THEN now() ELSE finished_at END
-    WHERE id = ${id} AND status = ANY(${from}::text[])`.execute(db);
-  return Number(result.numAffectedRows ?? 0) > 0;
+  return (await moveStatusReturning(db, id, from, to)) !== null;
 }
 
 /** Must-read campaigns that have gone out (their feed items are pinned until acknowledged). */

@@ -2,7 +2,7 @@
 // default variant, every variant in the default language, audiences and personas that exist,
 // templates that name only allowed variables), reading them with their delivery counts, and "who
 // gets what" resolved in the database.
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { AppError, coded, fieldProblem, notFound, type FieldProblem } from '../../platform/http/app-error.js';
 import { idCursor, pageOf } from '../../platform/http/pagination.js';
@@ -10,7 +10,8 @@ import type { Assignments, Campaign, CampaignStatus, CampaignSummary, CampaignVa
 import { checkAudienceRule, compileAudienceRule, getPersona } from '../audiences/index.js';
 import { findTemplatePeople, resolvePersonRefs, selectAudienceRows, type Thresholds } from '../people/index.js';
 import { checkTemplate } from './campaign-templates.js';
-import { compileMessage, renderMessage, templateContext, type Brand } from './render-message.js';
+import { compiledMessageFor } from './compiled-messages.js';
+import { renderMessage, templateContext, type Brand } from './render-message.js';
 import * as q from './campaigns.queries.js';
 
 export type CampaignContext = { db: AnyDb; thresholds: Thresholds; clock: () => Date };
@@ -247,8 +248,7 @@ export async function campaignAssignments(input: CampaignContext & { id: number 
  * @example const { subject, html, text } = await previewCampaign({ ...ctx, id: 7, person: 'E1001', channel: 'email', brand });
  */
 export async function previewCampaign(input: CampaignContext & { id: number; person: string; channel: Channel; brand: Brand }): Promise<Preview> {
-  const row = await q.findCampaign(input.db, input.id);
-  if (!row) throw notFoundCampaign(input.id);
+  const campaign = await getCampaign({ db: input.db, id: input.id });
   const personId = (await resolvePersonRefs({ db: input.db, refs: [input.person] })).get(input.person);
   if (personId === undefined) {
     throw notFound(`person ${input.person}`, coded('campaign.person_unknown', { person: input.person }));
@@ -258,15 +258,14 @@ export async function previewCampaign(input: CampaignContext & { id: number; per
   if (!assignment) {
     throw notFound(`${input.person} on ${input.channel}`, coded('campaign.not_a_recipient', { person: input.person, channel: input.channel }));
   }
-  const variant = (await q.findVariants(input.db, row.id)).find((v) => v.key === assignment.variant_key)!;
-  const compiled = await compileMessage(variant.content[assignment.language]!, input.brand, assignment.language);
+  const compiled = await compiledMessageFor({ campaign, variantKey: assignment.variant_key, language: assignment.language, step: 0, brand: input.brand });
   const person = (await findTemplatePeople({ db: input.db, ids: [personId] })).get(personId)!;
-  const message = await renderMessage(compiled, templateContext(person, row));
+  const message = await renderMessage(compiled, templateContext(person, campaign));
   return {
     subject: message.subject,
     html: input.channel === 'email' ? message.html : message.feedHtml,
     text: message.text,
-    variant: variant.key,
+    variant: assignment.variant_key,
     language: assignment.language,
   };
 }
@@ -383,9 +382,6 @@ export async function changeSending(input: {
 /** The activity whose absence a follow-up condition means. */
 const MISSING_ACTIVITY = { not_opened: 'opened', not_clicked: 'clicked', not_acknowledged: 'acknowledged', quiz_not_passed: 'quiz_passed' } as const;
 
-/** Steps per follow-up: the k-th send (k < 5) of follow-up i is step 1 + 5i + k. */
-export const FOLLOW_UP_STEPS = 5;
-
 /**
  * People for whom follow-up `index` of a campaign still holds (they lack its activity), as rows for a
  * set-based statement (`person_id`); null when the campaign has no such follow-up.
@@ -396,7 +392,7 @@ export async function followUpPeopleSql(input: CampaignContext & { id: number; i
   if (!followUp) return null;
   const rule = { activity: { type: MISSING_ACTIVITY[followUp.condition], campaign: campaign.id }, has: false };
   const where = await compileAudienceRule({ db: input.db, rule, thresholds: input.thresholds });
-  return { followUp, campaign, rows: selectAudienceRows(where, sql`1 AS one`) };
+  return { followUp, campaign, rows: selectAudienceRows(where) };
 }
 
 /** A sent campaign whose follow-ups are going out is sending again until they are. */

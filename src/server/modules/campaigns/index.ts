@@ -16,7 +16,7 @@ export {
   followUpPeopleSql,
   reopenSending,
   getSendLocalTime,
-  FOLLOW_UP_STEPS,
 } from './campaigns.service.js';
+export { compiledMessageFor, FOLLOW_UP_STEPS } from './compiled-messages.js';
 export { compileMessage, renderMail, renderMessage, templateContext, type Brand, type CompiledMessage, type RenderedMessage } from './render-message.js';
 export { checkTemplate, createTemplateEngine } from './campaign-templates.js';

@@ -68,11 +68,11 @@ export async function markSent(db: AnyDb, ids: number[]): Promise<void> {
     WHERE id = ANY(${ids}::bigint[]) AND state = 'sending'`.execute(db);
 }
 
-/** A temporary failure: try again at `retryAt`, or give up (`failed`) when that is null. */
-export async function markRetry(db: AnyDb, id: number, error: string, retryAt: Date | null): Promise<void> {
+/** A temporary failure: try again at `retryAt`, or give up (`failed`, with `reason`) when that is null. */
+export async function markRetry(db: AnyDb, id: number, error: string, retryAt: Date | null, reason: 'gave_up' | 'no_email' = 'gave_up'): Promise<void> {
   await sql`
     UPDATE deliveries SET state = CASE WHEN ${retryAt}::timestamptz IS NULL THEN 'failed' ELSE 'queued' END,
-      reason = CASE WHEN ${retryAt}::timestamptz IS NULL THEN 'gave_up' ELSE reason END,
+      reason = CASE WHEN ${retryAt}::timestamptz IS NULL THEN ${reason}::text ELSE reason END,
       next_attempt_at = coalesce(${retryAt}::timestamptz, next_attempt_at), lease_until = NULL, error = ${error}
     WHERE id = ${id} AND state = 'sending'`.execute(db);
 }
@@ -216,11 +216,6 @@ export async function acknowledge(db: AnyDb, input: { campaignId: number; person
     INSERT INTO campaign_acknowledgements (campaign_id, person_id, channel) VALUES (${input.campaignId}, ${input.personId}, ${input.channel})
     ON CONFLICT (campaign_id, person_id) DO NOTHING`.execute(db);
   return Number(result.numAffectedRows ?? 0) > 0;
-}
-
-/** An activity event for segment rules and follow-ups (`opened`, `acknowledged`). */
-export async function insertEvent(db: AnyDb, input: { type: 'opened' | 'acknowledged'; personId: number; campaignId: number }): Promise<void> {
-  await sql`INSERT INTO events (type, person_id, campaign_id) VALUES (${input.type}, ${input.personId}, ${input.campaignId})`.execute(db);
 }
 
 /** A cancelled campaign's mail that has not gone out stays unsent, with the reason. */

@@ -18,13 +18,11 @@ import {
 } from '../../../shared/delivery.js';
 import { AppError, coded } from '../../platform/http/app-error.js';
 import { idParams } from '../../platform/http/id-params.js';
-import { changeSending, requestSend } from '../campaigns/index.js';
 import { auditActorOf, principalOf, recordAudit } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
 import { getOutboxMessage, listCampaignDeliveries, listOutbox } from './delivery.service.js';
-import { suppressQueued } from './delivery.queries.js';
 import { acknowledgeFeedItem, markFeedRead, readFeed } from './feed.service.js';
-import { fanOutCampaignJob } from './jobs/fan-out-campaign.job.js';
+import { changeCampaignSending, sendCampaign } from './request-send.service.js';
 
 const read = { access: { permission: 'campaigns:read' as const } };
 const send = { access: { permission: 'campaigns:send' as const } };
@@ -60,19 +58,16 @@ export function registerDeliveryRoutes(app: FastifyInstance, ctx: ModuleContext)
       }
       const principal = principalOf(request);
       const id = request.params.id;
-      const result = await requestSend({
+      const result = await sendCampaign({
         db: ctx.db,
-        thresholds: ctx.config.experienceThresholds,
+        jobs: ctx.jobs,
+        config: ctx.config,
         clock: ctx.clock,
         id,
         key,
         at: request.body.at ? new Date(request.body.at) : null,
-        userId: principal.kind === 'user' ? principal.userId : null,
-        needsApproval: ctx.config.CAMPAIGN_APPROVAL,
         localTime: request.body.local_time ?? null,
-        enqueue: async (trx, startAfter) => {
-          await ctx.jobs.enqueue(trx, fanOutCampaignJob, { campaignId: id }, { startAfter });
-        },
+        userId: principal.kind === 'user' ? principal.userId : null,
       });
       if (!result.repeated) {
         await recordAudit({
@@ -99,20 +94,7 @@ export function registerDeliveryRoutes(app: FastifyInstance, ctx: ModuleContext)
       { schema: { tags: ['campaigns'], summary: summaries[action], params: idParams, response: { 200: sendingActionSchema } }, config: send },
       async (request) => {
         const id = request.params.id;
-        const result = await changeSending({
-          db: ctx.db,
-          id,
-          action,
-          then: async (trx, campaign) => {
-            if (action === 'cancel') await suppressQueued(trx, id);
-            if (action === 'resume') {
-              const now = ctx.clock();
-              const startAfter = campaign.send_at && campaign.send_at > now ? campaign.send_at : now;
-              // The fan-out writes only what is missing and hands the e-mail still due to a sender.
-              await ctx.jobs.enqueue(trx, fanOutCampaignJob, { campaignId: id }, { startAfter });
-            }
-          },
-        });
+        const result = await changeCampaignSending({ db: ctx.db, jobs: ctx.jobs, config: ctx.config, clock: ctx.clock, id, action });
         await recordAudit({ db: ctx.db, actor: auditActorOf(request), action: AUDITED[action], target: { type: 'campaign', id } });
         return { id, ...result };
       },

@@ -8,29 +8,12 @@ import { AppError, coded, notFound } from '../../platform/http/app-error.js';
 import { idCursor, pageOf } from '../../platform/http/pagination.js';
 import type { FeedItem, FeedPage } from '../../../shared/delivery.js';
 import type { Campaign } from '../../../shared/campaigns.js';
-import { compileMessage, getCampaign, listMustReadCampaignIds, renderMessage, templateContext, type CompiledMessage } from '../campaigns/index.js';
+import { compiledMessageFor, getCampaign, listMustReadCampaignIds, renderMessage, templateContext } from '../campaigns/index.js';
+import { recordActivity } from '../audiences/index.js';
 import { findTemplatePeople } from '../people/index.js';
 import * as q from './delivery.queries.js';
 
 const pages = idCursor('f');
-/** Compiled feed templates kept per process (campaigns do not change once sent). */
-const COMPILED_LIMIT = 500;
-const compiled = new Map<string, Promise<CompiledMessage>>();
-
-function compiledFor(campaign: Campaign, variantKey: string, language: string, brand: Config['brand']): Promise<CompiledMessage> {
-  const key = `${campaign.id}\u0000${campaign.updated_at}\u0000${variantKey}\u0000${language}`;
-  let message = compiled.get(key);
-  if (!message) {
-    const content = campaign.variants.find((v) => v.key === variantKey)?.content[language];
-    if (!content) throw new Error(`campaign ${campaign.id} has no ${language} content for ${variantKey}`);
-    message = compileMessage(content, brand, language);
-    // A template that fails to compile is not kept: the next reader tries again.
-    void message.catch(() => compiled.delete(key));
-    compiled.set(key, message);
-    if (compiled.size > COMPILED_LIMIT) compiled.delete(compiled.keys().next().value!);
-  }
-  return message;
-}
 
 type FeedContext = { db: AnyDb; brand: Config['brand']; personId: number | null };
 
@@ -42,7 +25,8 @@ async function present(ctx: FeedContext & { personId: number }, rows: q.FeedRow[
   return Promise.all(
     rows.map(async (r) => {
       const campaign = campaigns.get(r.campaign_id)!;
-      const message = await renderMessage(await compiledFor(campaign, r.variant_key, r.language, ctx.brand), templateContext(person, campaign));
+      const compiled = await compiledMessageFor({ campaign, variantKey: r.variant_key, language: r.language, step: 0, brand: ctx.brand });
+      const message = await renderMessage(compiled, templateContext(person, campaign));
       return {
         id: r.id,
         campaign: { id: campaign.id, name: campaign.name, kind: campaign.kind },
@@ -97,7 +81,7 @@ export async function markFeedRead(input: { db: AnyDb; personId: number | null; 
   await input.db.transaction().execute(async (trx) => {
     if (!(await q.markRead(trx, delivery.id))) return;
     const campaign = await getCampaign({ db: trx, id: delivery.campaign_id });
-    if (campaign.tracking !== 'off') await q.insertEvent(trx, { type: 'opened', personId, campaignId: campaign.id });
+    if (campaign.tracking !== 'off') await recordActivity({ db: trx, type: 'opened', personId, campaignId: campaign.id });
   });
 }
 
@@ -109,7 +93,7 @@ export async function acknowledgeFeedItem(input: { db: AnyDb; personId: number |
   await input.db.transaction().execute(async (trx) => {
     await q.markRead(trx, delivery.id);
     if (await q.acknowledge(trx, { campaignId: delivery.campaign_id, personId, channel: 'feed' })) {
-      await q.insertEvent(trx, { type: 'acknowledged', personId, campaignId: delivery.campaign_id });
+      await recordActivity({ db: trx, type: 'acknowledged', personId, campaignId: delivery.campaign_id });
     }
   });
 }

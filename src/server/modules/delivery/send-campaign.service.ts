@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { Config } from '../../platform/config/config.js';
 import {
-  compileMessage,
+  compiledMessageFor,
   FOLLOW_UP_STEPS,
   finishSending,
   followUpPeopleSql,
@@ -20,7 +20,6 @@ import {
   resolveRecipientsSql,
   startSending,
   templateContext,
-  type CompiledMessage,
 } from '../campaigns/index.js';
 import { findTemplatePeople } from '../people/index.js';
 import { MailError, mailTransport, type MailTransport } from './mail-transport.js';
@@ -86,22 +85,6 @@ export async function sendCampaignEmail(
   const { db, config } = input;
   const transport = input.transport ?? mailTransport({ db, smtpUrl: config.SMTP_URL, ratePerSecond: config.MAIL_RATE_PER_SECOND ?? null });
   const campaign = await getCampaign({ db, id: input.campaignId });
-  const compiled = new Map<string, Promise<CompiledMessage>>();
-  // Follow-ups (steps above 0) are the same message under the follow-up's subject.
-  const compile = (variantKey: string, language: string, step: number) => {
-    const key = `${variantKey}\u0000${language}\u0000${step}`;
-    let message = compiled.get(key);
-    if (!message) {
-      const variant = campaign.variants.find((v) => v.key === variantKey);
-      const content = variant?.content[language];
-      if (!content) throw new Error(`campaign ${campaign.id} has no ${language} content for variant ${variantKey}`);
-      const followUp = step > 0 ? campaign.follow_ups[Math.floor((step - 1) / FOLLOW_UP_STEPS)] : undefined;
-      const subject = followUp ? (followUp.subject[language] ?? followUp.subject[campaign.default_language] ?? content.subject) : content.subject;
-      message = compileMessage({ ...content, subject }, config.brand, language);
-      compiled.set(key, message);
-    }
-    return message;
-  };
   const outcome: SendOutcome = { sent: 0, retried: 0, bounced: 0, failed: 0, nextDue: null };
   const host = hostOf(config.publicUrl);
   // Between batches the campaign's status is read again: a pause or a cancel stops the sender there.
@@ -113,11 +96,18 @@ export async function sendCampaignEmail(
       const person = people.get(delivery.person_id);
       if (!person?.email) {
         // Gone or without an address since the fan-out: nothing to send to, for good.
-        await q.markRetry(db, delivery.id, 'the person has no e-mail address any more', null);
+        await q.markRetry(db, delivery.id, 'the person has no e-mail address any more', null, 'no_email');
         outcome.failed++;
         return;
       }
-      const message = await renderMail(await compile(delivery.variant_key, delivery.language, delivery.step), templateContext(person, campaign));
+      const compiled = await compiledMessageFor({
+        campaign,
+        variantKey: delivery.variant_key,
+        language: delivery.language,
+        step: delivery.step,
+        brand: config.brand,
+      });
+      const message = await renderMail(compiled, templateContext(person, campaign));
       try {
         await transport.send({
           deliveryId: delivery.id,
@@ -148,11 +138,14 @@ export async function sendCampaignEmail(
     };
     // A few mails in flight at once (the SMTP pool's connections); each is marked on its own.
     const queue = [...batch];
-    await Promise.all(
+    // Every lane ends before the batch does, even when one fails: nothing keeps sending unobserved.
+    const lanes = await Promise.allSettled(
       Array.from({ length: IN_FLIGHT }, async () => {
         for (let next = queue.shift(); next; next = queue.shift()) await sendOne(next);
       }),
     );
+    const failed = lanes.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
+    if (failed) throw failed.reason;
   }
   const open = await q.openDeliveries(db, campaign.id);
   if (open.open === 0) await finishSending({ db, id: campaign.id });

@@ -2,9 +2,9 @@
 // the same few are not flooded; one accepts; they talk; the asker resolves and thanks. A resolved
 // request becomes evidence of the expert's knowledge, public only by the asker's choice. Kudos are
 // public thanks with a reason.
-import { z } from 'zod';
 import type { AnyDb } from '../../platform/db/connect.js';
-import { AppError, coded, invalidCursor, notFound } from '../../platform/http/app-error.js';
+import { AppError, coded, notFound } from '../../platform/http/app-error.js';
+import { idCursor, pageOf } from '../../platform/http/pagination.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { CodedReason } from '../../../shared/expertise.js';
 import { findPeopleCardsByIds, type Thresholds } from '../people/index.js';
@@ -99,16 +99,7 @@ async function participantView(db: AnyDb, id: number, viewer: number, thresholds
   };
 }
 
-const inboxCursorSchema = z.tuple([z.literal('h'), z.number().int().positive()]);
-
-function decodeInboxCursor(cursor: string | undefined): number | null {
-  if (cursor === undefined) return null;
-  try {
-    return inboxCursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')))[1];
-  } catch {
-    throw invalidCursor();
-  }
-}
+const inboxPages = idCursor('h');
 
 /**
  * My help inbox: requests I asked and those I was invited to or took, newest first, in cursor pages.
@@ -116,12 +107,11 @@ function decodeInboxCursor(cursor: string | undefined): number | null {
  */
 export async function listMyHelpRequests(input: { db: AnyDb; personId: number | null; cursor?: string; limit: number; thresholds: Thresholds }) {
   const personId = needPerson(input.personId);
-  const rows = await q.findInbox(input.db, personId, decodeInboxCursor(input.cursor), input.limit + 1);
-  const page = rows.slice(0, input.limit);
+  const rows = await q.findInbox(input.db, personId, inboxPages.decode(input.cursor) ?? null, input.limit + 1);
+  const { page, next_cursor } = pageOf(rows, input.limit, inboxPages, (r) => r.id);
   const ids = page.flatMap((r) => (r.expert_id ? [r.asker_id, r.expert_id] : [r.asker_id]));
   const cards = await findPeopleCardsByIds({ db: input.db, ids: [...new Set(ids)], thresholds: input.thresholds });
   const ref = (id: number) => ({ id, display_name: cards.get(id)?.display_name ?? null });
-  const last = page[page.length - 1];
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -135,7 +125,7 @@ export async function listMyHelpRequests(input: { db: AnyDb; personId: number | 
       created_at: r.created_at.toISOString(),
       resolved_at: r.resolved_at?.toISOString() ?? null,
     })),
-    next_cursor: rows.length > input.limit && last ? Buffer.from(JSON.stringify(['h', last.id])).toString('base64url') : null,
+    next_cursor,
   };
 }
 

@@ -1,9 +1,8 @@
 // The audit log: other modules record what a caller did with `recordAudit`; admins read it in pages,
 // newest first, filtered by actor, action and time. Entries never hold a password or a token.
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { AnyDb } from '../../platform/db/connect.js';
-import { invalidCursor } from '../../platform/http/app-error.js';
+import { idCursor, pageOf } from '../../platform/http/pagination.js';
 import type { AuditAction, AuditEntry, AuditPage, AuditQuery } from '../../../shared/audit.js';
 import * as q from './audit.queries.js';
 
@@ -51,18 +50,7 @@ export async function recordAudit(input: RecordAuditInput): Promise<void> {
   });
 }
 
-const cursorSchema = z.tuple([z.literal('a'), z.number().int().positive()]);
-
-function decodeCursor(cursor: string | undefined): number | undefined {
-  if (cursor === undefined) return undefined;
-  try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')))[1];
-  } catch {
-    throw invalidCursor();
-  }
-}
-
-const encodeCursor = (id: number) => Buffer.from(JSON.stringify(['a', id])).toString('base64url');
+const pages = idCursor('a');
 
 /** `2026-12-01` is midnight UTC; a time with an offset is that instant. */
 const instantOf = (value: string) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
@@ -78,10 +66,11 @@ export async function listAudit(input: { db: AnyDb; query: Omit<AuditQuery, 'lim
     action: query.action,
     from: query.from ? instantOf(query.from) : undefined,
     to: query.to ? instantOf(query.to) : undefined,
-    beforeId: decodeCursor(query.cursor),
+    beforeId: pages.decode(query.cursor),
     limit: query.limit + 1,
   });
-  const items: AuditEntry[] = rows.slice(0, query.limit).map((row) => ({
+  const { page, next_cursor } = pageOf(rows, query.limit, pages, (row) => row.id);
+  const items: AuditEntry[] = page.map((row) => ({
     id: row.id,
     at: row.at.toISOString(),
     action: row.action as AuditAction,
@@ -92,6 +81,5 @@ export async function listAudit(input: { db: AnyDb; query: Omit<AuditQuery, 'lim
     target_id: row.target_id,
     detail: row.detail,
   }));
-  const last = items[items.length - 1];
-  return { items, next_cursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
+  return { items, next_cursor };
 }

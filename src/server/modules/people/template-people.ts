@@ -28,8 +28,9 @@ export type TemplatePerson = {
  * person's lower-cased language as `lang`, their e-mail as `email` and time zone as `time_zone`, for
  * set-based work in the caller's statement.
  */
-export function selectAudienceRows(where: RawBuilder<boolean>, columns: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`SELECT p.id AS person_id, lower(coalesce(p.language, '')) AS lang, p.email, p.time_zone, ${columns} FROM people AS p WHERE ${where}`;
+export function selectAudienceRows(where: RawBuilder<boolean>, columns?: RawBuilder<unknown>): RawBuilder<unknown> {
+  const more = columns ? sql`, ${columns}` : sql``;
+  return sql`SELECT p.id AS person_id, lower(coalesce(p.language, '')) AS lang, p.email, p.time_zone${more} FROM people AS p WHERE ${where}`;
 }
 
 const FIELDS = sql`given_name, family_name, email, department, function, job_title, location, region, country, language`;

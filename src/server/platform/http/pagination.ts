@@ -19,7 +19,7 @@ export function idCursor(tag: string): IdCursor {
       } catch {
         throw invalidCursor();
       }
-      if (Array.isArray(value) && value.length === 2 && value[0] === tag && Number.isSafeInteger(value[1]) && (value[1] as number) >= 0)
+      if (Array.isArray(value) && value.length === 2 && value[0] === tag && Number.isSafeInteger(value[1]) && (value[1] as number) > 0)
         return value[1] as number;
       throw invalidCursor();
     },
