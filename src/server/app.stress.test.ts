@@ -71,7 +71,7 @@ async function request(i: number): Promise<Outcome> {
       return res.status === 200 && email === user.email ? { ok: true } : fail(`me as ${user.email}`, res);
     }
     case 2: {
-      const signedIn = await signIn(user).catch((error: Error) => ({ error }));
+      const signedIn = await signIn(user).catch((error: Error) => ({ error: error.message }));
       return 'error' in signedIn || signedIn.email !== user.email ? { ok: false, what: `sign-in as ${user.email}: ${JSON.stringify(signedIn)}` } : { ok: true };
     }
     case 3: {

@@ -9,6 +9,12 @@ const tables = (db: AnyDb) => db.withTables<IdentityTables>();
 export type ThrottleScope = 'email' | 'address' | 'device';
 
 /**
+ * The `next_attempt_at` of a counter that makes nobody wait. Not "now": parallel requests reach the
+ * throttle out of the order they read the clock in, and one from a moment earlier must not be refused.
+ */
+export const NO_WAIT = new Date(0);
+
+/**
  * Counts one more attempt for (scope, key) unless its backoff runs past `now`, and answers the failures
  * counted with it (undefined: refused). Failures last seen at or before `forgetBefore` start over at 1.
  * One statement, so concurrent attempts each see the count of those before them.
@@ -16,7 +22,7 @@ export type ThrottleScope = 'email' | 'address' | 'device';
 export async function claimAttempt(db: AnyDb, scope: ThrottleScope, key: string, now: Date, forgetBefore: Date): Promise<number | undefined> {
   const row = await tables(db)
     .insertInto('sign_in_throttle')
-    .values({ scope, key, failures: 1, last_failure_at: now, next_attempt_at: now })
+    .values({ scope, key, failures: 1, last_failure_at: now, next_attempt_at: NO_WAIT })
     .onConflict((oc) =>
       oc
         .columns(['scope', 'key'])

@@ -189,6 +189,20 @@ describe('sign-in limits without a trusted proxy (the default)', () => {
     }
   });
 
+  it('lets in a sign-in whose request began a moment before an earlier-counted one of the same account and address', async () => {
+    // Parallel requests reach the throttle out of the order their clocks were read in (seen in the
+    // stress test): a failure or success counted "now" must not make a request from a moment ago wait.
+    const user = await newUser(h);
+    expect((await attempt(h, { email: user.email, password: 'one typo', remoteAddress: '198.51.100.160' })).statusCode).toBe(401);
+    h.advance(-1);
+    expect((await attempt(h, { email: user.email, password: user.password, remoteAddress: '198.51.100.160' })).statusCode).toBe(200);
+    h.advance(2);
+    expect((await attempt(h, { email: user.email, password: user.password, remoteAddress: '198.51.100.160' })).statusCode).toBe(200);
+    h.advance(-1);
+    expect((await attempt(h, { email: user.email, password: user.password, remoteAddress: '198.51.100.160' })).statusCode).toBe(200);
+    h.advance(1);
+  });
+
   it('counts parallel guesses one by one: exactly the free failures are checked', async () => {
     const user = await newUser(h);
     const results = await Promise.all(

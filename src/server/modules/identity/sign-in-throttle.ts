@@ -125,7 +125,7 @@ export async function recordSignInSuccess(input: SignInAttempt): Promise<void> {
     const failures = await q.uncountFailure(trx, 'address', key);
     if (failures !== undefined) {
       const wait = failures === 0 ? 0 : backoffMs(failures, input.policy.addressFreeFailures, input.policy.maxDelayMs);
-      await q.shortenNextAttempt(trx, 'address', key, new Date(input.now.getTime() + wait));
+      await q.shortenNextAttempt(trx, 'address', key, wait === 0 ? q.NO_WAIT : new Date(input.now.getTime() + wait));
     }
   });
 }
