@@ -26,6 +26,10 @@ export const CAMPAIGN_LIMITS = {
   url: 2_000,
   talkingPoints: 20_000,
   afterHours: 24 * 90,
+  /** Other subject lines a subject test tries beside the content's own. */
+  subjectAlternatives: 3,
+  /** A subject test decides at most this long after the test share went out. */
+  decideAfterHours: 24 * 7,
 } as const;
 
 /**
@@ -79,6 +83,19 @@ export type VariantContent = z.output<typeof variantContentSchema>;
 /** A variant's audience: a segment rule (DESIGN §3.2) or a persona, whose rule is used. */
 export const variantAudienceSchema = z.union([z.strictObject({ persona: z.number().int().positive() }), z.record(z.string(), z.unknown())]);
 
+/**
+ * An A/B test of subject lines inside a variant (ADR 0021): `share_percent` of the variant's e-mail
+ * recipients get one of the subjects (the content's own is option 0, the alternatives 1, 2, 3) at
+ * random, the rest get the winner by unique open rate `decide_after_hours` later.
+ */
+export const subjectTestInputSchema = z.strictObject({
+  /** Per language, the subject lines tried beside the content's own; the same count in every language. */
+  subjects: z.record(contentLanguageSchema, z.array(text(CAMPAIGN_LIMITS.subject).min(1)).min(1).max(CAMPAIGN_LIMITS.subjectAlternatives)),
+  share_percent: z.number().int().min(2).max(50).default(20),
+  decide_after_hours: z.number().int().min(1).max(CAMPAIGN_LIMITS.decideAfterHours).default(4),
+});
+export type SubjectTest = z.output<typeof subjectTestInputSchema>;
+
 export const variantInputSchema = z.strictObject({
   key: z
     .string()
@@ -88,6 +105,7 @@ export const variantInputSchema = z.strictObject({
   audience: variantAudienceSchema.nullable().optional(),
   channels: z.array(z.enum(CHANNELS)).min(1).max(CHANNELS.length),
   content: z.record(contentLanguageSchema, variantContentSchema),
+  subject_test: subjectTestInputSchema.nullable().optional(),
 });
 
 export const followUpInputSchema = z.strictObject({
@@ -126,6 +144,10 @@ const variantSchema = z.object({
   audience: z.union([z.object({ persona: z.number() }), z.record(z.string(), z.unknown())]).nullable(),
   channels: z.array(z.enum(CHANNELS)),
   content: z.record(z.string(), variantContentSchema),
+  subject_test: z
+    .object({ subjects: z.record(z.string(), z.array(z.string())), share_percent: z.number(), decide_after_hours: z.number() })
+    .nullable()
+    .optional(),
 });
 
 export const campaignCountsSchema = z.object({ queued: z.number(), sent: z.number(), failed: z.number(), suppressed: z.number() });
@@ -191,3 +213,31 @@ export const previewSchema = z.object({
   language: z.string(),
 });
 export type Preview = z.infer<typeof previewSchema>;
+
+/** How a subject line did in its test: `null` figures where the group is smaller than k (DESIGN §3.5). */
+export const subjectOptionResultSchema = z.object({
+  option: z.number(),
+  /** The line in the campaign's default language. */
+  subject: z.string(),
+  sent: z.number().nullable(),
+  unique_opens: z.number().nullable(),
+  open_rate: z.number().nullable(),
+});
+export const SUBJECT_TEST_DECISIONS = ['higher_open_rate', 'no_signal', 'tie'] as const;
+/** `GET /api/v1/campaigns/:id/subject-tests`: each variant's test, decided or still running. */
+export const subjectTestReportSchema = z.object({
+  items: z.array(
+    z.object({
+      variant: z.string(),
+      share_percent: z.number(),
+      /** Null until the campaign goes out. */
+      decide_at: z.string().nullable(),
+      decided_at: z.string().nullable(),
+      winner: z.number().nullable(),
+      /** Why the winner won: the highest unique open rate, no opens to tell them apart (option 0 stays), or a tie (the earlier option). */
+      decision: z.enum(SUBJECT_TEST_DECISIONS).nullable(),
+      options: z.array(subjectOptionResultSchema),
+    }),
+  ),
+});
+export type SubjectTestReport = z.infer<typeof subjectTestReportSchema>;

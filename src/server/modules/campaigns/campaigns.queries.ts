@@ -2,7 +2,7 @@
 // set-based resolution of who gets which variant, in which language, on which channel.
 import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
-import type { CampaignKind, CampaignStatus, Channel, VariantContent } from '../../../shared/campaigns.js';
+import type { CampaignKind, CampaignStatus, Channel, SubjectTest, VariantContent } from '../../../shared/campaigns.js';
 import { selectAudienceRows } from '../people/index.js';
 
 export type CampaignRow = {
@@ -30,6 +30,7 @@ export type VariantRow = {
   audience: Record<string, unknown> | null;
   channels: Channel[];
   content: Record<string, VariantContent>;
+  subject_test: SubjectTest | null;
 };
 
 export type CampaignValues = Omit<CampaignRow, 'id' | 'status' | 'created_at' | 'updated_at' | 'approved_by_user_id' | 'approved_at'> & {
@@ -70,11 +71,11 @@ export async function updateDraft(
 export async function replaceVariants(trx: AnyDb, campaignId: number, variants: VariantValues[]): Promise<VariantRow[]> {
   await sql`DELETE FROM campaign_variants WHERE campaign_id = ${campaignId}`.execute(trx);
   const result = await sql<VariantRow>`
-    INSERT INTO campaign_variants (campaign_id, position, key, is_default, audience, channels, content)
-    SELECT ${campaignId}, v.position, v.key, v.is_default, v.audience, v.channels, v.content
+    INSERT INTO campaign_variants (campaign_id, position, key, is_default, audience, channels, content, subject_test)
+    SELECT ${campaignId}, v.position, v.key, v.is_default, v.audience, v.channels, v.content, v.subject_test
     FROM jsonb_to_recordset(${JSON.stringify(variants)}::jsonb)
-      AS v(position int, key text, is_default boolean, audience jsonb, channels text[], content jsonb)
-    RETURNING campaign_id, position, key, is_default, audience, channels, content`.execute(trx);
+      AS v(position int, key text, is_default boolean, audience jsonb, channels text[], content jsonb, subject_test jsonb)
+    RETURNING campaign_id, position, key, is_default, audience, channels, content, subject_test`.execute(trx);
   return result.rows.sort((a, b) => a.position - b.position);
 }
 
@@ -90,7 +91,7 @@ export async function findStatus(db: AnyDb, id: number): Promise<CampaignStatus 
 
 export async function findVariants(db: AnyDb, campaignId: number): Promise<VariantRow[]> {
   const result = await sql<VariantRow>`
-    SELECT campaign_id, position, key, is_default, audience, channels, content
+    SELECT campaign_id, position, key, is_default, audience, channels, content, subject_test
     FROM campaign_variants WHERE campaign_id = ${campaignId} ORDER BY position`.execute(db);
   return result.rows;
 }

@@ -28,7 +28,14 @@ function present(row: q.CampaignRow, variants: q.VariantRow[], counts: q.Deliver
     default_language: row.default_language,
     tracking: row.tracking,
     acknowledge_by: row.acknowledge_by?.toISOString() ?? null,
-    variants: variants.map((v) => ({ key: v.key, default: v.is_default, audience: v.audience, channels: v.channels, content: v.content })),
+    variants: variants.map((v) => ({
+      key: v.key,
+      default: v.is_default,
+      audience: v.audience,
+      channels: v.channels,
+      content: v.content,
+      subject_test: v.subject_test,
+    })),
     follow_ups: row.follow_ups as Campaign['follow_ups'],
     cascade: row.cascade,
     counts,
@@ -74,6 +81,7 @@ async function findProblems(ctx: CampaignContext, c: CampaignValues): Promise<Fi
         if (text) problems.push(...checkTemplate(text, `${at}/content/${language}/${field}`));
       }
     }
+    if (v.subject_test) problems.push(...subjectTestProblems(v, at, lang));
   }
   for (const [i, f] of c.follow_ups.entries()) {
     if (!f.subject[lang]) {
@@ -91,6 +99,51 @@ async function findProblems(ctx: CampaignContext, c: CampaignValues): Promise<Fi
       problems.push(fieldProblem('/cascade/deadline', 'the deadline has passed', coded('campaign.cascade_deadline_past')));
     }
     for (const [language, points] of Object.entries(c.cascade.talking_points)) problems.push(...checkTemplate(points, `/cascade/talking_points/${language}`));
+  }
+  return problems;
+}
+
+/** What is wrong with a variant's subject test: e-mail among its channels, the same alternatives count in every language of its content, templates. */
+function subjectTestProblems(v: CampaignValues['variants'][number], at: string, defaultLanguage: string): FieldProblem[] {
+  const test = v.subject_test!;
+  const problems: FieldProblem[] = [];
+  if (!v.channels.includes('email')) {
+    problems.push(
+      fieldProblem(
+        `${at}/subject_test`,
+        `variant ${v.key} tests subject lines but sends no e-mail`,
+        coded('campaign.subject_test_needs_email', { variant: v.key }),
+      ),
+    );
+  }
+  const count = (test.subjects[defaultLanguage] ?? Object.values(test.subjects)[0] ?? []).length;
+  for (const language of Object.keys(v.content)) {
+    if (!test.subjects[language]) {
+      problems.push(
+        fieldProblem(
+          `${at}/subject_test/subjects`,
+          `variant ${v.key} has no alternative subjects in ${language}`,
+          coded('campaign.subject_test_language_missing', { variant: v.key, language }),
+        ),
+      );
+    }
+  }
+  for (const [language, subjects] of Object.entries(test.subjects)) {
+    const pointer = `${at}/subject_test/subjects/${language}`;
+    if (!v.content[language]) {
+      problems.push(
+        fieldProblem(pointer, `variant ${v.key} has no content in ${language}`, coded('campaign.subject_test_language_unknown', { variant: v.key, language })),
+      );
+    } else if (subjects.length !== count) {
+      problems.push(
+        fieldProblem(
+          pointer,
+          `every language tries ${count} alternative subject(s)`,
+          coded('campaign.subject_test_count_mismatch', { variant: v.key, language, count }),
+        ),
+      );
+    }
+    for (const [i, subject] of subjects.entries()) problems.push(...checkTemplate(subject, `${pointer}/${i}`));
   }
   return problems;
 }
@@ -148,6 +201,7 @@ function toValues(c: CampaignValues): { campaign: Omit<q.CampaignValues, 'create
       audience: v.audience ?? null,
       channels: [...new Set(v.channels)],
       content: v.content,
+      subject_test: v.subject_test ?? null,
     })),
   };
 }

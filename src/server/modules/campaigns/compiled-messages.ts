@@ -15,15 +15,26 @@ const cache = new Map<string, Promise<CompiledMessage>>();
  * The compiled message for a delivery of `campaign` (throws when the variant has no such language).
  * @example const compiled = await compiledMessageFor({ campaign, variantKey: 'novices', language: 'de', step: 0, brand });
  */
-export function compiledMessageFor(input: { campaign: Campaign; variantKey: string; language: string; step: number; brand: Brand }): Promise<CompiledMessage> {
+export function compiledMessageFor(input: {
+  campaign: Campaign;
+  variantKey: string;
+  language: string;
+  step: number;
+  brand: Brand;
+  /** A subject test's line (ADR 0021): 0 or absent, the content's own; 1, 2, 3 the alternatives. */
+  subjectOption?: number | null;
+}): Promise<CompiledMessage> {
   const { campaign, variantKey, language, step, brand } = input;
-  const key = [campaign.id, campaign.updated_at, variantKey, language, step, brand.name, brand.color, brand.logoUrl].join('\u0000');
+  const option = step === 0 ? (input.subjectOption ?? 0) : 0;
+  const key = [campaign.id, campaign.updated_at, variantKey, language, step, option, brand.name, brand.color, brand.logoUrl].join('\u0000');
   let message = cache.get(key);
   if (!message) {
-    const content = campaign.variants.find((v) => v.key === variantKey)?.content[language];
+    const variant = campaign.variants.find((v) => v.key === variantKey);
+    const content = variant?.content[language];
     if (!content) return Promise.reject(new Error(`campaign ${campaign.id} has no ${language} content for variant ${variantKey}`));
     const followUp = step > 0 ? campaign.follow_ups[Math.floor((step - 1) / FOLLOW_UP_STEPS)] : undefined;
-    const subject = followUp ? (followUp.subject[language] ?? followUp.subject[campaign.default_language] ?? content.subject) : content.subject;
+    const tested = option > 0 ? variant?.subject_test?.subjects[language]?.[option - 1] : undefined;
+    const subject = followUp ? (followUp.subject[language] ?? followUp.subject[campaign.default_language] ?? content.subject) : (tested ?? content.subject);
     message = compileMessage({ ...content, subject }, brand, language);
     // A message that fails to compile is not kept: the next caller tries again.
     void message.catch(() => cache.delete(key));

@@ -39,7 +39,17 @@ export async function insertDeliveries(
   return Number(result.numAffectedRows ?? 0);
 }
 
-export type ClaimedDelivery = { id: number; step: number; person_id: number; variant_key: string; language: string; message_id: string; attempts: number };
+export type ClaimedDelivery = {
+  id: number;
+  step: number;
+  person_id: number;
+  variant_key: string;
+  language: string;
+  message_id: string;
+  attempts: number;
+  /** The subject-test line (ADR 0021), -1 while waiting for the winner; null outside a test. */
+  subject_option: number | null;
+};
 
 /**
  * Takes up to `limit` due e-mail deliveries of a campaign for this sender: queued ones whose time has
@@ -57,7 +67,7 @@ export async function claimDueEmail(db: AnyDb, input: { campaignId: number; limi
       ORDER BY id LIMIT ${input.limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING d.id, d.step, d.person_id, d.variant_key, d.language, d.message_id, d.attempts`.execute(db);
+    RETURNING d.id, d.step, d.person_id, d.variant_key, d.language, d.message_id, d.attempts, d.subject_option`.execute(db);
   return result.rows.sort((a, b) => a.id - b.id);
 }
 

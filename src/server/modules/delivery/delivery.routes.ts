@@ -23,6 +23,8 @@ import type { ModuleContext } from '../module-context.js';
 import { getOutboxMessage, listCampaignDeliveries, listOutbox } from './delivery.service.js';
 import { acknowledgeFeedItem, markFeedRead, readFeed } from './feed.service.js';
 import { changeCampaignSending, sendCampaign } from './request-send.service.js';
+import { subjectTestReport } from './subject-tests.service.js';
+import { subjectTestReportSchema } from '../../../shared/campaigns.js';
 
 const read = { access: { permission: 'campaigns:read' as const } };
 const send = { access: { permission: 'campaigns:send' as const } };
@@ -114,6 +116,20 @@ export function registerDeliveryRoutes(app: FastifyInstance, ctx: ModuleContext)
       config: read,
     },
     async (request) => listCampaignDeliveries({ db: ctx.db, campaignId: request.params.id, ...request.query }),
+  );
+
+  r.get(
+    '/api/v1/campaigns/:id/subject-tests',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: "A campaign's subject-line tests: each line's sends, unique opens and open rate, and the winner once decided",
+        params: idParams,
+        response: { 200: subjectTestReportSchema },
+      },
+      config: read,
+    },
+    async (request) => subjectTestReport({ db: ctx.db, campaignId: request.params.id, minGroup: ctx.config.PRIVACY_MIN_GROUP }),
   );
 
   r.get(

@@ -24,6 +24,7 @@ import {
 import { findTemplatePeople } from '../people/index.js';
 import { MailError, mailTransport, type MailTransport } from './mail-transport.js';
 import * as q from './delivery.queries.js';
+import { AWAITING_WINNER, decideSubjectTest, startSubjectTests } from './subject-tests.service.js';
 
 /** Deliveries a sender claims at once: a short transaction, a bounded loss window. */
 export const SEND_BATCH = 100;
@@ -43,12 +44,18 @@ export async function fanOutCampaign(input: SendContext & { campaignId: number }
   if (!(await startSending({ db: input.db, id: input.campaignId }))) return false;
   const recipients = await resolveRecipientsSql({ db: input.db, thresholds: input.config.experienceThresholds, clock: input.clock, id: input.campaignId });
   const localTime = await getSendLocalTime({ db: input.db, id: input.campaignId });
-  const written = await q.insertDeliveries(
-    input.db,
-    input.campaignId,
-    recipients,
-    localTime ? { time: localTime, defaultZone: input.config.DEFAULT_TIME_ZONE } : null,
-  );
+  const campaign = await getCampaign({ db: input.db, id: input.campaignId });
+  // One transaction: no sender sees a delivery before its subject-test line is set.
+  const written = await input.db.transaction().execute(async (trx) => {
+    const inserted = await q.insertDeliveries(
+      trx,
+      input.campaignId,
+      recipients,
+      localTime ? { time: localTime, defaultZone: input.config.DEFAULT_TIME_ZONE } : null,
+    );
+    await startSubjectTests({ db: trx, campaign, now: input.clock() });
+    return inserted;
+  });
   input.logger?.info({ campaignId: input.campaignId, written }, 'campaign fanned out');
   const open = await q.openDeliveries(input.db, input.campaignId);
   if (open.open === 0) await finishSending({ db: input.db, id: input.campaignId });
@@ -92,6 +99,14 @@ export async function sendCampaignEmail(
     const batch = await q.claimDueEmail(db, { campaignId: campaign.id, limit: SEND_BATCH, leaseSeconds: config.DELIVERY_LEASE_SECONDS, host });
     if (batch.length === 0) break;
     const people = await findTemplatePeople({ db, ids: batch.map((d) => d.person_id) });
+    // Deliveries that waited for their subject test's winner: decided by the first sender to reach them.
+    const winners = new Map<string, Promise<number>>();
+    const lineOf = (delivery: q.ClaimedDelivery): Promise<number | null> => {
+      if (delivery.subject_option !== AWAITING_WINNER) return Promise.resolve(delivery.subject_option);
+      let winner = winners.get(delivery.variant_key);
+      if (!winner) winners.set(delivery.variant_key, (winner = decideSubjectTest({ db, campaignId: campaign.id, variantKey: delivery.variant_key })));
+      return winner;
+    };
     const sendOne = async (delivery: q.ClaimedDelivery) => {
       const person = people.get(delivery.person_id);
       if (!person?.email) {
@@ -106,6 +121,7 @@ export async function sendCampaignEmail(
         language: delivery.language,
         step: delivery.step,
         brand: config.brand,
+        subjectOption: await lineOf(delivery),
       });
       const message = await renderMail(compiled, templateContext(person, campaign));
       try {

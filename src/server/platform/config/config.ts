@@ -105,6 +105,8 @@ const configSchema = z.object({
     .default('Europe/Berlin'),
   /** Campaigns need a second person's approval (not their last editor's) before they can be sent. */
   CAMPAIGN_APPROVAL: booleanFlag.default(false),
+  /** k of DESIGN §3.5: no report shows a figure of a group smaller than this. */
+  PRIVACY_MIN_GROUP: z.coerce.number().int().min(2).max(1000).default(5),
   /** How long a sender holds claimed mail; after that (its process died) another sends it again. */
   DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
   /** The sender of campaign mail (`Resonance <news@example.com>`). */

@@ -27,7 +27,29 @@ export type VariantDraft = {
   persona: string | null;
   channels: Channel[];
   content: Record<string, ContentDraft>;
+  /** Other subject lines tried on a share of the variant's e-mail recipients; null when not testing. */
+  subjectTest: SubjectTestDraft | null;
 };
+
+/** A subject test as form state: `lines` other subject lines in every language (ADR 0021). */
+export type SubjectTestDraft = {
+  lines: number;
+  subjects: Record<string, string[]>;
+  sharePercent: number;
+  decideAfterHours: number;
+};
+
+export const SUBJECT_TEST_DEFAULTS = { sharePercent: 20, decideAfterHours: 4 } as const;
+
+export function newSubjectTest(): SubjectTestDraft {
+  return { lines: 1, subjects: {}, ...SUBJECT_TEST_DEFAULTS };
+}
+
+/** The other subject lines of a language, as many as the test tries (blank where not written yet). */
+export function subjectLinesOf(test: SubjectTestDraft, language: string): string[] {
+  const lines = test.subjects[language] ?? [];
+  return Array.from({ length: test.lines }, (_, i) => lines[i] ?? '');
+}
 
 export type FollowUpCondition = (typeof FOLLOW_UP_CONDITIONS)[number];
 
@@ -75,6 +97,7 @@ export function newVariant(key: string, isDefault: boolean): VariantDraft {
     persona: null,
     channels: ['email'],
     content: Object.fromEntries(UI_LANGUAGES.map((language) => [language, emptyContent()])),
+    subjectTest: null,
   };
 }
 
@@ -129,6 +152,14 @@ export function draftFromCampaign(campaign: Campaign): CampaignDraft {
         persona,
         channels: variant.channels,
         content,
+        subjectTest: variant.subject_test
+          ? {
+              lines: Math.max(1, ...Object.values(variant.subject_test.subjects).map((lines) => lines.length)),
+              subjects: variant.subject_test.subjects,
+              sharePercent: variant.subject_test.share_percent,
+              decideAfterHours: variant.subject_test.decide_after_hours,
+            }
+          : null,
       };
     }),
     followUps: campaign.follow_ups.map((followUp) => ({
@@ -212,6 +243,17 @@ export function campaignInputFromDraft(draft: CampaignDraft): CampaignInput {
             },
           ]),
       ),
+      subject_test: variant.subjectTest ? subjectTestInput(variant, variant.subjectTest) : null,
     })),
+  };
+}
+
+/** The lines of every language the variant has text in (a blank line goes to the server, which names its field). */
+function subjectTestInput(variant: VariantDraft, test: SubjectTestDraft): NonNullable<CampaignInput['variants'][number]['subject_test']> {
+  const languages = Object.keys(variant.content).filter((language) => !isBlankContent(variant.content[language]));
+  return {
+    subjects: Object.fromEntries(languages.map((language) => [language, subjectLinesOf(test, language).map((line) => line.trim())])),
+    share_percent: test.sharePercent,
+    decide_after_hours: test.decideAfterHours,
   };
 }

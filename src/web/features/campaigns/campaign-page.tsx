@@ -18,6 +18,7 @@ import { CampaignStatusBadge } from './campaign-status-badge';
 import { DeliveriesPanel } from './deliveries-panel';
 import { PreviewPanel } from './preview-panel';
 import { SendDialog } from './send-dialog';
+import { SubjectTestsPanel } from './subject-tests-panel';
 
 const parseId = (raw: string | undefined): number | null => (raw !== undefined && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null);
 
@@ -51,6 +52,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
   const [savedVersion, setSavedVersion] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
   const number = (n: number) => n.toLocaleString(i18n.language);
+  const testsSubjects = campaign.status !== 'draft' && campaign.variants.some((variant) => variant.subject_test);
 
   return (
     <Stack gap="md">
@@ -103,6 +105,11 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
           <Tabs.Tab value="deliveries" data-testid="campaign-tab-deliveries">
             {t('campaigns.tabs.deliveries')}
           </Tabs.Tab>
+          {testsSubjects && (
+            <Tabs.Tab value="subject-tests" data-testid="campaign-tab-subject-tests">
+              {t('campaigns.tabs.subjectTests')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="assignments" pt="md">
           <AssignmentsPanel campaignId={campaign.id} version={campaign.updated_at} />
@@ -113,6 +120,11 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
         <Tabs.Panel value="deliveries" pt="md">
           <DeliveriesPanel campaignId={campaign.id} />
         </Tabs.Panel>
+        {testsSubjects && (
+          <Tabs.Panel value="subject-tests" pt="md">
+            <SubjectTestsPanel campaignId={campaign.id} />
+          </Tabs.Panel>
+        )}
       </Tabs>
       {/* The editor stays mounted under the other tabs, so unsaved changes survive a look at them. */}
       <div hidden={tab !== 'edit'} style={{ paddingTop: 'var(--mantine-spacing-md)' }}>

@@ -10,6 +10,7 @@ import { RuleBuilder } from '../audiences/rule-builder';
 import { AUDIENCE_MODES, EDITABLE_CHANNELS, emptyContent, isBlankContent, languagesOf, type VariantDraft } from './campaign-draft';
 import { hasProblemWithin, problemAt } from './campaign-problems';
 import { LockedFieldset } from './locked-fieldset';
+import { SubjectTestLines, SubjectTestSettings } from './subject-test-editor';
 import { VariantContentFields } from './variant-content-fields';
 
 export type VariantEditorProps = {
@@ -117,6 +118,10 @@ export function VariantEditor({ variant, index, defaultLanguage, onChange, onRem
         )}
       </Stack>
 
+      {variant.channels.includes('email') || variant.subjectTest ? (
+        <SubjectTestSettings test={variant.subjectTest} onChange={(subjectTest) => patch({ subjectTest })} at={at} error={error} disabled={disabled} />
+      ) : null}
+
       <Text size="xs" c="dimmed">
         {t('campaigns.editor.languagesHint')}
       </Text>
@@ -128,7 +133,7 @@ export function VariantEditor({ variant, index, defaultLanguage, onChange, onRem
               value={language}
               data-testid={`language-tab-${language}`}
               rightSection={
-                hasProblemWithin(error, `${at}/content/${language}`) ? (
+                hasProblemWithin(error, `${at}/content/${language}`) || hasProblemWithin(error, `${at}/subject_test/subjects/${language}`) ? (
                   <Badge color="red" size="xs" circle aria-label={t('campaigns.editor.hasProblems')}>
                     !
                   </Badge>
@@ -155,6 +160,16 @@ export function VariantEditor({ variant, index, defaultLanguage, onChange, onRem
               errorOf={(field) => problemAt(error, t, `${at}/content/${language}/${field}`)}
               disabled={disabled}
             />
+            {variant.subjectTest && (
+              <SubjectTestLines
+                test={variant.subjectTest}
+                language={language}
+                onChange={(subjectTest) => patch({ subjectTest })}
+                at={at}
+                error={error}
+                disabled={disabled}
+              />
+            )}
           </Tabs.Panel>
         ))}
       </Tabs>
