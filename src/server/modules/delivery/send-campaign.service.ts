@@ -7,6 +7,7 @@
 import type { Logger } from 'pino';
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { Config } from '../../platform/config/config.js';
+import { groupCommit } from '../../platform/db/group-commit.js';
 import {
   compiledMessageFor,
   FOLLOW_UP_STEPS,
@@ -94,6 +95,7 @@ export async function sendCampaignEmail(
   const campaign = await getCampaign({ db, id: input.campaignId });
   const outcome: SendOutcome = { sent: 0, retried: 0, bounced: 0, failed: 0, nextDue: null };
   const host = hostOf(config.publicUrl);
+  const markSent = groupCommit((ids: number[]) => q.markSent(db, ids));
   // Between batches the campaign's status is read again: a pause or a cancel stops the sender there.
   while (!input.signal?.aborted && !sliceOver() && (await getCampaignStatus({ db, id: campaign.id })) === 'sending') {
     const batch = await q.claimDueEmail(db, { campaignId: campaign.id, limit: SEND_BATCH, leaseSeconds: config.DELIVERY_LEASE_SECONDS, host });
@@ -148,8 +150,9 @@ export async function sendCampaignEmail(
         }
         return;
       }
-      // Marked as soon as the server took it: after a crash only mail in flight can go out again.
-      await q.markSent(db, [delivery.id]);
+      // Marked as soon as the server took it, and the lane goes on only once the mark is committed:
+      // after a crash only mail in flight can go out again. Marks of lanes finishing together share a write.
+      await markSent(delivery.id);
       outcome.sent++;
     };
     // A few mails in flight at once (the SMTP pool's connections); each is marked on its own.
