@@ -8,6 +8,8 @@ import type { Logger } from 'pino';
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { Config } from '../../platform/config/config.js';
 import {
+  BRIEFING_STEP,
+  compiledBriefingFor,
   compiledMessageFor,
   FOLLOW_UP_STEPS,
   finishSending,
@@ -24,6 +26,8 @@ import {
 import { findTemplatePeople } from '../people/index.js';
 import { MailError, mailTransport, type MailTransport } from './mail-transport.js';
 import * as q from './delivery.queries.js';
+import * as cq from './cascade.queries.js';
+import { inNameOf, leaderDraftOf } from './leader-version.js';
 
 /** Deliveries a sender claims at once: a short transaction, a bounded loss window. */
 export const SEND_BATCH = 100;
@@ -36,20 +40,25 @@ export type SendContext = { db: AnyDb; config: Config; clock: () => Date; logger
 
 /**
  * Writes the campaign's deliveries (idempotent) and says whether e-mail is waiting to be sent; false
- * when the campaign was cancelled or paused before its time came.
+ * when the campaign was cancelled or paused before its time came. With a leader cascade, team
+ * members are held for their leader and each leader gets a briefing (step -1).
  * @example if (await fanOutCampaign({ ...ctx, campaignId: 7 })) await queue.enqueue(...);
  */
 export async function fanOutCampaign(input: SendContext & { campaignId: number }): Promise<boolean> {
   if (!(await startSending({ db: input.db, id: input.campaignId }))) return false;
   const recipients = await resolveRecipientsSql({ db: input.db, thresholds: input.config.experienceThresholds, clock: input.clock, id: input.campaignId });
   const localTime = await getSendLocalTime({ db: input.db, id: input.campaignId });
+  const { cascade } = await getCampaign({ db: input.db, id: input.campaignId });
   const written = await q.insertDeliveries(
     input.db,
     input.campaignId,
     recipients,
     localTime ? { time: localTime, defaultZone: input.config.DEFAULT_TIME_ZONE } : null,
+    cascade !== null,
   );
-  input.logger?.info({ campaignId: input.campaignId, written }, 'campaign fanned out');
+  // Derived from the held rows just written, so a fan-out run again after a crash completes it.
+  const briefings = cascade ? await cq.insertLeadersAndBriefings(input.db, { campaignId: input.campaignId, deadline: new Date(cascade.deadline) }) : 0;
+  input.logger?.info({ campaignId: input.campaignId, written, briefings }, 'campaign fanned out');
   const open = await q.openDeliveries(input.db, input.campaignId);
   if (open.open === 0) await finishSending({ db: input.db, id: input.campaignId });
   return open.open > 0;
@@ -91,7 +100,11 @@ export async function sendCampaignEmail(
   while (!input.signal?.aborted && !sliceOver() && (await getCampaignStatus({ db, id: campaign.id })) === 'sending') {
     const batch = await q.claimDueEmail(db, { campaignId: campaign.id, limit: SEND_BATCH, leaseSeconds: config.DELIVERY_LEASE_SECONDS, host });
     if (batch.length === 0) break;
-    const people = await findTemplatePeople({ db, ids: batch.map((d) => d.person_id) });
+    const leaderIds = [...new Set(batch.flatMap((d) => (d.step === 0 && d.leader_person_id !== null ? [d.leader_person_id] : [])))];
+    const [people, releases] = await Promise.all([
+      findTemplatePeople({ db, ids: [...new Set([...batch.map((d) => d.person_id), ...leaderIds])] }),
+      cq.findReleases(db, campaign.id, leaderIds),
+    ]);
     const sendOne = async (delivery: q.ClaimedDelivery) => {
       const person = people.get(delivery.person_id);
       if (!person?.email) {
@@ -100,19 +113,27 @@ export async function sendCampaignEmail(
         outcome.failed++;
         return;
       }
-      const compiled = await compiledMessageFor({
-        campaign,
-        variantKey: delivery.variant_key,
-        language: delivery.language,
-        step: delivery.step,
-        brand: config.brand,
-      });
+      // A team its leader released hears it from the leader: their text, their name, answers to them.
+      const release = delivery.step === 0 && delivery.leader_person_id !== null ? releases.get(delivery.leader_person_id) : undefined;
+      const leader = release?.released_by === 'leader' ? people.get(release.person_id) : undefined;
+      const compiled =
+        delivery.step === BRIEFING_STEP
+          ? await compiledBriefingFor({ campaign, language: delivery.language, brand: config.brand, url: `${config.publicUrl}/briefings/${campaign.id}` })
+          : await compiledMessageFor({
+              campaign,
+              variantKey: delivery.variant_key,
+              language: delivery.language,
+              step: delivery.step,
+              brand: config.brand,
+              draft: leaderDraftOf(release, delivery.variant_key, delivery.language),
+            });
       const message = await renderMail(compiled, templateContext(person, campaign));
       try {
         await transport.send({
           deliveryId: delivery.id,
           messageId: delivery.message_id,
-          from: config.MAIL_FROM,
+          from: leader ? inNameOf(config.MAIL_FROM, leader.display_name) : config.MAIL_FROM,
+          ...(leader?.email ? { replyTo: leader.email } : {}),
           to: person.email,
           subject: message.subject,
           html: message.html,
