@@ -12,7 +12,8 @@ const WORDS = {
   },
   de: {
     subject: 'Vorab-Briefing: {{ campaign.name }}',
-    wiifm: 'Ihr Team erfährt es zuerst von Ihnen. Bearbeiten Sie die Nachricht und geben Sie sie bis {deadline} frei; danach geht sie so hinaus, wie die Kommunikation sie geschrieben hat.',
+    wiifm:
+      'Ihr Team erfährt es zuerst von Ihnen. Bearbeiten Sie die Nachricht und geben Sie sie bis {deadline} frei; danach geht sie so hinaus, wie die Kommunikation sie geschrieben hat.',
     cta: 'Briefing öffnen',
   },
   nl: {
@@ -40,7 +41,9 @@ export function briefingContent(input: {
   url: string;
 }): VariantContent {
   const words = wordsFor(input.language);
-  const deadline = new Intl.DateTimeFormat(input.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(input.cascade.deadline));
+  const deadline = new Intl.DateTimeFormat(input.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+    new Date(input.cascade.deadline),
+  );
   const points = input.cascade.talking_points[input.language] ?? input.cascade.talking_points[input.defaultLanguage] ?? '';
   return {
     subject: words.subject,

@@ -86,7 +86,12 @@ describe('the leader cascade', () => {
     const created = await api('POST', '/api/v1/campaigns', communicator, campaign('Growth'));
     expect(created.statusCode).toBe(201);
     const id = created.json<{ id: number }>().id;
-    const sent = await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/send`, headers: { ...communicator.headers, 'idempotency-key': 'cascade-0001' }, payload: {} });
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${id}/send`,
+      headers: { ...communicator.headers, 'idempotency-key': 'cascade-0001' },
+      payload: {},
+    });
     expect(sent.statusCode).toBe(202);
 
     // First out: the briefings of CEO, L1 and L2, and the message to whoever has no leader in the audience (CEO, S1).
@@ -100,7 +105,12 @@ describe('the leader cascade', () => {
     expect(l1Briefing.html).toContain('<strong>Wachstum</strong>');
     expect(l1Briefing.html).toContain(`https://resonance.acme.example/briefings/${id}`);
     expect(briefings.find((m) => to(m) === 'l2@x.example')!.text).toContain('Talk about **growth**, NameL2');
-    expect(first.filter((m) => !/Briefing/.test(m.subject ?? '')).map((m) => [to(m), m.subject]).sort()).toEqual([
+    expect(
+      first
+        .filter((m) => !/Briefing/.test(m.subject ?? ''))
+        .map((m) => [to(m), m.subject])
+        .sort(),
+    ).toEqual([
       ['ceo@x.example', 'Hallo NameCEO'],
       ['s1@x.example', 'Hello NameS1'],
     ]);
@@ -137,7 +147,12 @@ describe('the leader cascade', () => {
     expect(mine.items.map((i) => i.campaign.id)).toEqual([id]);
     const briefing = await api('GET', `/api/v1/briefings/${id}`, l1);
     expect(briefing.statusCode).toBe(200);
-    const b = briefing.json<{ language: string; talking_points_html: string; viewed_at: string; versions: { variant: string; language: string; people: number; original: { subject: string } }[] }>();
+    const b = briefing.json<{
+      language: string;
+      talking_points_html: string;
+      viewed_at: string;
+      versions: { variant: string; language: string; people: number; original: { subject: string } }[];
+    }>();
     expect(b.language).toBe('de');
     expect(b.talking_points_html).toContain('<strong>Wachstum</strong>');
     expect(b.viewed_at).not.toBeNull();
@@ -237,7 +252,12 @@ describe('the leader cascade', () => {
 
   it('leaves held deliveries unsent when the campaign is cancelled, and refuses a release then', async () => {
     const id = (await api('POST', '/api/v1/campaigns', communicator, campaign('Cancelled cascade'))).json<{ id: number }>().id;
-    await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/send`, headers: { ...communicator.headers, 'idempotency-key': 'cascade-0002' }, payload: {} });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/campaigns/${id}/send`,
+      headers: { ...communicator.headers, 'idempotency-key': 'cascade-0002' },
+      payload: {},
+    });
     await waitForMails(id, 5);
     expect((await api('POST', `/api/v1/campaigns/${id}/cancel`, communicator)).statusCode).toBe(200);
     const log = await deliveries(id);
@@ -247,7 +267,9 @@ describe('the leader cascade', () => {
     const refused = await api('POST', `/api/v1/briefings/${id}/release`, l2);
     expect(refused.statusCode).toBe(409);
     expect(refused.json<{ code: string; params: unknown }>()).toMatchObject({ code: 'cascade.campaign_closed', params: { status: 'cancelled' } });
-    expect(await releaseDueCascade({ db: t.database.db, config: t.config, jobs: t.jobs, campaignId: id, clock: () => new Date(Date.parse(DEADLINE) + 1) })).toEqual({
+    expect(
+      await releaseDueCascade({ db: t.database.db, config: t.config, jobs: t.jobs, campaignId: id, clock: () => new Date(Date.parse(DEADLINE) + 1) }),
+    ).toEqual({
       leaders: 0,
       released: 0,
     });

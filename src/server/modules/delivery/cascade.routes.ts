@@ -49,7 +49,12 @@ export function registerCascadeRoutes(app: FastifyInstance, ctx: ModuleContext):
   r.get(
     '/api/v1/briefings',
     {
-      schema: { tags: ['briefings'], summary: 'My briefings as a leader, newest first', querystring: briefingsQuerySchema, response: { 200: briefingListSchema } },
+      schema: {
+        tags: ['briefings'],
+        summary: 'My briefings as a leader, newest first',
+        querystring: briefingsQuerySchema,
+        response: { 200: briefingListSchema },
+      },
       config: own,
     },
     async (request) => listBriefings({ db: ctx.db, personId: me(request), ...request.query }),

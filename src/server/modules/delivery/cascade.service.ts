@@ -67,7 +67,9 @@ export async function getBriefing(input: Ctx & { campaignId: number; personId: n
   const me = (await findTemplatePeople({ db: input.db, ids: [leader.person_id] })).get(leader.person_id);
   const base = (me?.language ?? '').toLowerCase();
   const language = campaign.cascade?.talking_points[base] ? base : campaign.default_language;
-  const points = me ? await renderMessage(await compiledTalkingPointsFor({ campaign, language, brand: input.config.brand }), templateContext(me, campaign)) : null;
+  const points = me
+    ? await renderMessage(await compiledTalkingPointsFor({ campaign, language, brand: input.config.brand }), templateContext(me, campaign))
+    : null;
   const versions = await cq.findTeamVersions(input.db, campaign.id, leader.person_id);
   return {
     campaign: { id: campaign.id, name: campaign.name, kind: campaign.kind, status: campaign.status },
@@ -151,7 +153,8 @@ export async function saveBriefingDraft(input: Ctx & { campaignId: number; perso
   assertOpen(campaign);
   if (leader.released_at) throw alreadyReleased();
   throwProblems(await draftProblems(input.db, campaign.id, leader.person_id, input.drafts));
-  if (!(await cq.saveDraft(input.db, { campaignId: campaign.id, personId: leader.person_id, draft: input.drafts, now: input.clock() }))) throw alreadyReleased();
+  if (!(await cq.saveDraft(input.db, { campaignId: campaign.id, personId: leader.person_id, draft: input.drafts, now: input.clock() })))
+    throw alreadyReleased();
   return getBriefing(input);
 }
 
@@ -166,7 +169,9 @@ export async function previewBriefingDraft(
   const drafts = { [input.variant]: { [input.language]: { subject: input.subject, body: input.body } } };
   throwProblems(await draftProblems(input.db, campaign.id, leader.person_id, drafts));
   const content = campaign.variants.find((v) => v.key === input.variant)!.content[input.language]!;
-  const memberId = (await cq.findTeamMember(input.db, { campaignId: campaign.id, leaderId: leader.person_id, variant: input.variant, language: input.language })) ?? leader.person_id;
+  const memberId =
+    (await cq.findTeamMember(input.db, { campaignId: campaign.id, leaderId: leader.person_id, variant: input.variant, language: input.language })) ??
+    leader.person_id;
   const member = (await findTemplatePeople({ db: input.db, ids: [memberId] })).get(memberId);
   if (!member) throw notYours();
   const compiled = await compileMessage({ ...content, subject: input.subject, body: input.body }, input.config.brand, input.language);
@@ -232,10 +237,7 @@ export async function getCascadeReport(input: { db: AnyDb; campaignId: number; c
   const campaign = await getCampaign({ db: input.db, id: input.campaignId });
   const rows = await cq.listCampaignLeaders(input.db, { campaignId: campaign.id, after: leaderPages.decode(input.cursor), limit: input.limit + 1 });
   const { page, next_cursor } = pageOf(rows, input.limit, leaderPages, (r) => r.person_id);
-  const [totals, people] = await Promise.all([
-    cq.countCascade(input.db, campaign.id),
-    findTemplatePeople({ db: input.db, ids: page.map((r) => r.person_id) }),
-  ]);
+  const [totals, people] = await Promise.all([cq.countCascade(input.db, campaign.id), findTemplatePeople({ db: input.db, ids: page.map((r) => r.person_id) })]);
   return {
     deadline: campaign.cascade?.deadline ?? null,
     totals,

@@ -37,9 +37,7 @@ const versionKey = (v: { variant: string; language: string }) => `${v.variant}\u
 function BriefingView({ briefing }: { briefing: Briefing }) {
   const { t, i18n } = useTranslation();
   const campaignId = briefing.campaign.id;
-  const [texts, setTexts] = useState<Record<string, DraftText>>(() =>
-    Object.fromEntries(briefing.versions.map((v) => [versionKey(v), v.draft ?? v.original])),
-  );
+  const [texts, setTexts] = useState<Record<string, DraftText>>(() => Object.fromEntries(briefing.versions.map((v) => [versionKey(v), v.draft ?? v.original])));
   const [active, setActive] = useState<string | null>(briefing.versions[0] ? versionKey(briefing.versions[0]) : null);
   const [confirming, setConfirming] = useState(false);
   const save = useSaveDraft(campaignId);

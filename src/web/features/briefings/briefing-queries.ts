@@ -39,7 +39,8 @@ export function useSaveDraft(campaignId: number) {
   const user = useCurrentUser();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: DraftInput) => apiRequest(`${briefingPath(campaignId)}/draft`, briefingSchema, { method: 'PUT', json: input, csrfToken: user.csrf_token }),
+    mutationFn: (input: DraftInput) =>
+      apiRequest(`${briefingPath(campaignId)}/draft`, briefingSchema, { method: 'PUT', json: input, csrfToken: user.csrf_token }),
     onSuccess: (briefing) => queryClient.setQueryData(briefingKeys.detail(campaignId), briefing),
   });
 }

@@ -81,7 +81,9 @@ export function CascadePanel({ campaignId, live }: { campaignId: number; live: b
                     </Text>
                   </Stack>
                 </Table.Td>
-                <Table.Td data-testid="cascade-on-time">{leader.on_time === null ? '—' : leader.on_time ? t('campaigns.cascadeReport.yes') : t('campaigns.cascadeReport.no')}</Table.Td>
+                <Table.Td data-testid="cascade-on-time">
+                  {leader.on_time === null ? '—' : leader.on_time ? t('campaigns.cascadeReport.yes') : t('campaigns.cascadeReport.no')}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
