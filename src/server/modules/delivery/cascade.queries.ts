@@ -146,14 +146,18 @@ export async function releaseHeld(trx: AnyDb, campaignId: number): Promise<numbe
   return Number(result.numAffectedRows ?? 0);
 }
 
-/** Campaigns with a cascade deadline passed and a team not released, or with held deliveries whose leader has released. */
+/**
+ * Campaigns with held deliveries that are due for release: their leader released (or is gone), or
+ * the deadline has passed. A cancelled campaign has none (cancel suppresses held deliveries).
+ */
 export async function findCampaignsWithDueRelease(db: AnyDb, now: Date): Promise<number[]> {
   const result = await sql<{ campaign_id: number }>`
-    SELECT campaign_id FROM cascade_leaders WHERE released_at IS NULL AND deadline <= ${now}::timestamptz
-    UNION
-    SELECT d.campaign_id FROM deliveries AS d
+    SELECT DISTINCT d.campaign_id FROM deliveries AS d
     WHERE d.state = 'held' AND (d.leader_person_id IS NULL OR EXISTS (
-      SELECT 1 FROM cascade_leaders AS c WHERE c.campaign_id = d.campaign_id AND c.person_id = d.leader_person_id AND c.released_at IS NOT NULL))`.execute(db);
+      SELECT 1 FROM cascade_leaders AS c
+      WHERE c.campaign_id = d.campaign_id AND c.person_id = d.leader_person_id AND (c.released_at IS NOT NULL OR c.deadline <= ${now}::timestamptz)))`.execute(
+    db,
+  );
   return result.rows.map((r) => r.campaign_id);
 }
 

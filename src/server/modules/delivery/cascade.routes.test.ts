@@ -9,7 +9,7 @@ import type { ParsedMail } from 'mailparser';
 import { bearer, signIn, startTestRuntime, type TestCaller, type TestRuntime } from '../../testing/test-runtime.js';
 import { startSmtpSink, type SmtpSink } from '../../testing/smtp-sink.js';
 import { importPeopleRows } from '../people/index.js';
-import { releaseDueCascade } from './cascade.service.js';
+import { findDueCascades, releaseDueCascade } from './cascade.service.js';
 
 let t: TestRuntime;
 let sink: SmtpSink;
@@ -215,6 +215,12 @@ describe('the leader cascade', () => {
     expect(byAddress.get('m2@x.example')!.from?.value[0]?.name).toBe('NameL1 F');
     expect((await feedOf(m1)).map((i) => i.subject)).toEqual(['Von L1 an NameM1']);
 
+    // The fan-out scheduled the deadline's release; the minute sweep finds the campaign once the deadline has passed.
+    const scheduled = await sql<{ start_after: Date }>`
+      SELECT start_after FROM pgboss.job WHERE name = 'delivery.release-cascade' AND (data -> 'payload' ->> 'campaignId')::int = ${id}`.execute(t.database.db);
+    expect(scheduled.rows.map((r) => r.start_after.toISOString())).toEqual([new Date(DEADLINE).toISOString()]);
+    expect(await findDueCascades({ db: t.database.db, now: new Date() })).not.toContain(id);
+    expect(await findDueCascades({ db: t.database.db, now: new Date(Date.parse(DEADLINE) + 1) })).toContain(id);
     // Before the deadline the deadline job releases nothing.
     const jobCtx = { db: t.database.db, config: t.config, jobs: t.jobs, campaignId: id };
     expect(await releaseDueCascade({ ...jobCtx, clock: () => new Date() })).toEqual({ leaders: 0, released: 0 });
@@ -228,6 +234,7 @@ describe('the leader cascade', () => {
       ['m3@x.example', 'Hello NameM3', 'Comms'],
     ]);
     expect(await releaseDueCascade({ ...jobCtx, clock: late })).toEqual({ leaders: 0, released: 0 });
+    expect(await findDueCascades({ db: t.database.db, now: late() })).not.toContain(id);
     await new Promise((r) => setTimeout(r, 1000));
     expect(mailsOf(id)).toHaveLength(10);
 
@@ -267,6 +274,7 @@ describe('the leader cascade', () => {
     const refused = await api('POST', `/api/v1/briefings/${id}/release`, l2);
     expect(refused.statusCode).toBe(409);
     expect(refused.json<{ code: string; params: unknown }>()).toMatchObject({ code: 'cascade.campaign_closed', params: { status: 'cancelled' } });
+    expect(await findDueCascades({ db: t.database.db, now: new Date(Date.parse(DEADLINE) + 1) })).not.toContain(id);
     expect(
       await releaseDueCascade({ db: t.database.db, config: t.config, jobs: t.jobs, campaignId: id, clock: () => new Date(Date.parse(DEADLINE) + 1) }),
     ).toEqual({

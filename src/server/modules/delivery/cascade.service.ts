@@ -221,7 +221,7 @@ export async function releaseDueCascade(input: Ctx & { jobs: JobQueue; campaignI
   });
 }
 
-/** Campaigns with a cascade release due now (deadline passed, or held deliveries of released teams). */
+/** Campaigns with held deliveries due for release now (the deadline passed, or their leader released). */
 export async function findDueCascades(input: { db: AnyDb; now: Date }): Promise<number[]> {
   return cq.findCampaignsWithDueRelease(input.db, input.now);
 }
