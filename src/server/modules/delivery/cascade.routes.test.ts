@@ -43,6 +43,7 @@ const campaign = (name: string) => ({
   audience: { field: 'department', op: 'eq', value: 'Ops' },
   default_language: 'en',
   variants: [{ key: 'all', default: true, channels: ['email', 'feed'], content: { en: content('Hello'), de: content('Hallo'), nl: content('Hoi') } }],
+  follow_ups: [{ after_hours: 48, condition: 'not_opened', subject: { en: 'Reminder: {{ campaign.name }}' } }],
   cascade: { deadline: DEADLINE, talking_points: { en: 'Talk about **growth**, {{ person.given_name }}', de: 'Sprechen Sie über **Wachstum**' } },
 });
 
@@ -219,6 +220,10 @@ describe('the leader cascade', () => {
     const scheduled = await sql<{ start_after: Date }>`
       SELECT start_after FROM pgboss.job WHERE name = 'delivery.release-cascade' AND (data -> 'payload' ->> 'campaignId')::int = ${id}`.execute(t.database.db);
     expect(scheduled.rows.map((r) => r.start_after.toISOString())).toEqual([new Date(DEADLINE).toISOString()]);
+    // The reminder counts its hours from the deadline, when every team has the message at the latest.
+    const followUp = await sql<{ start_after: Date }>`
+      SELECT start_after FROM pgboss.job WHERE name = 'delivery.send-follow-up' AND (data -> 'payload' ->> 'campaignId')::int = ${id}`.execute(t.database.db);
+    expect(followUp.rows.map((r) => r.start_after.getTime())).toEqual([Date.parse(DEADLINE) + 48 * 3_600_000]);
     expect(await findDueCascades({ db: t.database.db, now: new Date() })).not.toContain(id);
     expect(await findDueCascades({ db: t.database.db, now: new Date(Date.parse(DEADLINE) + 1) })).toContain(id);
     // Before the deadline the deadline job releases nothing.
