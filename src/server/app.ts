@@ -28,7 +28,7 @@ import { registerAuthentication, registerIdentityRoutes } from './modules/identi
 import { registerFieldLabelRoutes, registerPeopleRoutes } from './modules/people/index.js';
 import { registerAudienceRoutes, registerPersonaRoutes } from './modules/audiences/index.js';
 import { registerCampaignRoutes } from './modules/campaigns/index.js';
-import { registerDeliveryRoutes } from './modules/delivery/index.js';
+import { registerCascadeRoutes, registerDeliveryRoutes } from './modules/delivery/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
@@ -113,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPersonaRoutes(app, ctx);
   registerCampaignRoutes(app, ctx);
   registerDeliveryRoutes(app, ctx);
+  registerCascadeRoutes(app, ctx);
   registerExpertiseRoutes(app, ctx);
   registerSkillAdminRoutes(app, ctx);
   registerCommunityRoutes(app, ctx);

@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   'campaigns.resumed',
   'campaigns.cancelled',
   'campaigns.approved',
+  /** A leader released a campaign to their team (leader cascade). */
+  'campaigns.released',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

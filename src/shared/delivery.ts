@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { CHANNELS } from './campaigns.js';
 
-export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed', 'bounced', 'suppressed'] as const;
+/** `held`: waiting for the person's leader to release it (leader cascade). */
+export const DELIVERY_STATES = ['held', 'queued', 'sending', 'sent', 'failed', 'bounced', 'suppressed'] as const;
 /** Why a delivery was suppressed, failed or bounced: codes the web words. */
 export const DELIVERY_REASONS = ['no_email', 'bounced_before', 'rejected', 'gave_up', 'cancelled'] as const;
 

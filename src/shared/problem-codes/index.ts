@@ -4,6 +4,7 @@
 // To add codes: put them in the table of their module (or a new file here) and spread it below.
 import { AUDIENCE_PROBLEM_CODES } from './audiences.js';
 import { CAMPAIGN_PROBLEM_CODES } from './campaigns.js';
+import { CASCADE_PROBLEM_CODES } from './cascade.js';
 import { EXPERTISE_PROBLEM_CODES } from './expertise.js';
 import { GENERIC_PROBLEM_CODES } from './generic.js';
 import { IDENTITY_PROBLEM_CODES } from './identity.js';
@@ -24,6 +25,7 @@ export const PROBLEM_CODES = {
   ...IMPORT_PROBLEM_CODES,
   ...CAMPAIGN_PROBLEM_CODES,
   ...SUBJECT_TEST_PROBLEM_CODES,
+  ...CASCADE_PROBLEM_CODES,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

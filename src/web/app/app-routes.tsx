@@ -16,6 +16,8 @@ import { HelpRequestPage } from '../features/community/help-request-page';
 import { ShareKnowledgePage } from '../features/community/share-knowledge-page';
 import { ExpertsPage } from '../features/expertise/experts-page';
 import { SkillsAdminPage } from '../features/expertise/skills-admin-page';
+import { BriefingPage } from '../features/briefings/briefing-page';
+import { BriefingsPage } from '../features/briefings/briefings-page';
 import { FeedPage } from '../features/feed/feed-page';
 import { AuditPage } from '../features/identity/audit-page';
 import { LoginPage } from '../features/identity/login-page';
@@ -49,6 +51,8 @@ export function AppRoutes() {
       >
         <Route index element={<HomeRedirect />} />
         <Route path="feed" element={<FeedPage />} />
+        <Route path="briefings" element={<BriefingsPage />} />
+        <Route path="briefings/:id" element={<BriefingPage />} />
         <Route path="people" element={<DirectoryPage />} />
         <Route path="people/:id" element={<ProfilePage />} />
         <Route path="experts" element={<ExpertsPage />} />

@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { canManageAudiences } from '../features/audiences/audience-access';
 import { canManageCampaigns } from '../features/campaigns/campaign-access';
+import { useBriefings } from '../features/briefings/briefing-queries';
 import { useUnreadCount } from '../features/feed/feed-queries';
 import { useCurrentUser } from './auth-context';
 import { canImportPeople, canManageFieldLabels, canManageSkills, canManageUsers, canReadAudit, canSeeApiDocs } from './roles';
@@ -18,6 +19,8 @@ export function MainNav({ onNavigate }: MainNavProps) {
   const user = useCurrentUser();
   const { pathname } = useLocation();
   const unread = useUnreadCount(user.person_id !== null).data ?? 0;
+  // Briefings appear for leaders who have one (a leader cascade named them).
+  const hasBriefings = (useBriefings(user.person_id !== null).data?.pages[0]?.items.length ?? 0) > 0;
 
   return (
     <Stack gap={4}>
@@ -36,6 +39,16 @@ export function MainNav({ onNavigate }: MainNavProps) {
               </Badge>
             ) : undefined
           }
+        />
+      )}
+      {hasBriefings && (
+        <NavLink
+          component={Link}
+          to="/briefings"
+          label={t('nav.briefings')}
+          active={pathname === '/briefings' || pathname.startsWith('/briefings/')}
+          onClick={onNavigate}
+          data-testid="nav-briefings"
         />
       )}
       <NavLink component={Link} to="/people" label={t('nav.people')} active={pathname === '/people' || pathname.startsWith('/people/')} onClick={onNavigate} />

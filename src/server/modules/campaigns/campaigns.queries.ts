@@ -108,13 +108,13 @@ export async function listCampaigns(db: AnyDb, input: { before?: number; limit: 
 
 export type DeliveryCounts = { queued: number; sent: number; failed: number; suppressed: number };
 
-/** Deliveries by state for each campaign: queued counts those being sent, failed those that bounced. */
+/** Deliveries by state for each campaign: queued counts those being sent and those a leader holds, failed those that bounced. */
 export async function countDeliveries(db: AnyDb, campaignIds: number[]): Promise<Map<number, DeliveryCounts>> {
   const counts = new Map<number, DeliveryCounts>(campaignIds.map((id) => [id, { queued: 0, sent: 0, failed: 0, suppressed: 0 }]));
   if (campaignIds.length === 0) return counts;
   const result = await sql<{ campaign_id: number } & DeliveryCounts>`
     SELECT campaign_id,
-      count(*) FILTER (WHERE state IN ('queued', 'sending'))::int AS queued,
+      count(*) FILTER (WHERE state IN ('held', 'queued', 'sending'))::int AS queued,
       count(*) FILTER (WHERE state = 'sent')::int AS sent,
       count(*) FILTER (WHERE state IN ('failed', 'bounced'))::int AS failed,
       count(*) FILTER (WHERE state = 'suppressed')::int AS suppressed
@@ -139,6 +139,7 @@ export function resolvedRecipientsSql(input: { audience: RawBuilder<boolean>; va
   variant_key: string;
   language: string;
   channel: Channel;
+  org_path: number[];
 }> {
   const defaultIndex = input.variants.findIndex((v) => v.where === null);
   const whens = input.variants.flatMap((v, i) => (v.where === null ? [] : [sql`WHEN ${v.where} THEN ${i}`]));
@@ -149,7 +150,7 @@ export function resolvedRecipientsSql(input: { audience: RawBuilder<boolean>; va
       CASE WHEN r.lang = ANY(v.languages) THEN r.lang
            WHEN split_part(r.lang, '-', 1) = ANY(v.languages) THEN split_part(r.lang, '-', 1)
            ELSE ${input.defaultLanguage}::text END AS language,
-      ch.channel
+      ch.channel, r.org_path
     FROM (${selectAudienceRows(input.audience, sql`(${choice})::int AS idx`)}) AS r
     JOIN jsonb_to_recordset(${offers}::jsonb) AS v(idx int, key text, languages text[], channels text[]) ON v.idx = r.idx
     CROSS JOIN LATERAL unnest(v.channels) AS ch(channel)`;

@@ -17,6 +17,6 @@ export {
   reopenSending,
   getSendLocalTime,
 } from './campaigns.service.js';
-export { compiledMessageFor, FOLLOW_UP_STEPS } from './compiled-messages.js';
+export { compiledMessageFor, compiledBriefingFor, compiledTalkingPointsFor, BRIEFING_STEP, FOLLOW_UP_STEPS, type LeaderDraft } from './compiled-messages.js';
 export { compileMessage, renderMail, renderMessage, templateContext, type Brand, type CompiledMessage, type RenderedMessage } from './render-message.js';
 export { checkTemplate, createTemplateEngine } from './campaign-templates.js';

@@ -10,31 +10,44 @@ import type { OutgoingMail } from './mail-transport.js';
  * One delivery per recipient and channel of step 0, written from the resolution statement: e-mail
  * without an address, or to an address that bounced before, is suppressed with the reason; the feed is
  * delivered at once (the person's feed shows it from now on). Existing rows stay (a fan-out run again
- * after a crash adds only what is missing).
+ * after a crash adds only what is missing). With a leader cascade (`cascade`), whoever has a leader
+ * in the audience among their ancestors is held for the nearest one (`leader_person_id`), feed and
+ * e-mail alike, until that leader releases it or the deadline does.
  */
 export async function insertDeliveries(
   db: AnyDb,
   campaignId: number,
   recipients: RawBuilder<unknown>,
   local: { time: string; defaultZone: string } | null = null,
+  cascade = false,
 ): Promise<number> {
   // At a local time: each person's instant in their zone (one PostgreSQL knows, else the default), never before now.
   const due = local
     ? sql`greatest(now(), ${local.time}::timestamp AT TIME ZONE (CASE WHEN r.time_zone IN (SELECT name FROM pg_timezone_names) THEN r.time_zone ELSE ${local.defaultZone}::text END))`
     : sql`now()`;
+  // The nearest ancestor (org_path is root first, self last) who is in the audience too.
+  const leader = cascade
+    ? sql`LEFT JOIN LATERAL (
+        SELECT a.id AS leader_id FROM unnest(r.org_path) WITH ORDINALITY AS a(id, ord)
+        WHERE a.id <> r.person_id AND a.id IN (SELECT x.person_id FROM (${recipients}) AS x)
+        ORDER BY a.ord DESC LIMIT 1) AS l ON true`
+    : sql`CROSS JOIN (SELECT NULL::bigint AS leader_id) AS l`;
   const result = await sql`
-    INSERT INTO deliveries (campaign_id, step, person_id, channel, variant_key, language, state, reason, sent_at, next_attempt_at)
+    INSERT INTO deliveries (campaign_id, step, person_id, channel, variant_key, language, state, reason, sent_at, next_attempt_at, leader_person_id)
     SELECT ${campaignId}, 0, r.person_id, r.channel, r.variant_key, r.language,
-      CASE WHEN r.channel = 'feed' THEN 'sent'
+      CASE WHEN r.channel = 'feed' THEN (CASE WHEN l.leader_id IS NULL THEN 'sent' ELSE 'held' END)
            WHEN r.channel = 'email' AND r.email IS NULL THEN 'suppressed'
            WHEN r.channel = 'email' AND EXISTS (SELECT 1 FROM mail_bounces AS b WHERE b.email = r.email) THEN 'suppressed'
+           WHEN l.leader_id IS NOT NULL THEN 'held'
            ELSE 'queued' END,
       CASE WHEN r.channel = 'email' AND r.email IS NULL THEN 'no_email'
            WHEN r.channel = 'email' AND EXISTS (SELECT 1 FROM mail_bounces AS b WHERE b.email = r.email) THEN 'bounced_before'
            ELSE NULL END,
-      CASE WHEN r.channel = 'feed' THEN ${due} ELSE NULL END,
-      ${due}
+      CASE WHEN r.channel = 'feed' AND l.leader_id IS NULL THEN ${due} ELSE NULL END,
+      ${due},
+      l.leader_id
     FROM (${recipients}) AS r
+    ${leader}
     ON CONFLICT (campaign_id, step, person_id, channel) DO NOTHING`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
@@ -49,12 +62,15 @@ export type ClaimedDelivery = {
   attempts: number;
   /** The subject-test line (ADR 0021), -1 while waiting for the winner; null outside a test. */
   subject_option: number | null;
+  /** The leader whose release sent it (cascade), else null. */
+  leader_person_id: number | null;
 };
 
 /**
  * Takes up to `limit` due e-mail deliveries of a campaign for this sender: queued ones whose time has
- * come, and ones a sender that died left in 'sending' past their lease. Each keeps (or gets) its
- * Message-ID, so a second attempt is recognisably the same message.
+ * come, and ones a sender that died left in 'sending' past their lease, lowest step first (leaders'
+ * briefings, step -1, before the message). Each keeps (or gets) its Message-ID, so a second attempt
+ * is recognisably the same message.
  */
 export async function claimDueEmail(db: AnyDb, input: { campaignId: number; limit: number; leaseSeconds: number; host: string }): Promise<ClaimedDelivery[]> {
   const result = await sql<ClaimedDelivery>`
@@ -64,10 +80,10 @@ export async function claimDueEmail(db: AnyDb, input: { campaignId: number; limi
       SELECT id FROM deliveries
       WHERE campaign_id = ${input.campaignId} AND channel = 'email'
         AND ((state = 'queued' AND next_attempt_at <= now()) OR (state = 'sending' AND lease_until < now()))
-      ORDER BY id LIMIT ${input.limit}
+      ORDER BY step, id LIMIT ${input.limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING d.id, d.step, d.person_id, d.variant_key, d.language, d.message_id, d.attempts, d.subject_option`.execute(db);
+    RETURNING d.id, d.step, d.person_id, d.variant_key, d.language, d.message_id, d.attempts, d.subject_option, d.leader_person_id`.execute(db);
   return result.rows.sort((a, b) => a.id - b.id);
 }
 
@@ -98,18 +114,23 @@ export async function markBounced(db: AnyDb, id: number, email: string, error: s
     ON CONFLICT (email) DO UPDATE SET reason = EXCLUDED.reason, delivery_id = EXCLUDED.delivery_id, bounced_at = now()`.execute(db);
 }
 
-/** Deliveries of step 0 still to be sent on a channel, and when the next one is due. */
+/**
+ * Deliveries still to be sent, and when the next one is due: held ones (cascade) count as open, so the
+ * campaign is sending until its leaders or the deadline release them, but are not due (their release is).
+ */
 export async function openDeliveries(db: AnyDb, campaignId: number): Promise<{ open: number; next_due: Date | null }> {
   const result = await sql<{ open: number; next_due: Date | null }>`
-    SELECT count(*)::int AS open, min(CASE WHEN state = 'queued' THEN next_attempt_at ELSE lease_until END) AS next_due
-    FROM deliveries WHERE campaign_id = ${campaignId} AND state IN ('queued', 'sending')`.execute(db);
+    SELECT count(*)::int AS open,
+      min(CASE WHEN state = 'queued' THEN next_attempt_at WHEN state = 'sending' THEN lease_until END) AS next_due
+    FROM deliveries WHERE campaign_id = ${campaignId} AND state IN ('held', 'queued', 'sending')`.execute(db);
   return result.rows[0] ?? { open: 0, next_due: null };
 }
 
 export async function insertOutboxMessage(db: AnyDb, mail: OutgoingMail): Promise<void> {
   await sql`
     INSERT INTO outbox_messages (delivery_id, message_id, mail_from, mail_to, subject, html, text, headers)
-    VALUES (${mail.deliveryId}, ${mail.messageId}, ${mail.from}, ${mail.to}, ${mail.subject}, ${mail.html}, ${mail.text}, ${JSON.stringify(mail.headers)}::jsonb)
+    VALUES (${mail.deliveryId}, ${mail.messageId}, ${mail.from}, ${mail.to}, ${mail.subject}, ${mail.html}, ${mail.text},
+      ${JSON.stringify({ ...mail.headers, ...(mail.replyTo ? { 'Reply-To': mail.replyTo } : {}) })}::jsonb)
     ON CONFLICT (delivery_id) DO NOTHING`.execute(db);
 }
 
@@ -175,6 +196,7 @@ export async function findCampaignsWithDueEmail(db: AnyDb): Promise<number[]> {
 export type FeedRow = {
   id: number;
   campaign_id: number;
+  leader_person_id: number | null;
   variant_key: string;
   language: string;
   sent_at: Date;
@@ -188,7 +210,7 @@ export type FeedRow = {
  */
 export async function findFeed(db: AnyDb, input: { personId: number; before?: number; limit: number; campaignIds?: number[] }): Promise<FeedRow[]> {
   const result = await sql<FeedRow>`
-    SELECT d.id, d.campaign_id, d.variant_key, d.language, d.sent_at, d.read_at, a.acknowledged_at
+    SELECT d.id, d.campaign_id, d.leader_person_id, d.variant_key, d.language, d.sent_at, d.read_at, a.acknowledged_at
     FROM deliveries AS d
     LEFT JOIN campaign_acknowledgements AS a ON a.campaign_id = d.campaign_id AND a.person_id = d.person_id
     WHERE d.person_id = ${input.personId} AND d.channel = 'feed' AND d.state = 'sent' AND d.sent_at <= now()
@@ -228,11 +250,11 @@ export async function acknowledge(db: AnyDb, input: { campaignId: number; person
   return Number(result.numAffectedRows ?? 0) > 0;
 }
 
-/** A cancelled campaign's mail that has not gone out stays unsent, with the reason. */
+/** A cancelled campaign's mail that has not gone out (queued, or held for a leader) stays unsent, with the reason. */
 export async function suppressQueued(db: AnyDb, campaignId: number): Promise<number> {
   const result = await sql`
     UPDATE deliveries SET state = 'suppressed', reason = 'cancelled', lease_until = NULL
-    WHERE campaign_id = ${campaignId} AND state = 'queued'`.execute(db);
+    WHERE campaign_id = ${campaignId} AND state IN ('queued', 'held')`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 

@@ -1,7 +1,8 @@
 // The employee's feed in Resonance: their own variant of every campaign sent to them on the feed,
 // rendered for them, newest first, must-reads pinned until acknowledged; reading and acknowledging.
 // One acknowledgement counts for the campaign on every channel. Reads and acknowledgements are also
-// activity events (segment rules, follow-ups), unless the campaign's tracking is off.
+// activity events (segment rules, follow-ups), unless the campaign's tracking is off. A message a
+// leader released to their team shows the leader's version; a held one is not shown until released.
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { Config } from '../../platform/config/config.js';
 import { AppError, coded, notFound } from '../../platform/http/app-error.js';
@@ -12,6 +13,8 @@ import { compiledMessageFor, getCampaign, listMustReadCampaignIds, renderMessage
 import { recordActivity } from '../audiences/index.js';
 import { findTemplatePeople } from '../people/index.js';
 import * as q from './delivery.queries.js';
+import * as cq from './cascade.queries.js';
+import { leaderDraftOf } from './leader-version.js';
 
 const pages = idCursor('f');
 
@@ -22,10 +25,16 @@ async function present(ctx: FeedContext & { personId: number }, rows: q.FeedRow[
   for (const id of new Set(rows.map((r) => r.campaign_id))) campaigns.set(id, await getCampaign({ db: ctx.db, id }));
   const person = (await findTemplatePeople({ db: ctx.db, ids: [ctx.personId] })).get(ctx.personId);
   if (!person) return [];
+  const releases = new Map<number, cq.Release | undefined>();
+  for (const r of rows) {
+    if (r.leader_person_id === null) continue;
+    releases.set(r.id, (await cq.findReleases(ctx.db, r.campaign_id, [r.leader_person_id])).get(r.leader_person_id));
+  }
   return Promise.all(
     rows.map(async (r) => {
       const campaign = campaigns.get(r.campaign_id)!;
-      const compiled = await compiledMessageFor({ campaign, variantKey: r.variant_key, language: r.language, step: 0, brand: ctx.brand });
+      const draft = leaderDraftOf(releases.get(r.id), r.variant_key, r.language);
+      const compiled = await compiledMessageFor({ campaign, variantKey: r.variant_key, language: r.language, step: 0, brand: ctx.brand, draft });
       const message = await renderMessage(compiled, templateContext(person, campaign));
       return {
         id: r.id,

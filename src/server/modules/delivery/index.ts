@@ -6,3 +6,5 @@ export { fanOutCampaignJob } from './jobs/fan-out-campaign.job.js';
 export { sendCampaignEmailJob } from './jobs/send-campaign-email.job.js';
 export { resumeSendingJob } from './jobs/resume-sending.job.js';
 export { sendFollowUpJob } from './jobs/send-follow-up.job.js';
+export { releaseCascadeJob } from './jobs/release-cascade.job.js';
+export { registerCascadeRoutes } from './cascade.routes.js';

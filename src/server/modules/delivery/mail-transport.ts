@@ -14,6 +14,8 @@ export type OutgoingMail = {
   html: string;
   text: string;
   headers: Record<string, string>;
+  /** Where answers go (a leader's own address when the mail goes out in their name). */
+  replyTo?: string;
 };
 
 /** Sends one mail; throws a `MailError` telling a temporary refusal from a permanent one. */
@@ -76,6 +78,7 @@ export function mailTransport(input: { db: AnyDb; smtpUrl: string | undefined; r
           html: mail.html,
           text: mail.text,
           headers: mail.headers,
+          ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         });
       } catch (error) {
         throw asMailError(error);

@@ -9,6 +9,8 @@ import type { AnyDb } from '../../platform/db/connect.js';
 import type { Config } from '../../platform/config/config.js';
 import { groupCommit } from '../../platform/db/group-commit.js';
 import {
+  BRIEFING_STEP,
+  compiledBriefingFor,
   compiledMessageFor,
   FOLLOW_UP_STEPS,
   finishSending,
@@ -26,6 +28,8 @@ import { findTemplatePeople } from '../people/index.js';
 import { MailError, mailTransport, type MailTransport } from './mail-transport.js';
 import * as q from './delivery.queries.js';
 import { AWAITING_WINNER, decideSubjectTest, startSubjectTests } from './subject-tests.service.js';
+import * as cq from './cascade.queries.js';
+import { inNameOf, leaderDraftOf } from './leader-version.js';
 
 /** Deliveries a sender claims at once: a short transaction, a bounded loss window. */
 export const SEND_BATCH = 100;
@@ -38,7 +42,8 @@ export type SendContext = { db: AnyDb; config: Config; clock: () => Date; logger
 
 /**
  * Writes the campaign's deliveries (idempotent) and says whether e-mail is waiting to be sent; false
- * when the campaign was cancelled or paused before its time came.
+ * when the campaign was cancelled or paused before its time came. With a leader cascade, team
+ * members are held for their leader and each leader gets a briefing (step -1).
  * @example if (await fanOutCampaign({ ...ctx, campaignId: 7 })) await queue.enqueue(...);
  */
 export async function fanOutCampaign(input: SendContext & { campaignId: number }): Promise<boolean> {
@@ -46,18 +51,22 @@ export async function fanOutCampaign(input: SendContext & { campaignId: number }
   const recipients = await resolveRecipientsSql({ db: input.db, thresholds: input.config.experienceThresholds, clock: input.clock, id: input.campaignId });
   const localTime = await getSendLocalTime({ db: input.db, id: input.campaignId });
   const campaign = await getCampaign({ db: input.db, id: input.campaignId });
-  // One transaction: no sender sees a delivery before its subject-test line is set.
-  const written = await input.db.transaction().execute(async (trx) => {
+  const { cascade } = campaign;
+  // One transaction: no sender sees a delivery before its subject-test line is set. Leaders and
+  // briefings are derived from the held rows just written, so a fan-out run again completes them.
+  const [written, briefings] = await input.db.transaction().execute(async (trx) => {
     const inserted = await q.insertDeliveries(
       trx,
       input.campaignId,
       recipients,
       localTime ? { time: localTime, defaultZone: input.config.DEFAULT_TIME_ZONE } : null,
+      cascade !== null,
     );
     await startSubjectTests({ db: trx, campaign, now: input.clock() });
-    return inserted;
+    const briefed = cascade ? await cq.insertLeadersAndBriefings(trx, { campaignId: input.campaignId, deadline: new Date(cascade.deadline) }) : 0;
+    return [inserted, briefed] as const;
   });
-  input.logger?.info({ campaignId: input.campaignId, written }, 'campaign fanned out');
+  input.logger?.info({ campaignId: input.campaignId, written, briefings }, 'campaign fanned out');
   const open = await q.openDeliveries(input.db, input.campaignId);
   if (open.open === 0) await finishSending({ db: input.db, id: input.campaignId });
   return open.open > 0;
@@ -100,7 +109,11 @@ export async function sendCampaignEmail(
   while (!input.signal?.aborted && !sliceOver() && (await getCampaignStatus({ db, id: campaign.id })) === 'sending') {
     const batch = await q.claimDueEmail(db, { campaignId: campaign.id, limit: SEND_BATCH, leaseSeconds: config.DELIVERY_LEASE_SECONDS, host });
     if (batch.length === 0) break;
-    const people = await findTemplatePeople({ db, ids: batch.map((d) => d.person_id) });
+    const leaderIds = [...new Set(batch.flatMap((d) => (d.step === 0 && d.leader_person_id !== null ? [d.leader_person_id] : [])))];
+    const [people, releases] = await Promise.all([
+      findTemplatePeople({ db, ids: [...new Set([...batch.map((d) => d.person_id), ...leaderIds])] }),
+      cq.findReleases(db, campaign.id, leaderIds),
+    ]);
     // Deliveries that waited for their subject test's winner: decided by the first sender to reach them.
     const winners = new Map<string, Promise<number>>();
     const lineOf = (delivery: q.ClaimedDelivery): Promise<number | null> => {
@@ -117,20 +130,28 @@ export async function sendCampaignEmail(
         outcome.failed++;
         return;
       }
-      const compiled = await compiledMessageFor({
-        campaign,
-        variantKey: delivery.variant_key,
-        language: delivery.language,
-        step: delivery.step,
-        brand: config.brand,
-        subjectOption: await lineOf(delivery),
-      });
+      // A team its leader released hears it from the leader: their text, their name, answers to them.
+      const release = delivery.step === 0 && delivery.leader_person_id !== null ? releases.get(delivery.leader_person_id) : undefined;
+      const leader = release?.released_by === 'leader' ? people.get(release.person_id) : undefined;
+      const compiled =
+        delivery.step === BRIEFING_STEP
+          ? await compiledBriefingFor({ campaign, language: delivery.language, brand: config.brand, url: `${config.publicUrl}/briefings/${campaign.id}` })
+          : await compiledMessageFor({
+              campaign,
+              variantKey: delivery.variant_key,
+              language: delivery.language,
+              step: delivery.step,
+              brand: config.brand,
+              draft: leaderDraftOf(release, delivery.variant_key, delivery.language),
+              subjectOption: await lineOf(delivery),
+            });
       const message = await renderMail(compiled, templateContext(person, campaign));
       try {
         await transport.send({
           deliveryId: delivery.id,
           messageId: delivery.message_id,
-          from: config.MAIL_FROM,
+          from: leader ? inNameOf(config.MAIL_FROM, leader.display_name) : config.MAIL_FROM,
+          ...(leader?.email ? { replyTo: leader.email } : {}),
           to: person.email,
           subject: message.subject,
           html: message.html,

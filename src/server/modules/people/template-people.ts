@@ -25,12 +25,12 @@ export type TemplatePerson = {
 
 /**
  * `SELECT p.id AS person_id, <columns> FROM people AS p WHERE <where>`: an audience as rows, with the
- * person's lower-cased language as `lang`, their e-mail as `email` and time zone as `time_zone`, for
- * set-based work in the caller's statement.
+ * person's lower-cased language as `lang`, their e-mail as `email`, time zone as `time_zone` and
+ * ancestors (root first, self last) as `org_path`, for set-based work in the caller's statement.
  */
 export function selectAudienceRows(where: RawBuilder<boolean>, columns?: RawBuilder<unknown>): RawBuilder<unknown> {
   const more = columns ? sql`, ${columns}` : sql``;
-  return sql`SELECT p.id AS person_id, lower(coalesce(p.language, '')) AS lang, p.email, p.time_zone${more} FROM people AS p WHERE ${where}`;
+  return sql`SELECT p.id AS person_id, lower(coalesce(p.language, '')) AS lang, p.email, p.time_zone, p.org_path${more} FROM people AS p WHERE ${where}`;
 }
 
 const FIELDS = sql`given_name, family_name, email, department, function, job_title, location, region, country, language`;

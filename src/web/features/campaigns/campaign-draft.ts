@@ -1,6 +1,7 @@
 // A campaign as form state (every text a plain string, a variant's audience as a mode) and the
 // CampaignInput that saves it: languages left blank are left out, blank optional texts become null;
-// follow-ups as rows with a subject per language, a must-read's acknowledge-by as a local date and time.
+// follow-ups as rows with a subject per language, a must-read's acknowledge-by and the leader cascade's
+// deadline as local dates and times, the cascade's talking points per language.
 import type { Rule } from '../../../shared/audiences';
 import { FOLLOW_UP_CONDITIONS, type Campaign, type CampaignInput, type CampaignKind, type Channel } from '../../../shared/campaigns';
 import { UI_LANGUAGES } from '../../../shared/identity';
@@ -76,9 +77,18 @@ export type CampaignDraft = {
   followUps: FollowUpDraft[];
   /** A must-read's deadline as a local `YYYY-MM-DDTHH:mm` (a datetime-local field's value), or ''. */
   acknowledgeBy: string;
+  /** The leader cascade: off (null on save), or a deadline and talking points per language. */
+  cascade: CascadeDraft;
   /** Parts this screen does not edit, kept as they are when saving. */
-  rest: Pick<CampaignInput, 'tracking' | 'cascade'>;
+  rest: Pick<CampaignInput, 'tracking'>;
 };
+
+/** Leaders are briefed first and release to their teams by `deadline` (a local `YYYY-MM-DDTHH:mm`). */
+export type CascadeDraft = { enabled: boolean; deadline: string; talkingPoints: Record<string, string> };
+
+export function emptyCascade(): CascadeDraft {
+  return { enabled: false, deadline: '', talkingPoints: Object.fromEntries(UI_LANGUAGES.map((language) => [language, ''])) };
+}
 
 let nextUid = 1;
 const uid = () => `variant-${nextUid++}`;
@@ -110,7 +120,8 @@ export function emptyCampaignDraft(): CampaignDraft {
     variants: [newVariant('default', true)],
     followUps: [],
     acknowledgeBy: '',
-    rest: { tracking: null, cascade: null },
+    cascade: emptyCascade(),
+    rest: { tracking: null },
   };
 }
 
@@ -171,7 +182,14 @@ export function draftFromCampaign(campaign: Campaign): CampaignDraft {
       ...(followUp.channels ? { channels: followUp.channels } : {}),
     })),
     acknowledgeBy: campaign.acknowledge_by ? localDateTime(campaign.acknowledge_by) : '',
-    rest: { tracking: campaign.tracking, cascade: campaign.cascade },
+    cascade: campaign.cascade
+      ? {
+          enabled: true,
+          deadline: localDateTime(campaign.cascade.deadline),
+          talkingPoints: { ...emptyCascade().talkingPoints, ...campaign.cascade.talking_points },
+        }
+      : emptyCascade(),
+    rest: { tracking: campaign.tracking },
   };
 }
 
@@ -211,6 +229,17 @@ export function campaignInputFromDraft(draft: CampaignDraft): CampaignInput {
     default_language: draft.defaultLanguage,
     ...draft.rest,
     acknowledge_by: draft.kind === 'must_read' ? isoFromLocal(draft.acknowledgeBy) : null,
+    cascade: draft.cascade.enabled
+      ? {
+          // An unreadable date is sent as it is, so the server names the field.
+          deadline: isoFromLocal(draft.cascade.deadline) ?? draft.cascade.deadline,
+          talking_points: Object.fromEntries(
+            Object.entries(draft.cascade.talkingPoints)
+              .filter(([, points]) => points.trim() !== '')
+              .map(([language, points]) => [language, points.trim()]),
+          ),
+        }
+      : null,
     // Rows keep their order too, so `/follow_ups/0/subject` names the first row.
     follow_ups: draft.followUps.map((followUp) => ({
       after_hours: followUp.afterHours === '' ? 0 : followUp.afterHours,

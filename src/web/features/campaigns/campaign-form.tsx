@@ -1,5 +1,5 @@
 // Create or edit a draft campaign: name, kind, default language, the campaign's audience rule and its
-// variants as tabs, a must-read's acknowledge-by and the follow-ups; saving shows each of the server's
+// variants as tabs, a must-read's acknowledge-by, the follow-ups and the leader cascade; saving shows each of the server's
 // complaints at its field and marks its tab.
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
@@ -13,6 +13,7 @@ import { ruleErrorPointer } from '../audiences/problem-pointers';
 import { RuleBuilder } from '../audiences/rule-builder';
 import { campaignInputFromDraft, draftFromCampaign, emptyCampaignDraft, newVariant, type CampaignDraft, type VariantDraft } from './campaign-draft';
 import { useSaveCampaign } from './campaign-mutations';
+import { CascadeEditor } from './cascade-editor';
 import { FollowUpsEditor } from './follow-ups-editor';
 import { hasProblemWithin, problemAt } from './campaign-problems';
 import { LockedFieldset } from './locked-fieldset';
@@ -222,6 +223,13 @@ export function CampaignForm({ campaign, justSaved = false, onSaved, onDirtyChan
         followUps={draft.followUps}
         defaultLanguage={draft.defaultLanguage}
         onChange={(followUps) => patch({ followUps })}
+        error={error}
+        disabled={!editable}
+      />
+      <CascadeEditor
+        cascade={draft.cascade}
+        defaultLanguage={draft.defaultLanguage}
+        onChange={(cascade) => patch({ cascade })}
         error={error}
         disabled={!editable}
       />

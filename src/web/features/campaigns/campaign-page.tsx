@@ -1,6 +1,7 @@
 // /campaigns/new and /campaigns/:id — a campaign's header (status, counts, approval, send, pause,
 // resume, cancel) and its tabs: the
-// editor (kept mounted), who gets what, a preview for one person, and the delivery log.
+// editor (kept mounted), who gets what, a preview for one person, the delivery log, and with a leader
+// cascade the leaders' briefings and releases.
 import { useState } from 'react';
 import { Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
@@ -15,6 +16,7 @@ import { CampaignActions } from './campaign-actions';
 import { CampaignForm } from './campaign-form';
 import { useCampaign } from './campaign-queries';
 import { CampaignStatusBadge } from './campaign-status-badge';
+import { CascadePanel } from './cascade-panel';
 import { DeliveriesPanel } from './deliveries-panel';
 import { PreviewPanel } from './preview-panel';
 import { SendDialog } from './send-dialog';
@@ -110,6 +112,11 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
               {t('campaigns.tabs.subjectTests')}
             </Tabs.Tab>
           )}
+          {campaign.cascade && campaign.status !== 'draft' && (
+            <Tabs.Tab value="cascade" data-testid="campaign-tab-cascade">
+              {t('campaigns.tabs.cascade')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="assignments" pt="md">
           <AssignmentsPanel campaignId={campaign.id} version={campaign.updated_at} />
@@ -125,6 +132,9 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
             <SubjectTestsPanel campaignId={campaign.id} />
           </Tabs.Panel>
         )}
+        <Tabs.Panel value="cascade" pt="md">
+          <CascadePanel campaignId={campaign.id} live={campaign.status === 'sending'} />
+        </Tabs.Panel>
       </Tabs>
       {/* The editor stays mounted under the other tabs, so unsaved changes survive a look at them. */}
       <div hidden={tab !== 'edit'} style={{ paddingTop: 'var(--mantine-spacing-md)' }}>

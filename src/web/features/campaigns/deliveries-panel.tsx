@@ -11,6 +11,7 @@ import { formatTimestamp } from '../audiences/format-timestamp';
 import { useDeliveries, type DeliveryState } from './campaign-queries';
 
 const STATE_COLOURS: Record<DeliveryState, string> = {
+  held: 'grape',
   queued: 'gray',
   sending: 'orange',
   sent: 'green',

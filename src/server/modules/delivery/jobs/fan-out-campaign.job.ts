@@ -1,11 +1,12 @@
 // At the campaign's send time: write its deliveries in one statement, hand the e-mail to the sender,
-// and schedule the follow-ups.
+// and schedule the follow-ups (and, with a leader cascade, the release at its deadline).
 import { z } from 'zod';
 import { defineJob } from '../../../platform/jobs/job-queue.js';
 import { getCampaign } from '../../campaigns/index.js';
 import { fanOutCampaign } from '../send-campaign.service.js';
 import { sendCampaignEmailJob } from './send-campaign-email.job.js';
 import { sendFollowUpJob } from './send-follow-up.job.js';
+import { releaseCascadeJob } from './release-cascade.job.js';
 
 export const fanOutCampaignJob = defineJob({
   id: 'delivery.fan-out-campaign',
@@ -17,11 +18,17 @@ export const fanOutCampaignJob = defineJob({
   async handle(payload, ctx) {
     const emailWaiting = await fanOutCampaign({ db: ctx.db, config: ctx.config, clock: () => new Date(), campaignId: payload.campaignId, logger: ctx.logger });
     if (emailWaiting) await ctx.queue.enqueue(ctx.db, sendCampaignEmailJob, payload);
-    // Each follow-up's first round, its hours after now (the send time); a fan-out run again
-    // (resume, retry) may enqueue it again, which writes nothing twice.
+    // Each follow-up's first round, its hours after now (the send time), or with a cascade after its
+    // deadline, when every team has the message at the latest; a fan-out run again (resume, retry)
+    // may enqueue it again, which writes nothing twice.
     const campaign = await getCampaign({ db: ctx.db, id: payload.campaignId });
+    const deadline = campaign.cascade ? new Date(campaign.cascade.deadline) : null;
+    if (emailWaiting && deadline) {
+      await ctx.queue.enqueue(ctx.db, releaseCascadeJob, payload, { startAfter: deadline, singletonKey: `cascade-${campaign.id}` });
+    }
+    const from = Math.max(Date.now(), deadline?.getTime() ?? 0);
     for (const [index, followUp] of campaign.follow_ups.entries()) {
-      const startAfter = new Date(Date.now() + followUp.after_hours * 3_600_000);
+      const startAfter = new Date(from + followUp.after_hours * 3_600_000);
       await ctx.queue.enqueue(
         ctx.db,
         sendFollowUpJob,

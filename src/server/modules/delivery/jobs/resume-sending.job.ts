@@ -1,10 +1,13 @@
 // Every minute: campaigns that are sending with e-mail due (a retry whose time came, or deliveries a
 // sender left behind when its process died) get a sender again. This is what makes a crash mid-send
-// lose nobody without waiting for the crashed job's expiry.
+// lose nobody without waiting for the crashed job's expiry. Cascades whose deadline has passed with a
+// team still held (or whose released team has a straggler) get their release job again.
 import { z } from 'zod';
 import { defineJob } from '../../../platform/jobs/job-queue.js';
 import { findCampaignsWithDueEmail } from '../delivery.queries.js';
 import { sendCampaignEmailJob } from './send-campaign-email.job.js';
+import { findDueCascades } from '../cascade.service.js';
+import { releaseCascadeJob } from './release-cascade.job.js';
 
 export const resumeSendingJob = defineJob({
   id: 'delivery.resume-sending',
@@ -17,6 +20,10 @@ export const resumeSendingJob = defineJob({
       // One per campaign and minute, however many sweeps see it.
       const minute = Math.floor(Date.now() / 60_000);
       await ctx.queue.enqueue(ctx.db, sendCampaignEmailJob, { campaignId }, { singletonKey: `resume-${campaignId}-${minute}` });
+    }
+    for (const campaignId of await findDueCascades({ db: ctx.db, now: new Date() })) {
+      const minute = Math.floor(Date.now() / 60_000);
+      await ctx.queue.enqueue(ctx.db, releaseCascadeJob, { campaignId }, { singletonKey: `cascade-sweep-${campaignId}-${minute}` });
     }
   },
 });
