@@ -33,6 +33,9 @@ export const AUDIT_ACTIONS = [
   'campaigns.resumed',
   'campaigns.cancelled',
   'campaigns.approved',
+  'chat.channel_created',
+  'chat.channel_updated',
+  'chat.channel_deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

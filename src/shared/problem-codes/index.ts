@@ -4,6 +4,7 @@
 // To add codes: put them in the table of their module (or a new file here) and spread it below.
 import { AUDIENCE_PROBLEM_CODES } from './audiences.js';
 import { CAMPAIGN_PROBLEM_CODES } from './campaigns.js';
+import { CHAT_PROBLEM_CODES } from './chat.js';
 import { EXPERTISE_PROBLEM_CODES } from './expertise.js';
 import { GENERIC_PROBLEM_CODES } from './generic.js';
 import { IDENTITY_PROBLEM_CODES } from './identity.js';
@@ -22,6 +23,7 @@ export const PROBLEM_CODES = {
   ...PEOPLE_PROBLEM_CODES,
   ...IMPORT_PROBLEM_CODES,
   ...CAMPAIGN_PROBLEM_CODES,
+  ...CHAT_PROBLEM_CODES,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

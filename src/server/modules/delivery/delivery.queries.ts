@@ -7,7 +7,7 @@ import type { Channel } from '../../../shared/campaigns.js';
 import type { OutgoingMail } from './mail-transport.js';
 
 /**
- * One delivery per recipient and channel of step 0, written from the resolution statement: e-mail
+ * One delivery per recipient and channel of step 0 (chat aside), written from the resolution statement: e-mail
  * without an address, or to an address that bounced before, is suppressed with the reason; the feed is
  * delivered at once (the person's feed shows it from now on). Existing rows stay (a fan-out run again
  * after a crash adds only what is missing).
@@ -35,6 +35,8 @@ export async function insertDeliveries(
       CASE WHEN r.channel = 'feed' THEN ${due} ELSE NULL END,
       ${due}
     FROM (${recipients}) AS r
+    -- Chat is posted once per channel, not per person: the chat module's posts (ADR 0019).
+    WHERE r.channel <> 'chat'
     ON CONFLICT (campaign_id, step, person_id, channel) DO NOTHING`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
