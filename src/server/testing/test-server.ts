@@ -11,8 +11,8 @@ export type TestServer = { url: string; admin: { email: string; password: string
  * and returns its URL, admin login and database (for arranging what a test needs).
  * @example const server = await startTestServer({ demoPeople: 300 }); await page.goto(server.url);
  */
-export async function startTestServer(options: { demoPeople?: number; worker?: boolean } = {}): Promise<TestServer> {
-  const t = await startTestRuntime({ worker: options.worker ?? false });
+export async function startTestServer(options: { demoPeople?: number; worker?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const t = await startTestRuntime({ worker: options.worker ?? false, env: options.env });
   const { logins } = await seedDemo({ db: t.database.db, people: options.demoPeople ?? 300 });
   const admin = logins.find((l) => l.email === DEMO_ADMIN_EMAIL)!;
   await t.app.listen({ host: '127.0.0.1', port: 0 });

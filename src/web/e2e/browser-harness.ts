@@ -50,14 +50,17 @@ export async function watchCsp(context: BrowserContext, violations: string[]): P
  * Starts server and browser; the page has an English locale so other languages appear only on request.
  * @example const h = await startBrowserHarness({ width: 1280, height: 900 }); await signInAsAdmin(h);
  */
-export async function startBrowserHarness(viewport: { width: number; height: number }, options: { worker?: boolean } = {}): Promise<BrowserHarness> {
+export async function startBrowserHarness(
+  viewport: { width: number; height: number },
+  options: { worker?: boolean; env?: Record<string, string> } = {},
+): Promise<BrowserHarness> {
   // `npm test` builds first; building here only when missing keeps a file runnable on its own
   // without rewriting dist/web under other test files that may be reading it.
   if (!existsSync(path.join(WEB_DIST_DIR, 'index.html'))) {
     const { build } = await import('vite');
     await build({ configFile: path.join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'warn' });
   }
-  const server = await startTestServer({ demoPeople: 300, worker: options.worker ?? false });
+  const server = await startTestServer({ demoPeople: 300, worker: options.worker ?? false, env: options.env });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ locale: 'en-US', viewport });
   const cspViolations: string[] = [];

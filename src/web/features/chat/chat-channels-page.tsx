@@ -1,23 +1,25 @@
 // /admin/chat: the chat channels campaigns post to. Admins add a Slack or Teams Workflows webhook bound
 // to a saved segment, send it a test message, switch it off and on, and delete it. A webhook URL is
 // never shown again after it was added: only its host and last characters.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Badge, Button, Card, Code, Group, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ChatChannel, ChatTestResult } from '../../../shared/chat';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageLoader } from '../../ui/page-loader';
+import { useSegments } from '../audiences/audience-queries';
 import { ConfirmDeleteButton } from '../audiences/confirm-delete-button';
 import { ProblemAlert } from '../audiences/problem-alert';
 import { ChatChannelForm } from './chat-channel-form';
 import { useChatChannels, useDeleteChatChannel, useTestChatChannel, useUpdateChatChannel } from './chat-queries';
 
-function audienceLabel(channel: ChatChannel, custom: string): string {
+/** A channel bound to a saved segment shows the segment's name; any other rule is a custom rule. */
+function audienceLabel(channel: ChatChannel, names: Map<string, string>, custom: string): string {
   const segment = channel.audience.segment;
-  return Object.keys(channel.audience).length === 1 && typeof segment === 'string' ? segment : custom;
+  return Object.keys(channel.audience).length === 1 && typeof segment === 'string' ? (names.get(segment) ?? segment) : custom;
 }
 
-function ChannelRow({ channel }: { channel: ChatChannel }) {
+function ChannelRow({ channel, segmentNames }: { channel: ChatChannel; segmentNames: Map<string, string> }) {
   const { t } = useTranslation();
   const update = useUpdateChatChannel();
   const remove = useDeleteChatChannel();
@@ -37,7 +39,7 @@ function ChannelRow({ channel }: { channel: ChatChannel }) {
         </Badge>
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{audienceLabel(channel, t('chat.customRule'))}</Text>
+        <Text size="sm">{audienceLabel(channel, segmentNames, t('chat.customRule'))}</Text>
       </Table.Td>
       <Table.Td>
         <Switch
@@ -95,6 +97,8 @@ function ChannelRow({ channel }: { channel: ChatChannel }) {
 export function ChatChannelsPage() {
   const { t } = useTranslation();
   const channels = useChatChannels();
+  const segments = useSegments();
+  const segmentNames = useMemo(() => new Map((segments.data?.items ?? []).map((s) => [s.key, s.name])), [segments.data]);
   const [added, setAdded] = useState<string | null>(null);
   const items = channels.data?.items ?? [];
   return (
@@ -134,7 +138,7 @@ export function ChatChannelsPage() {
           </Table.Thead>
           <Table.Tbody>
             {items.map((channel) => (
-              <ChannelRow key={channel.id} channel={channel} />
+              <ChannelRow key={channel.id} channel={channel} segmentNames={segmentNames} />
             ))}
           </Table.Tbody>
         </Table>
