@@ -301,6 +301,22 @@ describe('chat channels', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}/chat-posts`, headers: employee.headers })).statusCode).toBe(403);
   }, 60_000);
 
+  it('posts nothing while paused, and a cancel leaves what was not posted suppressed', async () => {
+    await sql`UPDATE chat_channels SET enabled = false`.execute(t.database.db);
+    await channel('#paused', 'slack', '/slack/paused', dept('Ops'));
+    const id = await createCampaign('Paused');
+    await sql`UPDATE campaigns SET status = 'sending' WHERE id = ${id}`.execute(t.database.db);
+    const ctx = { db: t.database.db, config: t.config, clock: () => new Date() };
+    await fanOutCampaign({ ...ctx, campaignId: id });
+    const paused = await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/pause`, headers: communicator.headers });
+    expect(paused.statusCode).toBe(200);
+    expect(await sendCampaignChat({ ...ctx, campaignId: id })).toEqual({ sent: 0, retried: 0, failed: 0, nextDue: null });
+    const cancelled = await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/cancel`, headers: communicator.headers });
+    expect(cancelled.statusCode).toBe(200);
+    expect((await chatPosts(id)).items).toEqual([expect.objectContaining({ state: 'suppressed', reason: 'cancelled', attempts: 0 })]);
+    expect(hooks.bodies('/slack/paused')).toEqual([]);
+  });
+
   it('after a sender died mid-post, posts that post once more and nothing twice', async () => {
     await sql`UPDATE chat_channels SET enabled = false`.execute(t.database.db);
     const crash = await channel('#crash', 'slack', '/slack/crash', dept('Ops'));
