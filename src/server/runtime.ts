@@ -10,7 +10,14 @@ import { createLogger } from './platform/logging/create-logger.js';
 import { purgeExpiredSessionsJob } from './modules/identity/index.js';
 import { ensureSkillTaxonomy, routeHelpRequestJob } from './modules/expertise/index.js';
 import { runPeopleImportJob } from './modules/people/index.js';
-import { closeMailTransports, fanOutCampaignJob, resumeSendingJob, sendCampaignChatJob, sendCampaignEmailJob, sendFollowUpJob } from './modules/delivery/index.js';
+import {
+  closeMailTransports,
+  fanOutCampaignJob,
+  resumeSendingJob,
+  sendCampaignChatJob,
+  sendCampaignEmailJob,
+  sendFollowUpJob,
+} from './modules/delivery/index.js';
 
 /** Every job definition of every module; workers run them, any process may enqueue them. */
 export const JOB_DEFINITIONS: AnyJobDefinition[] = [
