@@ -29,6 +29,7 @@ import { registerFieldLabelRoutes, registerPeopleRoutes } from './modules/people
 import { registerAudienceRoutes, registerPersonaRoutes } from './modules/audiences/index.js';
 import { registerCampaignRoutes } from './modules/campaigns/index.js';
 import { registerCascadeRoutes, registerDeliveryRoutes } from './modules/delivery/index.js';
+import { registerChatRoutes } from './modules/chat/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCampaignRoutes(app, ctx);
   registerDeliveryRoutes(app, ctx);
   registerCascadeRoutes(app, ctx);
+  registerChatRoutes(app, ctx);
   registerExpertiseRoutes(app, ctx);
   registerSkillAdminRoutes(app, ctx);
   registerCommunityRoutes(app, ctx);

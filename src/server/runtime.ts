@@ -15,6 +15,7 @@ import {
   fanOutCampaignJob,
   releaseCascadeJob,
   resumeSendingJob,
+  sendCampaignChatJob,
   sendCampaignEmailJob,
   sendFollowUpJob,
 } from './modules/delivery/index.js';
@@ -26,6 +27,7 @@ export const JOB_DEFINITIONS: AnyJobDefinition[] = [
   runPeopleImportJob,
   fanOutCampaignJob,
   sendCampaignEmailJob,
+  sendCampaignChatJob,
   resumeSendingJob,
   sendFollowUpJob,
   releaseCascadeJob,

@@ -35,6 +35,9 @@ export const AUDIT_ACTIONS = [
   'campaigns.approved',
   /** A leader released a campaign to their team (leader cascade). */
   'campaigns.released',
+  'chat.channel_created',
+  'chat.channel_updated',
+  'chat.channel_deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -5,6 +5,7 @@
 import { AUDIENCE_PROBLEM_CODES } from './audiences.js';
 import { CAMPAIGN_PROBLEM_CODES } from './campaigns.js';
 import { CASCADE_PROBLEM_CODES } from './cascade.js';
+import { CHAT_PROBLEM_CODES } from './chat.js';
 import { EXPERTISE_PROBLEM_CODES } from './expertise.js';
 import { GENERIC_PROBLEM_CODES } from './generic.js';
 import { IDENTITY_PROBLEM_CODES } from './identity.js';
@@ -26,6 +27,7 @@ export const PROBLEM_CODES = {
   ...CAMPAIGN_PROBLEM_CODES,
   ...SUBJECT_TEST_PROBLEM_CODES,
   ...CASCADE_PROBLEM_CODES,
+  ...CHAT_PROBLEM_CODES,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -22,6 +22,7 @@ import { FeedPage } from '../features/feed/feed-page';
 import { AuditPage } from '../features/identity/audit-page';
 import { LoginPage } from '../features/identity/login-page';
 import { UsersAdminPage } from '../features/identity/users-admin-page';
+import { ChatChannelsPage } from '../features/chat/chat-channels-page';
 import { DirectoryPage } from '../features/people/directory-page';
 import { FieldLabelsPage } from '../features/people/field-labels-page';
 import { ImportPeoplePage } from '../features/people/import-people-page';
@@ -89,6 +90,14 @@ export function AppRoutes() {
           element={
             <RequireAuth roles={['admin']}>
               <UsersAdminPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/chat"
+          element={
+            <RequireAuth roles={['admin']}>
+              <ChatChannelsPage />
             </RequireAuth>
           }
         />

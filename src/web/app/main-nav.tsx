@@ -7,7 +7,7 @@ import { canManageCampaigns } from '../features/campaigns/campaign-access';
 import { useBriefings } from '../features/briefings/briefing-queries';
 import { useUnreadCount } from '../features/feed/feed-queries';
 import { useCurrentUser } from './auth-context';
-import { canImportPeople, canManageFieldLabels, canManageSkills, canManageUsers, canReadAudit, canSeeApiDocs } from './roles';
+import { canImportPeople, canManageChatChannels, canManageFieldLabels, canManageSkills, canManageUsers, canReadAudit, canSeeApiDocs } from './roles';
 
 export type MainNavProps = {
   /** Called after a click, so the mobile drawer can close. */
@@ -99,6 +99,16 @@ export function MainNav({ onNavigate }: MainNavProps) {
       )}
       {canManageUsers(user.role) && (
         <NavLink component={Link} to="/admin/users" label={t('nav.users')} active={pathname === '/admin/users'} onClick={onNavigate} data-testid="nav-users" />
+      )}
+      {canManageChatChannels(user.role) && (
+        <NavLink
+          component={Link}
+          to="/admin/chat"
+          label={t('nav.chatChannels')}
+          active={pathname === '/admin/chat'}
+          onClick={onNavigate}
+          data-testid="nav-chat"
+        />
       )}
       {canReadAudit(user.role) && (
         <NavLink component={Link} to="/admin/audit" label={t('nav.audit')} active={pathname === '/admin/audit'} onClick={onNavigate} data-testid="nav-audit" />

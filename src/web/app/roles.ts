@@ -33,3 +33,8 @@ export function canManageUsers(role: Role): boolean {
 export function canReadAudit(role: Role): boolean {
   return role === 'admin';
 }
+
+/** Chat channels hold webhook secrets: the admins' `chat:manage` permission. */
+export function canManageChatChannels(role: Role): boolean {
+  return role === 'admin';
+}

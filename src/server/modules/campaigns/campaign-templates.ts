@@ -67,10 +67,10 @@ function isAllowedVariable(path: readonly (string | number)[]): boolean {
 
 /**
  * The problems of one text, located at `pointer`: Liquid syntax, tags outside the allowed set,
- * unknown filters and variables. Empty when the text is fine.
+ * unknown filters and variables; with `campaignOnly` (chat) also any person variable. Empty when the text is fine.
  * @example checkTemplate('Hallo {{ person.givn_name }}', '/variants/0/content/de/subject') // [{ code: 'campaign.unknown_variable', ... }]
  */
-export function checkTemplate(source: string, pointer: string): FieldProblem[] {
+export function checkTemplate(source: string, pointer: string, options: { campaignOnly?: boolean } = {}): FieldProblem[] {
   const problems: FieldProblem[] = [];
   let tokens;
   try {
@@ -99,7 +99,17 @@ export function checkTemplate(source: string, pointer: string): FieldProblem[] {
     // A segment that is itself a variable (`person[key]`) is never allowed: the path must be known.
     const plain = segments.filter((s): s is string | number => typeof s === 'string' || typeof s === 'number');
     const written = segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : typeof s !== 'string' ? '[…]' : i === 0 ? s : `.${s}`)).join('');
-    if ((plain.length === segments.length && isAllowedVariable(plain)) || seen.has(written)) continue;
+    if (seen.has(written)) continue;
+    const allowed = plain.length === segments.length && isAllowedVariable(plain);
+    if (allowed && options.campaignOnly && plain[0] === 'person') {
+      // A chat post goes to a whole channel: no one person's values can go in it (ADR 0019).
+      seen.add(written);
+      problems.push(
+        fieldProblem(pointer, `${written} names a person, but a chat post goes to many people`, coded('campaign.chat_person_variable', { variable: written })),
+      );
+      continue;
+    }
+    if (allowed) continue;
     seen.add(written);
     problems.push(fieldProblem(pointer, `${written} is not a variable a campaign text may use`, coded('campaign.unknown_variable', { variable: written })));
   }

@@ -75,10 +75,12 @@ async function findProblems(ctx: CampaignContext, c: CampaignValues): Promise<Fi
         ),
       );
     }
+    // A chat variant's text goes to whole channels: campaign values only (ADR 0019).
+    const campaignOnly = v.channels.includes('chat');
     for (const [language, content] of Object.entries(v.content)) {
       for (const field of ['subject', 'preheader', 'body', 'wiifm', 'cta_label'] as const) {
         const text = content[field];
-        if (text) problems.push(...checkTemplate(text, `${at}/content/${language}/${field}`));
+        if (text) problems.push(...checkTemplate(text, `${at}/content/${language}/${field}`, { campaignOnly: campaignOnly && field !== 'preheader' }));
       }
     }
     if (v.subject_test) problems.push(...subjectTestProblems(v, at, lang));
@@ -347,12 +349,6 @@ export async function requestSend(
   if (campaign.status === 'draft') {
     // A segment the rules name may have changed since the draft was saved: fail now, not in the fan-out.
     await resolveRecipientsSql(input);
-    if (campaign.variants.some((v) => v.channels.includes('chat'))) {
-      throw new AppError('conflict', 'chat delivery is not available yet: remove the chat channel', {
-        ...coded('campaign.channel_unavailable', { channel: 'chat' }),
-        problems: [fieldProblem('/variants', 'chat is not available yet', coded('campaign.channel_unavailable', { channel: 'chat' }))],
-      });
-    }
   }
   const now = input.clock();
   // At a local time, the fan-out runs when that time first comes anywhere (UTC+14) and each delivery

@@ -7,7 +7,7 @@ import type { Channel } from '../../../shared/campaigns.js';
 import type { OutgoingMail } from './mail-transport.js';
 
 /**
- * One delivery per recipient and channel of step 0, written from the resolution statement: e-mail
+ * One delivery per recipient and channel of step 0 (chat aside), written from the resolution statement: e-mail
  * without an address, or to an address that bounced before, is suppressed with the reason; the feed is
  * delivered at once (the person's feed shows it from now on). Existing rows stay (a fan-out run again
  * after a crash adds only what is missing). With a leader cascade (`cascade`), whoever has a leader
@@ -48,6 +48,8 @@ export async function insertDeliveries(
       l.leader_id
     FROM (${recipients}) AS r
     ${leader}
+    -- Chat is posted once per channel, not per person: the chat module's posts (ADR 0019).
+    WHERE r.channel <> 'chat'
     ON CONFLICT (campaign_id, step, person_id, channel) DO NOTHING`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }

@@ -167,15 +167,23 @@ describe('sending a campaign over SMTP', () => {
     expect(await deliveries(id)).toEqual([]);
   });
 
-  it('refuses a send without an Idempotency-Key, a chat variant, an unknown campaign and roles without the permission', async () => {
+  it('refuses a send without an Idempotency-Key, a chat variant naming a person, an unknown campaign and roles without the permission', async () => {
     const id = await create(campaign('Refused'));
     const noKey = await send(id, null);
     expect(noKey.statusCode).toBe(400);
     expect(noKey.json<{ code: string }>().code).toBe('campaign.idempotency_key_required');
-    const chat = await create(campaign('Chat', { variants: [{ key: 'all', default: true, channels: ['chat'], content: { en: content('Hi') } }] }));
-    const chatSend = await send(chat, 'chat-key-0001');
-    expect(chatSend.statusCode).toBe(409);
-    expect(chatSend.json<{ code: string }>().code).toBe('campaign.channel_unavailable');
+    // A chat post goes to a whole channel: a chat variant naming a person is refused when saved (ADR 0019).
+    const chat = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: communicator.headers,
+      payload: campaign('Chat', { variants: [{ key: 'all', default: true, channels: ['chat'], content: { en: content('Hi') } }] }),
+    });
+    expect(chat.statusCode).toBe(400);
+    expect(chat.json<{ errors: { pointer: string; code: string }[] }>().errors[0]).toMatchObject({
+      pointer: '/variants/0/content/en/subject',
+      code: 'campaign.chat_person_variable',
+    });
     expect((await send(987654, 'unknown-key-01')).statusCode).toBe(404);
     expect((await send(id, 'employee-key-1', {}, employee)).statusCode).toBe(403);
     for (const url of [`/api/v1/campaigns/${id}/deliveries`, '/api/v1/outbox', '/api/v1/outbox/1']) {

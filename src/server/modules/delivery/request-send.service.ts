@@ -6,6 +6,7 @@ import type { AnyDb } from '../../platform/db/connect.js';
 import type { Config } from '../../platform/config/config.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import { changeSending, requestSend } from '../campaigns/index.js';
+import { suppressQueuedChatPosts } from '../chat/index.js';
 import { suppressQueued } from './delivery.queries.js';
 import { fanOutCampaignJob } from './jobs/fan-out-campaign.job.js';
 
@@ -43,7 +44,10 @@ export async function changeCampaignSending(input: RequestContext & { id: number
     id,
     action: input.action,
     then: async (trx, campaign) => {
-      if (input.action === 'cancel') await suppressQueued(trx, id);
+      if (input.action === 'cancel') {
+        await suppressQueued(trx, id);
+        await suppressQueuedChatPosts({ db: trx, campaignId: id });
+      }
       if (input.action === 'resume') {
         const now = input.clock();
         const startAfter = campaign.send_at && campaign.send_at > now ? campaign.send_at : now;

@@ -24,6 +24,7 @@ import {
   startSending,
   templateContext,
 } from '../campaigns/index.js';
+import { openChatPosts, writeChatPosts } from '../chat/index.js';
 import { findTemplatePeople } from '../people/index.js';
 import { MailError, mailTransport, type MailTransport } from './mail-transport.js';
 import * as q from './delivery.queries.js';
@@ -41,13 +42,13 @@ export const MAX_ATTEMPTS = 5;
 export type SendContext = { db: AnyDb; config: Config; clock: () => Date; logger?: Pick<Logger, 'warn' | 'info'> };
 
 /**
- * Writes the campaign's deliveries (idempotent) and says whether e-mail is waiting to be sent; false
- * when the campaign was cancelled or paused before its time came. With a leader cascade, team
- * members are held for their leader and each leader gets a briefing (step -1).
- * @example if (await fanOutCampaign({ ...ctx, campaignId: 7 })) await queue.enqueue(...);
+ * Writes the campaign's deliveries and chat posts (idempotent) and says whether e-mail and chat posts
+ * are waiting to be sent; neither when the campaign was cancelled or paused before its time came.
+ * With a leader cascade, team members are held for their leader and each leader gets a briefing (step -1).
+ * @example const waiting = await fanOutCampaign({ ...ctx, campaignId: 7 }); if (waiting.email) await queue.enqueue(...);
  */
-export async function fanOutCampaign(input: SendContext & { campaignId: number }): Promise<boolean> {
-  if (!(await startSending({ db: input.db, id: input.campaignId }))) return false;
+export async function fanOutCampaign(input: SendContext & { campaignId: number }): Promise<{ email: boolean; chat: boolean }> {
+  if (!(await startSending({ db: input.db, id: input.campaignId }))) return { email: false, chat: false };
   const recipients = await resolveRecipientsSql({ db: input.db, thresholds: input.config.experienceThresholds, clock: input.clock, id: input.campaignId });
   const localTime = await getSendLocalTime({ db: input.db, id: input.campaignId });
   const campaign = await getCampaign({ db: input.db, id: input.campaignId });
@@ -66,10 +67,30 @@ export async function fanOutCampaign(input: SendContext & { campaignId: number }
     const briefed = cascade ? await cq.insertLeadersAndBriefings(trx, { campaignId: input.campaignId, deadline: new Date(cascade.deadline) }) : 0;
     return [inserted, briefed] as const;
   });
-  input.logger?.info({ campaignId: input.campaignId, written, briefings }, 'campaign fanned out');
-  const open = await q.openDeliveries(input.db, input.campaignId);
-  if (open.open === 0) await finishSending({ db: input.db, id: input.campaignId });
-  return open.open > 0;
+  const posts = await writeChatPosts({
+    db: input.db,
+    thresholds: input.config.experienceThresholds,
+    clock: input.clock,
+    logger: input.logger,
+    campaignId: input.campaignId,
+    recipients,
+  });
+  input.logger?.info({ campaignId: input.campaignId, written, briefings, posts }, 'campaign fanned out');
+  const [open, chat] = await Promise.all([q.openDeliveries(input.db, input.campaignId), openChatPosts({ db: input.db, campaignId: input.campaignId })]);
+  if (open.open === 0 && chat.open === 0) await finishSending({ db: input.db, id: input.campaignId });
+  return { email: open.open > 0, chat: chat.open > 0 };
+}
+
+/**
+ * Marks the campaign sent once neither a delivery nor a chat post of it is left to send; whichever
+ * sender finishes last does it.
+ * @example await finishIfDone({ db, campaignId: 7 });
+ */
+export async function finishIfDone(input: { db: AnyDb; campaignId: number }): Promise<boolean> {
+  const [open, chat] = await Promise.all([q.openDeliveries(input.db, input.campaignId), openChatPosts({ db: input.db, campaignId: input.campaignId })]);
+  if (open.open > 0 || chat.open > 0) return false;
+  await finishSending({ db: input.db, id: input.campaignId });
+  return true;
 }
 
 const hostOf = (publicUrl: string) => new URL(publicUrl).hostname || 'resonance.local';
@@ -188,7 +209,7 @@ export async function sendCampaignEmail(
     if (failed) throw failed.reason;
   }
   const open = await q.openDeliveries(db, campaign.id);
-  if (open.open === 0) await finishSending({ db, id: campaign.id });
+  if (open.open === 0) await finishIfDone({ db, campaignId: campaign.id });
   // Stopped early with work left: it is due now.
   outcome.nextDue = open.open === 0 ? null : input.signal?.aborted || sliceOver() ? input.clock() : open.next_due;
   return outcome;

@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'campaigns:write',
   /** Send and schedule campaigns. */
   'campaigns:send',
+  /** Add, test, change, disable and delete chat channels (webhooks); their URLs are secrets. */
+  'chat:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -109,6 +109,10 @@ const configSchema = z.object({
   PRIVACY_MIN_GROUP: z.coerce.number().int().min(2).max(1000).default(5),
   /** How long a sender holds claimed mail; after that (its process died) another sends it again. */
   DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
+  /** Chat webhooks may be http:// and on private, loopback or link-local addresses (tests, local receivers); off: https to public addresses only. */
+  CHAT_WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
+  /** First wait before a chat post that failed for a passing reason (5xx, network) is tried again; each later wait is four times longer. */
+  CHAT_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   /** The sender of campaign mail (`Resonance <news@example.com>`). */
   MAIL_FROM: z.string().min(3).max(320).default('Resonance <resonance@localhost>'),
   /** The organisation as mail shows it: its name, its colour (#rrggbb) and a logo URL (https). */

@@ -15,8 +15,10 @@ export type ContentDraft = Record<ContentField, string>;
 export const AUDIENCE_MODES = ['everyone', 'rule', 'persona'] as const;
 export type AudienceMode = (typeof AUDIENCE_MODES)[number];
 
-/** The channels this deployment can send on; chat is not offered yet (the server refuses it). */
-export const EDITABLE_CHANNELS = ['email', 'feed'] as const satisfies readonly Channel[];
+/** The channels this deployment can send on (chat: to the chat channels an admin set up, ADR 0019). */
+export const EDITABLE_CHANNELS = ['email', 'feed', 'chat'] as const satisfies readonly Channel[];
+/** Channels a person preview shows: a chat post goes to a channel, not to one person. */
+export const PREVIEW_CHANNELS = ['email', 'feed'] as const satisfies readonly Channel[];
 
 export type VariantDraft = {
   /** Stable React key; the variant's own `key` can be edited. */

@@ -18,6 +18,7 @@ import { useCampaign } from './campaign-queries';
 import { CampaignStatusBadge } from './campaign-status-badge';
 import { CascadePanel } from './cascade-panel';
 import { DeliveriesPanel } from './deliveries-panel';
+import { ChatPostsPanel } from '../chat/chat-posts-panel';
 import { PreviewPanel } from './preview-panel';
 import { SendDialog } from './send-dialog';
 import { SubjectTestsPanel } from './subject-tests-panel';
@@ -120,12 +121,18 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
         </Tabs.List>
         <Tabs.Panel value="assignments" pt="md">
           <AssignmentsPanel campaignId={campaign.id} version={campaign.updated_at} />
+          {campaign.variants.some((v) => v.channels.includes('chat')) && (
+            <ChatPostsPanel key={campaign.updated_at} campaignId={campaign.id} sending={campaign.status === 'sending'} />
+          )}
         </Tabs.Panel>
         <Tabs.Panel value="preview" pt="md">
           <PreviewPanel campaignId={campaign.id} />
         </Tabs.Panel>
         <Tabs.Panel value="deliveries" pt="md">
-          <DeliveriesPanel campaignId={campaign.id} />
+          <Stack gap="lg">
+            <DeliveriesPanel campaignId={campaign.id} />
+            {campaign.variants.some((v) => v.channels.includes('chat')) && <ChatPostsPanel campaignId={campaign.id} sending={campaign.status === 'sending'} />}
+          </Stack>
         </Tabs.Panel>
         {testsSubjects && (
           <Tabs.Panel value="subject-tests" pt="md">

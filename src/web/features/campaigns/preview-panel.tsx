@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../shared/campaigns';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatLanguageName } from '../../ui/format';
-import { EDITABLE_CHANNELS } from './campaign-draft';
+import { PREVIEW_CHANNELS } from './campaign-draft';
 import { usePreviewCampaign } from './campaign-mutations';
 import { MessageFrame } from './message-frame';
 
@@ -37,7 +37,7 @@ export function PreviewPanel({ campaignId }: { campaignId: number }) {
           <SegmentedControl
             value={channel}
             onChange={(value) => setChannel(value)}
-            data={EDITABLE_CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
+            data={PREVIEW_CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
             data-testid="preview-channel"
           />
           <Button type="submit" loading={preview.isPending} disabled={person.trim() === ''} data-testid="preview-submit">

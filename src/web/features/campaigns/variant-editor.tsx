@@ -73,6 +73,11 @@ export function VariantEditor({ variant, index, defaultLanguage, onChange, onRem
               ))}
             </Group>
           </Checkbox.Group>
+          {variant.channels.includes('chat') && (
+            <Text size="xs" c="dimmed" data-testid="variant-chat-hint">
+              {t('campaigns.editor.chatHint', { example: '{{ campaign.name }}' })}
+            </Text>
+          )}
         </Stack>
         {onRemove && (
           <Button variant="subtle" color="red" ml="auto" onClick={onRemove} disabled={disabled} data-testid="variant-remove">
