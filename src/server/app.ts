@@ -29,6 +29,7 @@ import { registerFieldLabelRoutes, registerPeopleRoutes } from './modules/people
 import { registerAudienceRoutes, registerPersonaRoutes } from './modules/audiences/index.js';
 import { registerCampaignRoutes } from './modules/campaigns/index.js';
 import { registerDeliveryRoutes } from './modules/delivery/index.js';
+import { registerPreferenceRoutes, registerUnsubscribeRoutes } from './modules/preferences/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
@@ -113,6 +114,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPersonaRoutes(app, ctx);
   registerCampaignRoutes(app, ctx);
   registerDeliveryRoutes(app, ctx);
+  registerPreferenceRoutes(app, ctx);
+  registerUnsubscribeRoutes(app, ctx);
   registerExpertiseRoutes(app, ctx);
   registerSkillAdminRoutes(app, ctx);
   registerCommunityRoutes(app, ctx);

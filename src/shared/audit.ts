@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   'campaigns.resumed',
   'campaigns.cancelled',
   'campaigns.approved',
+  'topics.created',
+  'topics.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -5,7 +5,7 @@ import { CHANNELS } from './campaigns.js';
 
 export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed', 'bounced', 'suppressed'] as const;
 /** Why a delivery was suppressed, failed or bounced: codes the web words. */
-export const DELIVERY_REASONS = ['no_email', 'bounced_before', 'rejected', 'gave_up', 'cancelled'] as const;
+export const DELIVERY_REASONS = ['no_email', 'bounced_before', 'rejected', 'gave_up', 'cancelled', 'unsubscribed', 'channel_opted_out'] as const;
 
 export const sendInputSchema = z
   .strictObject({

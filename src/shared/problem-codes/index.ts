@@ -10,6 +10,7 @@ import { IDENTITY_PROBLEM_CODES } from './identity.js';
 import { IMPORT_PROBLEM_CODES } from './import.js';
 import { INPUT_PROBLEM_CODES } from './input.js';
 import { PEOPLE_PROBLEM_CODES } from './people.js';
+import { PREFERENCE_PROBLEM_CODES } from './preferences.js';
 import { VALIDATION_PROBLEM_CODES } from './validation.js';
 
 export const PROBLEM_CODES = {
@@ -22,6 +23,7 @@ export const PROBLEM_CODES = {
   ...PEOPLE_PROBLEM_CODES,
   ...IMPORT_PROBLEM_CODES,
   ...CAMPAIGN_PROBLEM_CODES,
+  ...PREFERENCE_PROBLEM_CODES,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -9,6 +9,7 @@ import { idCursor, pageOf } from '../../platform/http/pagination.js';
 import type { Assignments, Campaign, CampaignStatus, CampaignSummary, CampaignValues, Channel, Preview } from '../../../shared/campaigns.js';
 import { checkAudienceRule, compileAudienceRule, getPersona } from '../audiences/index.js';
 import { findTemplatePeople, resolvePersonRefs, selectAudienceRows, type Thresholds } from '../people/index.js';
+import { findTopic } from '../preferences/index.js';
 import { checkTemplate } from './campaign-templates.js';
 import { compiledMessageFor } from './compiled-messages.js';
 import { renderMessage, templateContext, type Brand } from './render-message.js';
@@ -31,6 +32,7 @@ function present(row: q.CampaignRow, variants: q.VariantRow[], counts: q.Deliver
     variants: variants.map((v) => ({ key: v.key, default: v.is_default, audience: v.audience, channels: v.channels, content: v.content })),
     follow_ups: row.follow_ups as Campaign['follow_ups'],
     cascade: row.cascade,
+    topic: row.topic_key,
     counts,
     approval: row.approved_by_user_id !== null && row.approved_at ? { user_id: row.approved_by_user_id, at: row.approved_at.toISOString() } : null,
     created_at: row.created_at.toISOString(),
@@ -92,6 +94,11 @@ async function findProblems(ctx: CampaignContext, c: CampaignValues): Promise<Fi
     }
     for (const [language, points] of Object.entries(c.cascade.talking_points)) problems.push(...checkTemplate(points, `/cascade/talking_points/${language}`));
   }
+  if (c.topic) {
+    const topic = await findTopic({ db: ctx.db, key: c.topic });
+    if (!topic) problems.push(fieldProblem('/topic', `there is no topic ${c.topic}`, coded('topic.not_found', { key: c.topic })));
+    else if (!topic.enabled) problems.push(fieldProblem('/topic', `the topic ${c.topic} is disabled`, coded('topic.disabled', { key: c.topic })));
+  }
   return problems;
 }
 
@@ -140,6 +147,7 @@ function toValues(c: CampaignValues): { campaign: Omit<q.CampaignValues, 'create
       acknowledge_by: c.acknowledge_by ? new Date(c.acknowledge_by) : null,
       follow_ups: c.follow_ups,
       cascade: c.cascade,
+      topic_key: c.topic ?? null,
     },
     variants: c.variants.map((v, position) => ({
       position,

@@ -23,6 +23,7 @@ import type { ModuleContext } from '../module-context.js';
 import { getOutboxMessage, listCampaignDeliveries, listOutbox } from './delivery.service.js';
 import { acknowledgeFeedItem, markFeedRead, readFeed } from './feed.service.js';
 import { changeCampaignSending, sendCampaign } from './request-send.service.js';
+import { registerAcknowledgeRoutes } from './acknowledge.routes.js';
 
 const read = { access: { permission: 'campaigns:read' as const } };
 const send = { access: { permission: 'campaigns:send' as const } };
@@ -34,6 +35,7 @@ const sendHeaders = z.looseObject({ 'idempotency-key': z.string().trim().min(8).
 
 export function registerDeliveryRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  registerAcknowledgeRoutes(app, ctx);
 
   r.post(
     '/api/v1/campaigns/:id/send',

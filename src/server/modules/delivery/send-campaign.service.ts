@@ -5,6 +5,7 @@
 // a message in flight at the crash can go out twice, and then recognisably). Temporary refusals wait
 // and retry with backoff; permanent ones mark the address bounced for later campaigns.
 import type { Logger } from 'pino';
+import { sql } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { Config } from '../../platform/config/config.js';
 import {
@@ -22,6 +23,8 @@ import {
   templateContext,
 } from '../campaigns/index.js';
 import { findTemplatePeople } from '../people/index.js';
+import { findTopic, preferencesForFanOut, topicName, unsubscribeUrl } from '../preferences/index.js';
+import { acknowledgeUrl } from './acknowledge-link.js';
 import { MailError, mailTransport, type MailTransport } from './mail-transport.js';
 import * as q from './delivery.queries.js';
 
@@ -43,12 +46,17 @@ export async function fanOutCampaign(input: SendContext & { campaignId: number }
   if (!(await startSending({ db: input.db, id: input.campaignId }))) return false;
   const recipients = await resolveRecipientsSql({ db: input.db, thresholds: input.config.experienceThresholds, clock: input.clock, id: input.campaignId });
   const localTime = await getSendLocalTime({ db: input.db, id: input.campaignId });
-  const written = await q.insertDeliveries(
-    input.db,
-    input.campaignId,
-    recipients,
-    localTime ? { time: localTime, defaultZone: input.config.DEFAULT_TIME_ZONE } : null,
-  );
+  const campaign = await getCampaign({ db: input.db, id: input.campaignId });
+  // Preferences in layers; must-reads ignore opt-outs, and quiet hours when the deployment says so.
+  const prefs = await preferencesForFanOut({ db: input.db, config: input.config, topicKey: campaign.topic, personId: sql`r.person_id` });
+  const mustRead = campaign.kind === 'must_read';
+  const written = await q.insertDeliveries(input.db, input.campaignId, recipients, localTime ? { time: localTime } : null, {
+    prefs,
+    honourOptOuts: !mustRead,
+    quietHours: !(mustRead && input.config.MUST_READ_IGNORES_QUIET_HOURS),
+    now: input.clock(),
+    defaultZone: input.config.DEFAULT_TIME_ZONE,
+  });
   input.logger?.info({ campaignId: input.campaignId, written }, 'campaign fanned out');
   const open = await q.openDeliveries(input.db, input.campaignId);
   if (open.open === 0) await finishSending({ db: input.db, id: input.campaignId });
@@ -87,6 +95,11 @@ export async function sendCampaignEmail(
   const campaign = await getCampaign({ db, id: input.campaignId });
   const outcome: SendOutcome = { sent: 0, retried: 0, bounced: 0, failed: 0, nextDue: null };
   const host = hostOf(config.publicUrl);
+  // Must-reads carry an Acknowledge link and no unsubscribe (they ignore opt-outs); announcements of a
+  // topic carry a one-click List-Unsubscribe (RFC 8058) and the same link in their footer.
+  const mustRead = campaign.kind === 'must_read';
+  const topic = campaign.topic && !mustRead ? await findTopic({ db, key: campaign.topic }) : null;
+  const preferencesUrl = `${config.publicUrl}/preferences`;
   // Between batches the campaign's status is read again: a pause or a cancel stops the sender there.
   while (!input.signal?.aborted && !sliceOver() && (await getCampaignStatus({ db, id: campaign.id })) === 'sending') {
     const batch = await q.claimDueEmail(db, { campaignId: campaign.id, limit: SEND_BATCH, leaseSeconds: config.DELIVERY_LEASE_SECONDS, host });
@@ -106,8 +119,17 @@ export async function sendCampaignEmail(
         language: delivery.language,
         step: delivery.step,
         brand: config.brand,
+        footer: { unsubscribeTopic: topic ? topicName(topic, delivery.language) : null, acknowledge: mustRead },
       });
-      const message = await renderMail(compiled, templateContext(person, campaign));
+      const links = {
+        unsubscribe: topic ? await unsubscribeUrl({ db, config, personId: delivery.person_id, topicKey: topic.key }) : '',
+        acknowledge: mustRead ? await acknowledgeUrl({ db, config, deliveryId: delivery.id }) : '',
+        preferences: preferencesUrl,
+      };
+      const message = await renderMail(compiled, templateContext(person, campaign, links));
+      const listHeaders: Record<string, string> = links.unsubscribe
+        ? { 'List-Unsubscribe': `<${links.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+        : {};
       try {
         await transport.send({
           deliveryId: delivery.id,
@@ -117,7 +139,7 @@ export async function sendCampaignEmail(
           subject: message.subject,
           html: message.html,
           text: message.text,
-          headers: { 'X-Resonance-Campaign': String(campaign.id), 'X-Resonance-Delivery': String(delivery.id) },
+          headers: { 'X-Resonance-Campaign': String(campaign.id), 'X-Resonance-Delivery': String(delivery.id), ...listHeaders },
         });
       } catch (error) {
         if (!(error instanceof MailError)) throw error;
@@ -171,7 +193,11 @@ export async function writeFollowUp(
   });
   if (!found || !['sending', 'sent', 'paused'].includes(found.campaign.status)) return null;
   const step = 1 + input.index * FOLLOW_UP_STEPS + input.round;
-  const written = await q.insertFollowUps(input.db, { campaignId: input.campaignId, step, people: found.rows });
+  const optedOut =
+    found.campaign.kind === 'must_read'
+      ? undefined
+      : await preferencesForFanOut({ db: input.db, config: input.config, topicKey: found.campaign.topic, personId: sql`d.person_id` });
+  const written = await q.insertFollowUps(input.db, { campaignId: input.campaignId, step, people: found.rows, optedOut });
   if (written > 0) await reopenSending({ db: input.db, id: input.campaignId });
   input.logger?.info({ campaignId: input.campaignId, step, written }, 'follow-up written');
   return { written, maxSends: found.followUp.max_sends, afterHours: found.followUp.after_hours };

@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'campaigns:write',
   /** Send and schedule campaigns. */
   'campaigns:send',
+  /** Create and change topics people may unsubscribe from. */
+  'topics:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +45,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'campaigns:read',
     'campaigns:write',
     'campaigns:send',
+    'topics:manage',
     'skills:endorse',
     'help:ask',
     'contributions:write',
