@@ -54,6 +54,8 @@ export type CampaignDraft = {
   followUps: FollowUpDraft[];
   /** A must-read's deadline as a local `YYYY-MM-DDTHH:mm` (a datetime-local field's value), or ''. */
   acknowledgeBy: string;
+  /** The topic's key, or null. */
+  topic: string | null;
   /** Parts this screen does not edit, kept as they are when saving. */
   rest: Pick<CampaignInput, 'tracking' | 'cascade'>;
 };
@@ -87,6 +89,7 @@ export function emptyCampaignDraft(): CampaignDraft {
     variants: [newVariant('default', true)],
     followUps: [],
     acknowledgeBy: '',
+    topic: null,
     rest: { tracking: null, cascade: null },
   };
 }
@@ -140,6 +143,7 @@ export function draftFromCampaign(campaign: Campaign): CampaignDraft {
       ...(followUp.channels ? { channels: followUp.channels } : {}),
     })),
     acknowledgeBy: campaign.acknowledge_by ? localDateTime(campaign.acknowledge_by) : '',
+    topic: campaign.topic,
     rest: { tracking: campaign.tracking, cascade: campaign.cascade },
   };
 }
@@ -180,6 +184,7 @@ export function campaignInputFromDraft(draft: CampaignDraft): CampaignInput {
     default_language: draft.defaultLanguage,
     ...draft.rest,
     acknowledge_by: draft.kind === 'must_read' ? isoFromLocal(draft.acknowledgeBy) : null,
+    topic: draft.topic,
     // Rows keep their order too, so `/follow_ups/0/subject` names the first row.
     follow_ups: draft.followUps.map((followUp) => ({
       after_hours: followUp.afterHours === '' ? 0 : followUp.afterHours,
