@@ -14,7 +14,9 @@ const channelSet = z.array(z.enum(CHANNELS)).max(CHANNELS.length);
 export const topicInputSchema = z.strictObject({
   key: topicKeySchema,
   /** The topic's name per language (`{"en": "Safety", "de": "Sicherheit"}`); at least one. */
-  names: z.record(contentLanguageSchema, z.string().trim().min(1).max(TOPIC_LIMITS.name)).refine((n) => Object.keys(n).length > 0, 'name the topic in at least one language'),
+  names: z
+    .record(contentLanguageSchema, z.string().trim().min(1).max(TOPIC_LIMITS.name))
+    .refine((n) => Object.keys(n).length > 0, 'name the topic in at least one language'),
   descriptions: z.record(contentLanguageSchema, z.string().trim().max(TOPIC_LIMITS.description)).default({}),
   /** Whether people who never chose follow it. */
   default_subscribed: z.boolean().default(true),

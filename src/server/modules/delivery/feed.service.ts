@@ -99,7 +99,13 @@ export async function acknowledgeFeedItem(input: { db: AnyDb; personId: number |
  * `not_acknowledged` follow-ups). The same acknowledgement again changes nothing; true the first time.
  * @example await acknowledgeMustRead({ db, campaignId: 7, personId: 42, channel: 'email' });
  */
-export async function acknowledgeMustRead(input: { db: AnyDb; campaignId: number; personId: number; channel: 'feed' | 'email'; feedDeliveryId?: number }): Promise<boolean> {
+export async function acknowledgeMustRead(input: {
+  db: AnyDb;
+  campaignId: number;
+  personId: number;
+  channel: 'feed' | 'email';
+  feedDeliveryId?: number;
+}): Promise<boolean> {
   return input.db.transaction().execute(async (trx) => {
     if (input.feedDeliveryId !== undefined) await q.markRead(trx, input.feedDeliveryId);
     if (!(await q.acknowledge(trx, { campaignId: input.campaignId, personId: input.personId, channel: input.channel }))) return false;

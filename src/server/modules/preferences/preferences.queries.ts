@@ -56,7 +56,12 @@ export async function findTopicById(db: AnyDb, id: number): Promise<TopicRow | n
   return result.rows[0] ?? null;
 }
 
-export type PersonPreferencesRow = { channels: Channel[] | null; quiet_mode: 'default' | 'off' | 'custom'; quiet_start: string | null; quiet_end: string | null };
+export type PersonPreferencesRow = {
+  channels: Channel[] | null;
+  quiet_mode: 'default' | 'off' | 'custom';
+  quiet_start: string | null;
+  quiet_end: string | null;
+};
 
 export async function findPersonPreferences(db: AnyDb, personId: number): Promise<PersonPreferencesRow | null> {
   const result = await sql<PersonPreferencesRow>`

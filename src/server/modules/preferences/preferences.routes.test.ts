@@ -33,7 +33,9 @@ const campaign = (name: string, overrides: Record<string, unknown> = {}) => ({
   name,
   audience: { field: 'external_id', op: 'in', value: ['DE1', 'NL1', 'EN1'] },
   default_language: 'en',
-  variants: [{ key: 'all', default: true, channels: ['email', 'feed'], content: { en: content(name), de: content(`${name} (de)`), nl: content(`${name} (nl)`) } }],
+  variants: [
+    { key: 'all', default: true, channels: ['email', 'feed'], content: { en: content(name), de: content(`${name} (de)`), nl: content(`${name} (nl)`) } },
+  ],
   ...overrides,
 });
 
@@ -43,7 +45,12 @@ const create = async (payload: Record<string, unknown>) => {
   return res.json<{ id: number }>().id;
 };
 const sendNow = async (id: number) => {
-  const res = await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${id}/send`, headers: { ...communicator.headers, 'idempotency-key': `send-${id}-key` }, payload: {} });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/campaigns/${id}/send`,
+    headers: { ...communicator.headers, 'idempotency-key': `send-${id}-key` },
+    payload: {},
+  });
   expect(res.statusCode, res.body).toBe(202);
 };
 async function waitForStatus(id: number, status: string, timeoutMs = 30_000): Promise<void> {
@@ -57,8 +64,13 @@ async function waitForStatus(id: number, status: string, timeoutMs = 30_000): Pr
 }
 const to = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address;
 const mailsOf = (id: number) => new Map(sink.messages.filter((m) => m.headers.get('x-resonance-campaign') === String(id)).map((m) => [to(m), m]));
-const rawHeader = (mail: ParsedMail, name: string) => mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, '').replace(/\r?\n\s+/g, ' ');
-const personId = async (externalId: string) => (await sql<{ id: number }>`SELECT id FROM people WHERE external_id = ${externalId}`.execute(t.database.db)).rows[0]!.id;
+const rawHeader = (mail: ParsedMail, name: string) =>
+  mail.headerLines
+    .find((h) => h.key === name)
+    ?.line.replace(/^[^:]+:\s*/, '')
+    .replace(/\r?\n\s+/g, ' ');
+const personId = async (externalId: string) =>
+  (await sql<{ id: number }>`SELECT id FROM people WHERE external_id = ${externalId}`.execute(t.database.db)).rows[0]!.id;
 type Row = { external_id: string; channel: string; state: string; reason: string | null; next_attempt_at: Date };
 const rows = async (id: number) =>
   (
@@ -114,7 +126,12 @@ describe('topics', () => {
     expect(again.json<Problem>().code).toBe('topic.key_taken');
     const bad = await t.app.inject({ method: 'POST', url: '/api/v1/topics', headers: communicator.headers, payload: { key: 'Bad Key', names: {} } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json<Problem>().errors!.map((e) => e.pointer).sort()).toEqual(['/key', '/names']);
+    expect(
+      bad
+        .json<Problem>()
+        .errors!.map((e) => e.pointer)
+        .sort(),
+    ).toEqual(['/key', '/names']);
     const changed = await t.app.inject({
       method: 'PUT',
       url: `/api/v1/topics/${topic.id}`,
@@ -122,19 +139,36 @@ describe('topics', () => {
       payload: { key: 'canteen', names: { en: 'Canteen', de: 'Kantine' }, enabled: false },
     });
     expect(changed.json()).toMatchObject({ names: { de: 'Kantine' }, enabled: false, default_subscribed: true });
-    const rekey = await t.app.inject({ method: 'PUT', url: `/api/v1/topics/${topic.id}`, headers: communicator.headers, payload: { key: 'food', names: { en: 'F' } } });
+    const rekey = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/topics/${topic.id}`,
+      headers: communicator.headers,
+      payload: { key: 'food', names: { en: 'F' } },
+    });
     expect(rekey.json<Problem>().errors![0]!.pointer).toBe('/key');
-    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/topics/999999', headers: communicator.headers, payload: { key: 'x', names: { en: 'X' } } })).statusCode).toBe(404);
-    const enabled = (await t.app.inject({ method: 'GET', url: '/api/v1/topics?enabled=true', headers: communicator.headers })).json<{ items: { key: string }[] }>();
+    expect(
+      (await t.app.inject({ method: 'PUT', url: '/api/v1/topics/999999', headers: communicator.headers, payload: { key: 'x', names: { en: 'X' } } }))
+        .statusCode,
+    ).toBe(404);
+    const enabled = (await t.app.inject({ method: 'GET', url: '/api/v1/topics?enabled=true', headers: communicator.headers })).json<{
+      items: { key: string }[];
+    }>();
     expect(enabled.items.map((i) => i.key)).toEqual(['safety']);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/topics', headers: employee.headers, payload: { key: 'x', names: { en: 'X' } } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/topics', headers: employee.headers, payload: { key: 'x', names: { en: 'X' } } })).statusCode,
+    ).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/topics', headers: employee.headers })).statusCode).toBe(403);
 
     // A campaign names an existing, enabled topic.
     const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: communicator.headers, payload: campaign('T', { topic: 'nope' }) });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json<Problem>().errors).toEqual([expect.objectContaining({ pointer: '/topic', code: 'topic.not_found' })]);
-    const disabled = await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: communicator.headers, payload: campaign('T', { topic: 'canteen' }) });
+    const disabled = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: communicator.headers,
+      payload: campaign('T', { topic: 'canteen' }),
+    });
     expect(disabled.json<Problem>().errors).toEqual([expect.objectContaining({ pointer: '/topic', code: 'topic.disabled' })]);
   });
 });
@@ -169,7 +203,9 @@ describe('one-click unsubscribe and acknowledging from the mail', () => {
     expect(page.body).toContain('method="post"');
     const prefsOf = async (externalId: string) => {
       const caller = await asPerson(externalId);
-      return (await t.app.inject({ method: 'GET', url: '/api/v1/me/preferences', headers: caller.headers })).json<{ topics: { key: string; subscribed: boolean }[] }>();
+      return (await t.app.inject({ method: 'GET', url: '/api/v1/me/preferences', headers: caller.headers })).json<{
+        topics: { key: string; subscribed: boolean }[];
+      }>();
     };
     expect((await prefsOf('DE1')).topics.find((x) => x.key === 'safety')!.subscribed).toBe(true);
 
@@ -177,14 +213,28 @@ describe('one-click unsubscribe and acknowledging from the mail', () => {
     const token = path(link).slice(3);
     const [body, mac] = token.split('.') as [string, string];
     const tampered = `${Buffer.from(JSON.stringify({ p: await personId('EN1'), t: 'safety' })).toString('base64url')}.${mac}`;
-    expect((await t.app.inject({ method: 'POST', url: `/u/${tampered}`, payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/u/${tampered}`,
+          payload: 'List-Unsubscribe=One-Click',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/u/${body}.${mac.slice(1)}x` })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'POST', url: `/a/${token}` })).statusCode).toBe(404);
     expect((await prefsOf('EN1')).topics.find((x) => x.key === 'safety')!.subscribed).toBe(true);
 
     // The mail client's one-click POST: no session, no CSRF token; twice is the same as once.
     const post = () =>
-      t.app.inject({ method: 'POST', url: path(link), payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      t.app.inject({
+        method: 'POST',
+        url: path(link),
+        payload: 'List-Unsubscribe=One-Click',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
     expect((await post()).statusCode).toBe(200);
     expect((await post()).body).toContain('„Sicherheit“');
     expect((await prefsOf('DE1')).topics.find((x) => x.key === 'safety')!.subscribed).toBe(false);
@@ -227,10 +277,15 @@ describe('one-click unsubscribe and acknowledging from the mail', () => {
       (await sql<{ n: number }>`SELECT count(*)::int AS n FROM campaign_acknowledgements WHERE campaign_id = ${must}`.execute(t.database.db)).rows[0]!.n;
     expect(await acknowledged()).toBe(0);
     expect((await t.app.inject({ method: 'POST', url: path(ackLink) })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'POST', url: path(ackLink), payload: '', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'POST', url: path(ackLink), payload: '', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).statusCode,
+    ).toBe(200);
     expect(await acknowledged()).toBe(1);
     const reader = await asPerson('DE1');
-    const feed = (await t.app.inject({ method: 'GET', url: '/api/v1/feed', headers: reader.headers })).json<{ pinned: unknown[]; items: { campaign: { id: number }; acknowledged: boolean }[] }>();
+    const feed = (await t.app.inject({ method: 'GET', url: '/api/v1/feed', headers: reader.headers })).json<{
+      pinned: unknown[];
+      items: { campaign: { id: number }; acknowledged: boolean }[];
+    }>();
     expect(feed.pinned).toEqual([]);
     expect(feed.items.find((i) => i.campaign.id === must)).toMatchObject({ acknowledged: true });
     expect((await t.app.inject({ method: 'GET', url: `/a/${path(ackLink).slice(3)}x` })).statusCode).toBe(404);
@@ -259,7 +314,8 @@ describe('one-click unsubscribe and acknowledging from the mail', () => {
 });
 
 describe('preferences', () => {
-  const put = (caller: TestCaller, payload: Record<string, unknown>) => t.app.inject({ method: 'PUT', url: '/api/v1/me/preferences', headers: caller.headers, payload });
+  const put = (caller: TestCaller, payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'PUT', url: '/api/v1/me/preferences', headers: caller.headers, payload });
 
   it('are read and saved by the person, with bad input at its pointer, and refused without a person', async () => {
     const q1 = await asPerson('Q1');
@@ -272,11 +328,20 @@ describe('preferences', () => {
     });
     const bad = await put(q1, { channels: ['fax'], quiet_hours: { mode: 'custom', start: '25:00' }, topics: [] });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json<Problem>().errors!.map((e) => e.pointer).sort()).toEqual(['/channels/0', '/quiet_hours/end', '/quiet_hours/start']);
+    expect(
+      bad
+        .json<Problem>()
+        .errors!.map((e) => e.pointer)
+        .sort(),
+    ).toEqual(['/channels/0', '/quiet_hours/end', '/quiet_hours/start']);
     const unknownTopic = await put(q1, { channels: null, quiet_hours: { mode: 'off' }, topics: [{ key: 'nope', subscribed: false }] });
     expect(unknownTopic.statusCode).toBe(400);
     expect(unknownTopic.json<Problem>().errors).toEqual([expect.objectContaining({ pointer: '/topics/0/key', code: 'topic.not_found' })]);
-    const saved = await put(q1, { channels: ['email', 'feed'], quiet_hours: { mode: 'custom', start: '20:00', end: '07:00' }, topics: [{ key: 'safety', subscribed: true, channels: ['feed'] }] });
+    const saved = await put(q1, {
+      channels: ['email', 'feed'],
+      quiet_hours: { mode: 'custom', start: '20:00', end: '07:00' },
+      topics: [{ key: 'safety', subscribed: true, channels: ['feed'] }],
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({
       channels: ['email', 'feed'],
@@ -301,7 +366,9 @@ describe('preferences', () => {
     const l1 = await asPerson('L1');
     expect((await put(l1, { channels: ['email'], quiet_hours: { mode: 'off' }, topics: [] })).statusCode).toBe(200);
     const q2 = await asPerson('Q2');
-    expect((await put(q2, { channels: ['feed'], quiet_hours: { mode: 'off' }, topics: [{ key: 'it-news', subscribed: true, channels: ['email'] }] })).statusCode).toBe(200);
+    expect(
+      (await put(q2, { channels: ['feed'], quiet_hours: { mode: 'off' }, topics: [{ key: 'it-news', subscribed: true, channels: ['email'] }] })).statusCode,
+    ).toBe(200);
     const audience = { field: 'external_id', op: 'in', value: ['DE1', 'L1', 'Q2'] };
     const news = await create(campaign('IT', { topic: 'it-news', audience }));
     const must = await create(campaign('IT must', { topic: 'it-news', audience, kind: 'must_read' }));

@@ -57,34 +57,26 @@ export function registerUnsubscribeRoutes(app: FastifyInstance, ctx: ModuleConte
     };
     const gone = (lang: 'en' | 'de' | 'nl' = 'en') => actionPage({ lang, title: TEXTS[lang].title, message: TEXTS[lang].gone });
 
-    r.get(
-      '/u/:token',
-      { schema: { hide: true, params: tokenParams }, config: { access: { public: true } } },
-      async (request, reply) => {
-        const found = await resolve(request.params.token);
-        reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-        if (!found) return reply.status(404).send(gone());
-        return actionPage({
-          lang: found.lang,
-          title: found.texts.title,
-          message: found.texts.ask.replace('{topic}', found.topic),
-          button: { label: found.texts.button, action: `/u/${request.params.token}`, fields: { 'List-Unsubscribe': 'One-Click' } },
-        });
-      },
-    );
+    r.get('/u/:token', { schema: { hide: true, params: tokenParams }, config: { access: { public: true } } }, async (request, reply) => {
+      const found = await resolve(request.params.token);
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+      if (!found) return reply.status(404).send(gone());
+      return actionPage({
+        lang: found.lang,
+        title: found.texts.title,
+        message: found.texts.ask.replace('{topic}', found.topic),
+        button: { label: found.texts.button, action: `/u/${request.params.token}`, fields: { 'List-Unsubscribe': 'One-Click' } },
+      });
+    });
 
-    r.post(
-      '/u/:token',
-      { schema: { hide: true, params: tokenParams }, config: { access: { public: true } } },
-      async (request, reply) => {
-        const found = await resolve(request.params.token);
-        reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-        if (!found || !(await unsubscribeFromTopic({ db: ctx.db, personId: found.personId, topicKey: found.topicKey }))) {
-          return reply.status(404).send(gone(found?.lang));
-        }
-        request.log.info({ personId: found.personId, topic: found.topicKey }, 'one-click unsubscribe');
-        return actionPage({ lang: found.lang, title: found.texts.title, message: found.texts.done.replace('{topic}', found.topic) });
-      },
-    );
+    r.post('/u/:token', { schema: { hide: true, params: tokenParams }, config: { access: { public: true } } }, async (request, reply) => {
+      const found = await resolve(request.params.token);
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+      if (!found || !(await unsubscribeFromTopic({ db: ctx.db, personId: found.personId, topicKey: found.topicKey }))) {
+        return reply.status(404).send(gone(found?.lang));
+      }
+      request.log.info({ personId: found.personId, topic: found.topicKey }, 'one-click unsubscribe');
+      return actionPage({ lang: found.lang, title: found.texts.title, message: found.texts.done.replace('{topic}', found.topic) });
+    });
   });
 }

@@ -121,9 +121,12 @@ export function PreferencesPage() {
         </Text>
         <SegmentedControl
           value={draft.quiet.mode}
-          onChange={(mode) => patch({ quiet: { ...draft.quiet, mode: mode as Draft['quiet']['mode'] } })}
+          onChange={(mode) => patch({ quiet: { ...draft.quiet, mode: mode } })}
           data={[
-            { value: 'default', label: orgQuiet ? t('preferences.quietDefault', { start: orgQuiet.start, end: orgQuiet.end }) : t('preferences.quietDefaultNone') },
+            {
+              value: 'default',
+              label: orgQuiet ? t('preferences.quietDefault', { start: orgQuiet.start, end: orgQuiet.end }) : t('preferences.quietDefaultNone'),
+            },
             { value: 'off', label: t('preferences.quietOff') },
             { value: 'custom', label: t('preferences.quietCustom') },
           ]}
@@ -158,11 +161,7 @@ export function PreferencesPage() {
         </Alert>
       )}
       <Group>
-        <Button
-          onClick={() => save.mutate(inputOf(draft), { onSuccess: () => setSaved(true) })}
-          loading={save.isPending}
-          data-testid="preferences-save"
-        >
+        <Button onClick={() => save.mutate(inputOf(draft), { onSuccess: () => setSaved(true) })} loading={save.isPending} data-testid="preferences-save">
           {t('preferences.save')}
         </Button>
       </Group>
