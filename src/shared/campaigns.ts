@@ -161,8 +161,8 @@ export const campaignSchema = z.object({
     }),
   ),
   cascade: z.object({ deadline: z.string(), talking_points: z.record(z.string(), z.string()) }).nullable(),
-  /** The topic's key, or null. */
-  topic: z.string().nullable(),
+  /** The topic's key, or null (absent from an answer of a server without topics). */
+  topic: z.string().nullable().default(null),
   counts: campaignCountsSchema,
   /** The approval of this version (CAMPAIGN_APPROVAL): who approved it and when; null until then. */
   approval: z.object({ user_id: z.number(), at: z.string() }).nullable(),
