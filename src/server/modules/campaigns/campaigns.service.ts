@@ -9,7 +9,7 @@ import { idCursor, pageOf } from '../../platform/http/pagination.js';
 import type { Assignments, Campaign, CampaignStatus, CampaignSummary, CampaignValues, Channel, Preview } from '../../../shared/campaigns.js';
 import { checkAudienceRule, compileAudienceRule, getPersona } from '../audiences/index.js';
 import { findTemplatePeople, resolvePersonRefs, selectAudienceRows, type Thresholds } from '../people/index.js';
-import { findTopic } from '../preferences/index.js';
+import { findTopic, topicName } from '../preferences/index.js';
 import { checkTemplate } from './campaign-templates.js';
 import { compiledMessageFor } from './compiled-messages.js';
 import { renderMessage, templateContext, type Brand } from './render-message.js';
@@ -255,7 +255,15 @@ export async function campaignAssignments(input: CampaignContext & { id: number 
  * The message exactly as one person gets it on one channel: their variant and language, their values.
  * @example const { subject, html, text } = await previewCampaign({ ...ctx, id: 7, person: 'E1001', channel: 'email', brand });
  */
-export async function previewCampaign(input: CampaignContext & { id: number; person: string; channel: Channel; brand: Brand }): Promise<Preview> {
+export async function previewCampaign(
+  input: CampaignContext & {
+    id: number;
+    person: string;
+    channel: Channel;
+    brand: Brand;
+    /** Where the mail's own links point in a preview. */ publicUrl: string;
+  },
+): Promise<Preview> {
   const campaign = await getCampaign({ db: input.db, id: input.id });
   const personId = (await resolvePersonRefs({ db: input.db, refs: [input.person] })).get(input.person);
   if (personId === undefined) {
@@ -266,9 +274,22 @@ export async function previewCampaign(input: CampaignContext & { id: number; per
   if (!assignment) {
     throw notFound(`${input.person} on ${input.channel}`, coded('campaign.not_a_recipient', { person: input.person, channel: input.channel }));
   }
-  const compiled = await compiledMessageFor({ campaign, variantKey: assignment.variant_key, language: assignment.language, step: 0, brand: input.brand });
+  // The mail's footer as the sender writes it; its per-person links point at the pages a signed-in
+  // person uses instead (a preview never carries a working unsubscribe or acknowledge token).
+  const mustRead = campaign.kind === 'must_read';
+  const topic = input.channel === 'email' && campaign.topic && !mustRead ? await findTopic({ db: input.db, key: campaign.topic }) : null;
+  const footer = input.channel === 'email' ? { unsubscribeTopic: topic ? topicName(topic, assignment.language) : null, acknowledge: mustRead } : null;
+  const compiled = await compiledMessageFor({
+    campaign,
+    variantKey: assignment.variant_key,
+    language: assignment.language,
+    step: 0,
+    brand: input.brand,
+    footer,
+  });
   const person = (await findTemplatePeople({ db: input.db, ids: [personId] })).get(personId)!;
-  const message = await renderMessage(compiled, templateContext(person, campaign));
+  const pages = { unsubscribe: `${input.publicUrl}/preferences`, acknowledge: `${input.publicUrl}/feed`, preferences: `${input.publicUrl}/preferences` };
+  const message = await renderMessage(compiled, templateContext(person, campaign, pages));
   return {
     subject: message.subject,
     html: input.channel === 'email' ? message.html : message.feedHtml,

@@ -176,6 +176,10 @@ describe('topics', () => {
 describe('one-click unsubscribe and acknowledging from the mail', () => {
   it('puts List-Unsubscribe on an announcement of a topic, unsubscribes on POST only, and suppresses the next one while a must-read still arrives', async () => {
     const news = await create(campaign('Safety news', { topic: 'safety' }));
+    // The preview shows the footer as the person gets it, its links pointing at the signed-in pages.
+    const preview = await t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${news}/preview`, headers: communicator.headers, payload: { person: 'DE1' } });
+    expect(preview.json<{ html: string }>().html).toContain('Vom Thema „Sicherheit“ abmelden');
+    expect(preview.json<{ html: string }>().html).not.toContain('/u/');
     await sendNow(news);
     await waitForStatus(news, 'sent');
     const mails = mailsOf(news);
