@@ -20,6 +20,22 @@ export type FanOutRules = {
   defaultZone: string;
 };
 
+/** The zone a recipient's times are read in: theirs if PostgreSQL knows it, else the default. */
+const zoneOf = (timeZone: RawBuilder<unknown>, defaultZone: string) =>
+  sql`CASE WHEN ${timeZone} IN (SELECT name FROM pg_timezone_names) THEN ${timeZone} ELSE ${defaultZone}::text END`;
+
+/**
+ * When mail due at `row.due` may go: then, or the end of the quiet hours (`row.quiet_start` to
+ * `row.quiet_end`, wall-clock times in `row.zone`) it falls in. Null quiet hours: `row.due`.
+ */
+function afterQuietHours(row: RawBuilder<unknown>): RawBuilder<Date> {
+  const local = sql`(${row}.due AT TIME ZONE ${row}.zone)`;
+  const inQuiet = sql`(CASE WHEN ${row}.quiet_start < ${row}.quiet_end THEN ${local}::time >= ${row}.quiet_start AND ${local}::time < ${row}.quiet_end
+                            ELSE ${local}::time >= ${row}.quiet_start OR ${local}::time < ${row}.quiet_end END)`;
+  const end = sql`((${local}::date + CASE WHEN ${local}::time < ${row}.quiet_end THEN 0 ELSE 1 END) + ${row}.quiet_end) AT TIME ZONE ${row}.zone`;
+  return sql<Date>`CASE WHEN ${row}.quiet_start IS NOT NULL AND ${inQuiet} THEN ${end} ELSE ${row}.due END`;
+}
+
 /** No preferences (every channel, no quiet hours): what a fan-out without rules applies. */
 const NO_RULES: FanOutRules = {
   prefs: {
@@ -53,21 +69,16 @@ export async function insertDeliveries(
   rules: FanOutRules = NO_RULES,
 ): Promise<number> {
   const { prefs } = rules;
-  const zone = sql`CASE WHEN r.time_zone IN (SELECT name FROM pg_timezone_names) THEN r.time_zone ELSE ${rules.defaultZone}::text END`;
+  const zone = zoneOf(sql`r.time_zone`, rules.defaultZone);
   const now = sql`${rules.now.toISOString()}::timestamptz`;
   // At a local time: each person's instant in their zone (one PostgreSQL knows, else the default), never before now.
   const due = local ? sql`greatest(${now}, ${local.time}::timestamp AT TIME ZONE (${zone}))` : now;
   const honour = sql`${rules.honourOptOuts}::boolean`;
-  // The local wall-clock time at which the mail is due, and whether that is inside the quiet hours.
-  const localDue = sql`(x.due AT TIME ZONE x.zone)`;
-  const inQuiet = sql`(CASE WHEN x.quiet_start < x.quiet_end THEN ${localDue}::time >= x.quiet_start AND ${localDue}::time < x.quiet_end
-                            ELSE ${localDue}::time >= x.quiet_start OR ${localDue}::time < x.quiet_end END)`;
-  const quietEnd = sql`((${localDue}::date + CASE WHEN ${localDue}::time < x.quiet_end THEN 0 ELSE 1 END) + x.quiet_end) AT TIME ZONE x.zone`;
   const result = await sql`
     INSERT INTO deliveries (campaign_id, step, person_id, channel, variant_key, language, state, reason, sent_at, next_attempt_at)
     SELECT ${campaignId}, 0, x.person_id, x.channel, x.variant_key, x.language, x.state, x.reason,
       CASE WHEN x.state = 'sent' THEN x.due ELSE NULL END,
-      CASE WHEN x.state = 'queued' AND x.channel = 'email' AND x.quiet_start IS NOT NULL AND ${inQuiet} THEN ${quietEnd} ELSE x.due END
+      CASE WHEN x.state = 'queued' AND x.channel = 'email' THEN ${afterQuietHours(sql`x`)} ELSE x.due END
     FROM (
       SELECT y.*, CASE WHEN y.reason IS NOT NULL THEN 'suppressed' WHEN y.channel = 'feed' THEN 'sent' ELSE 'queued' END AS state
       FROM (
@@ -277,22 +288,29 @@ export async function suppressQueued(db: AnyDb, campaignId: number): Promise<num
 
 /**
  * A follow-up's deliveries: e-mail again to whoever got step 0 by e-mail and is among `people` (the
- * condition still holds), in their variant and language; with `optedOut`, not to whoever has since
- * unsubscribed from the topic or from e-mail (announcements). Existing rows stay (idempotent).
+ * condition still holds; rows with `person_id` and `time_zone`), in their variant and language; with
+ * `rules`, not to whoever has since unsubscribed from the topic or from e-mail (announcements), and
+ * not before their quiet hours end. Existing rows stay (idempotent).
  */
 export async function insertFollowUps(
   db: AnyDb,
-  input: { campaignId: number; step: number; people: RawBuilder<unknown>; optedOut?: PreferenceColumns },
+  input: { campaignId: number; step: number; people: RawBuilder<unknown>; rules?: FanOutRules },
 ): Promise<number> {
-  const prefs = input.optedOut;
+  const rules = input.rules ?? NO_RULES;
+  const { prefs } = rules;
   const result = await sql`
-    INSERT INTO deliveries (campaign_id, step, person_id, channel, variant_key, language, state)
-    SELECT d.campaign_id, ${input.step}, d.person_id, 'email', d.variant_key, d.language, 'queued'
-    FROM deliveries AS d
-    ${prefs ? prefs.joins : sql``}
-    WHERE d.campaign_id = ${input.campaignId} AND d.step = 0 AND d.channel = 'email' AND d.state = 'sent'
-      AND d.person_id IN (SELECT x.person_id FROM (${input.people}) AS x)
-      ${prefs ? sql`AND NOT ${prefs.unsubscribed} AND 'email' = ANY(${prefs.channels})` : sql``}
+    INSERT INTO deliveries (campaign_id, step, person_id, channel, variant_key, language, state, next_attempt_at)
+    SELECT y.campaign_id, ${input.step}, y.person_id, 'email', y.variant_key, y.language, 'queued', ${afterQuietHours(sql`y`)}
+    FROM (
+      SELECT d.campaign_id, d.person_id, d.variant_key, d.language, ${rules.now.toISOString()}::timestamptz AS due,
+        CASE WHEN ${rules.quietHours}::boolean THEN ${prefs.quietStart} END AS quiet_start, ${prefs.quietEnd} AS quiet_end,
+        CASE WHEN ${rules.quietHours}::boolean AND ${prefs.quietStart} IS NOT NULL THEN ${zoneOf(sql`x.time_zone`, rules.defaultZone)} END AS zone
+      FROM deliveries AS d
+      JOIN (${input.people}) AS x ON x.person_id = d.person_id
+      ${prefs.joins}
+      WHERE d.campaign_id = ${input.campaignId} AND d.step = 0 AND d.channel = 'email' AND d.state = 'sent'
+        AND NOT (${rules.honourOptOuts}::boolean AND (${prefs.unsubscribed} OR NOT ('email' = ANY(${prefs.channels}))))
+    ) AS y
     ON CONFLICT (campaign_id, step, person_id, channel) DO NOTHING`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }

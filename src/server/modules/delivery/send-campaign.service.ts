@@ -193,11 +193,21 @@ export async function writeFollowUp(
   });
   if (!found || !['sending', 'sent', 'paused'].includes(found.campaign.status)) return null;
   const step = 1 + input.index * FOLLOW_UP_STEPS + input.round;
-  const optedOut =
-    found.campaign.kind === 'must_read'
-      ? undefined
-      : await preferencesForFanOut({ db: input.db, config: input.config, topicKey: found.campaign.topic, personId: sql`d.person_id` });
-  const written = await q.insertFollowUps(input.db, { campaignId: input.campaignId, step, people: found.rows, optedOut });
+  // The same preferences as the message itself: opt-outs (announcements) and quiet hours.
+  const mustRead = found.campaign.kind === 'must_read';
+  const prefs = await preferencesForFanOut({ db: input.db, config: input.config, topicKey: found.campaign.topic, personId: sql`d.person_id` });
+  const written = await q.insertFollowUps(input.db, {
+    campaignId: input.campaignId,
+    step,
+    people: found.rows,
+    rules: {
+      prefs,
+      honourOptOuts: !mustRead,
+      quietHours: !(mustRead && input.config.MUST_READ_IGNORES_QUIET_HOURS),
+      now: input.clock(),
+      defaultZone: input.config.DEFAULT_TIME_ZONE,
+    },
+  });
   if (written > 0) await reopenSending({ db: input.db, id: input.campaignId });
   input.logger?.info({ campaignId: input.campaignId, step, written }, 'follow-up written');
   return { written, maxSends: found.followUp.max_sends, afterHours: found.followUp.after_hours };

@@ -12,6 +12,7 @@ import { bearer, signIn, startTestRuntime, type TestCaller, type TestRuntime } f
 import { startSmtpSink, type SmtpSink } from '../../testing/smtp-sink.js';
 import { importPeopleRows } from '../people/index.js';
 import { fanOutCampaign, writeFollowUp } from '../delivery/index.js';
+import { unsubscribeFromTopic } from './index.js';
 
 let t: TestRuntime;
 let sink: SmtpSink;
@@ -413,5 +414,39 @@ describe('preferences', () => {
     await fanOutCampaign({ db: t.database.db, config: t.config, clock: () => new Date('2030-01-15T10:00:00Z'), campaignId: morning });
     expect((await rows(morning)).find((r) => r.channel === 'email')!.next_attempt_at.toISOString()).toBe('2030-01-15T12:00:00.000Z');
     await sql`UPDATE people SET time_zone = NULL WHERE external_id = 'Q1'`.execute(t.database.db);
+  }, 60_000);
+
+  it('apply to follow-ups too: not to whoever unsubscribed since, and not in their quiet hours', async () => {
+    // Q1 gets this topic by e-mail again, keeping quiet hours 20:00–07:00.
+    const q1 = await asPerson('Q1');
+    const back = await put(q1, {
+      channels: null,
+      quiet_hours: { mode: 'custom', start: '20:00', end: '07:00' },
+      topics: [{ key: 'safety', subscribed: true }],
+    });
+    expect(back.statusCode).toBe(200);
+    const id = await create(
+      campaign('Safety follow-up', {
+        topic: 'safety',
+        audience: { field: 'external_id', op: 'in', value: ['Q1', 'NL1', 'EN1'] },
+        follow_ups: [{ after_hours: 24, condition: 'not_opened', subject: { en: 'Did you see it?' } }],
+      }),
+    );
+    await sql`UPDATE campaigns SET status = 'sending' WHERE id = ${id}`.execute(t.database.db);
+    await fanOutCampaign({ db: t.database.db, config: t.config, clock: () => new Date('2030-01-15T12:00:00Z'), campaignId: id });
+    // Step 0 went out by e-mail to all three; then EN1 unsubscribes from the topic.
+    await sql`UPDATE deliveries SET state = 'sent', sent_at = now() WHERE campaign_id = ${id} AND channel = 'email'`.execute(t.database.db);
+    expect(await unsubscribeFromTopic({ db: t.database.db, personId: await personId('EN1'), topicKey: 'safety' })).toBe(true);
+    const at = new Date('2030-01-16T21:30:00Z');
+    const outcome = await writeFollowUp({ db: t.database.db, config: t.config, clock: () => at, campaignId: id, index: 0, round: 0 });
+    expect(outcome?.written).toBe(2);
+    const followUps = await sql<{ external_id: string; next_attempt_at: Date }>`
+      SELECT p.external_id, d.next_attempt_at FROM deliveries AS d JOIN people AS p ON p.id = d.person_id
+      WHERE d.campaign_id = ${id} AND d.step = 1 ORDER BY p.external_id`.execute(t.database.db);
+    // Q1's quiet hours (20:00–07:00 in Berlin) hold it until 06:00 UTC; NL1 has none.
+    expect(followUps.rows.map((r) => [r.external_id, r.next_attempt_at.toISOString()])).toEqual([
+      ['NL1', '2030-01-16T21:30:00.000Z'],
+      ['Q1', '2030-01-17T06:00:00.000Z'],
+    ]);
   }, 60_000);
 });
