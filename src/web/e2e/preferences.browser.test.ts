@@ -83,4 +83,33 @@ describe('my preferences in the browser (German)', () => {
     expect(saved.topics.find((t) => t.key === 'sicherheit')?.subscribed).toBe(false);
     expect(h.cspViolations).toEqual([]);
   }, 60_000);
+
+  it('lets a communicator create a topic on the Dutch topics screen, which colleagues then find among their topics', async () => {
+    const writer = { email: 'communicatie@example.test', password: generatePassword() };
+    await upsertUserWithPassword({ db: h.server.db, email: writer.email, displayName: 'Kees Communicatie', role: 'communicator', password: writer.password });
+    const context = await h.browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+    await watchCsp(context, h.cspViolations);
+    const dutch = await context.newPage();
+    await dutch.goto(`${h.server.url}/login`);
+    await dutch.getByTestId('login-email').fill(writer.email);
+    await dutch.getByTestId('login-password').fill(writer.password);
+    await dutch.getByTestId('login-submit').click();
+    await dutch.waitForURL(/\/people$/);
+    await dutch.getByRole('navigation').getByRole('link', { name: 'Onderwerpen' }).click();
+    await dutch.getByRole('heading', { name: 'Onderwerpen', exact: true }).waitFor();
+    // A key with capitals is refused at its field, in Dutch.
+    await dutch.getByTestId('topic-key').fill('Kantine Menu');
+    await dutch.getByTestId('topic-name-nl').fill('Menu van de kantine');
+    await dutch.getByTestId('topic-save').click();
+    await dutch.getByRole('alert').waitFor();
+    await dutch.getByTestId('topic-key').fill('kantine-menu');
+    await dutch.getByTestId('topic-name-de').fill('Speiseplan der Kantine');
+    await dutch.getByTestId('topic-save').click();
+    await dutch.getByTestId('topics-table').getByText('kantine-menu', { exact: true }).waitFor();
+    await dutch.screenshot({ path: path.join(RESULTS_DIR, 'topics-nl.png'), fullPage: true });
+
+    await page.reload();
+    await page.getByTestId('topic-kantine-menu').getByText('Speiseplan der Kantine').waitFor();
+    expect(h.cspViolations).toEqual([]);
+  }, 60_000);
 });
