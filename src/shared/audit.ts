@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   'chat.channel_created',
   'chat.channel_updated',
   'chat.channel_deleted',
+  'topics.created',
+  'topics.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

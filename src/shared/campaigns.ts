@@ -61,6 +61,12 @@ export const TEMPLATE_VARIABLES: readonly string[] = [
 /** A lower-case BCP 47 language tag content is keyed by (`de`, `en`, `nl`, `de-at`). */
 export const contentLanguageSchema = z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/, 'a language is a lower-case BCP 47 tag such as de or en-gb');
 
+/** A topic's key: lower-case letters, digits, - and _ (it appears in links and in the campaign contract). */
+export const topicKeySchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a key is lower-case letters, digits, - and _')
+  .max(64);
+
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullable().optional();
 
@@ -134,6 +140,11 @@ export const campaignInputSchema = z.strictObject({
   variants: z.array(variantInputSchema).min(1).max(CAMPAIGN_LIMITS.variants),
   follow_ups: z.array(followUpInputSchema).max(CAMPAIGN_LIMITS.followUps).default([]),
   cascade: cascadeInputSchema.nullable().default(null),
+  /**
+   * The topic the campaign belongs to (a topic's key): people who unsubscribed from it do not get an
+   * announcement, and its mail carries a one-click unsubscribe. Must-reads reach everyone.
+   */
+  topic: topicKeySchema.nullable().optional(),
 });
 export type CampaignInput = z.input<typeof campaignInputSchema>;
 export type CampaignValues = z.output<typeof campaignInputSchema>;
@@ -172,6 +183,8 @@ export const campaignSchema = z.object({
     }),
   ),
   cascade: z.object({ deadline: z.string(), talking_points: z.record(z.string(), z.string()) }).nullable(),
+  /** The topic's key, or null (absent from an answer of a server without topics). */
+  topic: z.string().nullable().default(null),
   counts: campaignCountsSchema,
   /** The approval of this version (CAMPAIGN_APPROVAL): who approved it and when; null until then. */
   approval: z.object({ user_id: z.number(), at: z.string() }).nullable(),

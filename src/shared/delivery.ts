@@ -6,7 +6,7 @@ import { CHANNELS } from './campaigns.js';
 /** `held`: waiting for the person's leader to release it (leader cascade). */
 export const DELIVERY_STATES = ['held', 'queued', 'sending', 'sent', 'failed', 'bounced', 'suppressed'] as const;
 /** Why a delivery was suppressed, failed or bounced: codes the web words. */
-export const DELIVERY_REASONS = ['no_email', 'bounced_before', 'rejected', 'gave_up', 'cancelled'] as const;
+export const DELIVERY_REASONS = ['no_email', 'bounced_before', 'rejected', 'gave_up', 'cancelled', 'unsubscribed', 'channel_opted_out'] as const;
 
 export const sendInputSchema = z
   .strictObject({

@@ -4,6 +4,7 @@
 import type { AnyDb } from '../platform/db/connect.js';
 import type { CampaignValues } from '../../shared/campaigns.js';
 import { createCampaign } from '../modules/campaigns/index.js';
+import { DEMO_NEWS_TOPIC } from './demo-topics.js';
 import type { Thresholds } from '../modules/people/index.js';
 
 const text = {
@@ -79,6 +80,7 @@ export async function createDemoCampaign(input: { db: AnyDb; thresholds: Thresho
     kind: 'announcement',
     audience: { field: 'status', op: 'eq', value: 'active' },
     default_language: 'en',
+    topic: DEMO_NEWS_TOPIC,
     follow_ups: [
       {
         after_hours: 72,

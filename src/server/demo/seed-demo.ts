@@ -11,6 +11,7 @@ import { generateDemoContributions, importContributionsFile } from '../modules/e
 import type { Thresholds } from '../modules/people/index.js';
 import { listCampaigns } from '../modules/campaigns/index.js';
 import { createDemoCampaign } from './demo-campaign.js';
+import { ensureDemoTopics } from './demo-topics.js';
 
 export type DemoLogin = { role: Role; email: string; password: string; name: string };
 
@@ -42,6 +43,7 @@ export async function seedDemo(input: {
     await saveFieldLabels({ db: input.db, labels: demoFieldLabels() });
     const written = generateDemoContributions({ people, asOf });
     contributions = await importContributionsFile({ db: input.db, text: written.map((c) => JSON.stringify(c)).join('\n') });
+    await ensureDemoTopics({ db: input.db });
     if (input.campaign && (await listCampaigns({ db: input.db, limit: 1 })).items.length === 0) await createDemoCampaign({ db: input.db, ...input.campaign });
   }
   return { report, contributions, logins: await resetDemoLogins(input.db) };

@@ -13,6 +13,7 @@ import { IMPORT_PROBLEM_CODES } from './import.js';
 import { INPUT_PROBLEM_CODES } from './input.js';
 import { PEOPLE_PROBLEM_CODES } from './people.js';
 import { SUBJECT_TEST_PROBLEM_CODES } from './subject-tests.js';
+import { PREFERENCE_PROBLEM_CODES } from './preferences.js';
 import { VALIDATION_PROBLEM_CODES } from './validation.js';
 
 export const PROBLEM_CODES = {
@@ -28,6 +29,7 @@ export const PROBLEM_CODES = {
   ...SUBJECT_TEST_PROBLEM_CODES,
   ...CASCADE_PROBLEM_CODES,
   ...CHAT_PROBLEM_CODES,
+  ...PREFERENCE_PROBLEM_CODES,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -28,6 +28,8 @@ import { FieldLabelsPage } from '../features/people/field-labels-page';
 import { ImportPeoplePage } from '../features/people/import-people-page';
 import { MyProfilePage } from '../features/people/my-profile-page';
 import { ProfilePage } from '../features/people/profile-page';
+import { PreferencesPage } from '../features/preferences/preferences-page';
+import { TopicsPage } from '../features/preferences/topics-page';
 import { AppLayout } from './app-layout';
 import { useCurrentUser } from './auth-context';
 import { NotFoundPage } from './not-found-page';
@@ -61,6 +63,7 @@ export function AppRoutes() {
         <Route path="help/:id" element={<HelpRequestPage />} />
         <Route path="share" element={<ShareKnowledgePage />} />
         <Route path="me" element={<MyProfilePage />} />
+        <Route path="preferences" element={<PreferencesPage />} />
         <Route
           path="admin/import"
           element={
@@ -135,6 +138,7 @@ export function AppRoutes() {
           <Route path="campaigns/new" element={<CampaignPage />} />
           <Route path="campaigns/:id" element={<CampaignPage />} />
           <Route path="outbox" element={<OutboxPage />} />
+          <Route path="topics" element={<TopicsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -58,6 +58,14 @@ export function MainNav({ onNavigate }: MainNavProps) {
           <NavLink component={Link} to="/help" label={t('nav.help')} active={pathname === '/help' || pathname.startsWith('/help/')} onClick={onNavigate} />
           <NavLink component={Link} to="/share" label={t('nav.shareKnowledge')} active={pathname === '/share'} onClick={onNavigate} />
           <NavLink component={Link} to="/me" label={t('nav.myProfile')} active={pathname === '/me'} onClick={onNavigate} />
+          <NavLink
+            component={Link}
+            to="/preferences"
+            label={t('nav.preferences')}
+            active={pathname === '/preferences'}
+            onClick={onNavigate}
+            data-testid="nav-preferences"
+          />
         </>
       )}
       {canManageAudiences(user.role) && (
@@ -89,6 +97,7 @@ export function MainNav({ onNavigate }: MainNavProps) {
             data-testid="nav-campaigns"
           />
           <NavLink component={Link} to="/outbox" label={t('nav.outbox')} active={pathname === '/outbox'} onClick={onNavigate} data-testid="nav-outbox" />
+          <NavLink component={Link} to="/topics" label={t('nav.topics')} active={pathname === '/topics'} onClick={onNavigate} data-testid="nav-topics" />
         </>
       )}
       {canImportPeople(user.role) && (

@@ -16,6 +16,7 @@ export type CampaignRow = {
   acknowledge_by: Date | null;
   follow_ups: unknown[];
   cascade: { deadline: string; talking_points: Record<string, string> } | null;
+  topic_key: string | null;
   approved_by_user_id: number | null;
   approved_at: Date | null;
   created_at: Date;
@@ -38,14 +39,14 @@ export type CampaignValues = Omit<CampaignRow, 'id' | 'status' | 'created_at' | 
 };
 export type VariantValues = Omit<VariantRow, 'campaign_id'>;
 
-const CAMPAIGN_COLUMNS = sql`id, name, kind, status, audience, default_language, tracking, acknowledge_by, follow_ups, cascade, approved_by_user_id, approved_at, created_at, updated_at`;
+const CAMPAIGN_COLUMNS = sql`id, name, kind, status, audience, default_language, tracking, acknowledge_by, follow_ups, cascade, topic_key, approved_by_user_id, approved_at, created_at, updated_at`;
 
 export async function insertCampaign(trx: AnyDb, values: CampaignValues): Promise<CampaignRow> {
   const result = await sql<CampaignRow>`
-    INSERT INTO campaigns (name, kind, audience, default_language, tracking, acknowledge_by, follow_ups, cascade, created_by_user_id, updated_by_user_id)
+    INSERT INTO campaigns (name, kind, audience, default_language, tracking, acknowledge_by, follow_ups, cascade, topic_key, created_by_user_id, updated_by_user_id)
     VALUES (${values.name}, ${values.kind}, ${JSON.stringify(values.audience)}::jsonb, ${values.default_language}, ${values.tracking},
       ${values.acknowledge_by}, ${JSON.stringify(values.follow_ups)}::jsonb, ${values.cascade === null ? null : JSON.stringify(values.cascade)}::jsonb,
-      ${values.created_by_user_id}, ${values.created_by_user_id})
+      ${values.topic_key}, ${values.created_by_user_id}, ${values.created_by_user_id})
     RETURNING ${CAMPAIGN_COLUMNS}`.execute(trx);
   return result.rows[0]!;
 }
@@ -61,7 +62,7 @@ export async function updateDraft(
     UPDATE campaigns SET name = ${values.name}, kind = ${values.kind}, audience = ${JSON.stringify(values.audience)}::jsonb,
       default_language = ${values.default_language}, tracking = ${values.tracking}, acknowledge_by = ${values.acknowledge_by},
       follow_ups = ${JSON.stringify(values.follow_ups)}::jsonb,
-      cascade = ${values.cascade === null ? null : JSON.stringify(values.cascade)}::jsonb, updated_at = now(),
+      cascade = ${values.cascade === null ? null : JSON.stringify(values.cascade)}::jsonb, topic_key = ${values.topic_key}, updated_at = now(),
       updated_by_user_id = ${userId}, approved_by_user_id = NULL, approved_at = NULL
     WHERE id = ${id} AND status = 'draft'
     RETURNING ${CAMPAIGN_COLUMNS}`.execute(trx);

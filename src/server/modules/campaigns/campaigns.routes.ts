@@ -120,7 +120,14 @@ export function registerCampaignRoutes(app: FastifyInstance, ctx: ModuleContext)
       config: read,
     },
     async (request) =>
-      previewCampaign({ ...service(), id: request.params.id, person: request.body.person, channel: request.body.channel, brand: ctx.config.brand }),
+      previewCampaign({
+        ...service(),
+        id: request.params.id,
+        person: request.body.person,
+        channel: request.body.channel,
+        brand: ctx.config.brand,
+        publicUrl: ctx.config.publicUrl,
+      }),
   );
 
   r.post(

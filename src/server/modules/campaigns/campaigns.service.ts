@@ -9,6 +9,7 @@ import { idCursor, pageOf } from '../../platform/http/pagination.js';
 import type { Assignments, Campaign, CampaignStatus, CampaignSummary, CampaignValues, Channel, Preview } from '../../../shared/campaigns.js';
 import { checkAudienceRule, compileAudienceRule, getPersona } from '../audiences/index.js';
 import { findTemplatePeople, resolvePersonRefs, selectAudienceRows, type Thresholds } from '../people/index.js';
+import { findTopic, topicName } from '../preferences/index.js';
 import { checkTemplate } from './campaign-templates.js';
 import { compiledMessageFor } from './compiled-messages.js';
 import { renderMessage, templateContext, type Brand } from './render-message.js';
@@ -38,6 +39,7 @@ function present(row: q.CampaignRow, variants: q.VariantRow[], counts: q.Deliver
     })),
     follow_ups: row.follow_ups as Campaign['follow_ups'],
     cascade: row.cascade,
+    topic: row.topic_key,
     counts,
     approval: row.approved_by_user_id !== null && row.approved_at ? { user_id: row.approved_by_user_id, at: row.approved_at.toISOString() } : null,
     created_at: row.created_at.toISOString(),
@@ -101,6 +103,11 @@ async function findProblems(ctx: CampaignContext, c: CampaignValues): Promise<Fi
       problems.push(fieldProblem('/cascade/deadline', 'the deadline has passed', coded('campaign.cascade_deadline_past')));
     }
     for (const [language, points] of Object.entries(c.cascade.talking_points)) problems.push(...checkTemplate(points, `/cascade/talking_points/${language}`));
+  }
+  if (c.topic) {
+    const topic = await findTopic({ db: ctx.db, key: c.topic });
+    if (!topic) problems.push(fieldProblem('/topic', `there is no topic ${c.topic}`, coded('topic.not_found', { key: c.topic })));
+    else if (!topic.enabled) problems.push(fieldProblem('/topic', `the topic ${c.topic} is disabled`, coded('topic.disabled', { key: c.topic })));
   }
   return problems;
 }
@@ -195,6 +202,7 @@ function toValues(c: CampaignValues): { campaign: Omit<q.CampaignValues, 'create
       acknowledge_by: c.acknowledge_by ? new Date(c.acknowledge_by) : null,
       follow_ups: c.follow_ups,
       cascade: c.cascade,
+      topic_key: c.topic ?? null,
     },
     variants: c.variants.map((v, position) => ({
       position,
@@ -303,7 +311,15 @@ export async function campaignAssignments(input: CampaignContext & { id: number 
  * The message exactly as one person gets it on one channel: their variant and language, their values.
  * @example const { subject, html, text } = await previewCampaign({ ...ctx, id: 7, person: 'E1001', channel: 'email', brand });
  */
-export async function previewCampaign(input: CampaignContext & { id: number; person: string; channel: Channel; brand: Brand }): Promise<Preview> {
+export async function previewCampaign(
+  input: CampaignContext & {
+    id: number;
+    person: string;
+    channel: Channel;
+    brand: Brand;
+    /** Where the mail's own links point in a preview. */ publicUrl: string;
+  },
+): Promise<Preview> {
   const campaign = await getCampaign({ db: input.db, id: input.id });
   const personId = (await resolvePersonRefs({ db: input.db, refs: [input.person] })).get(input.person);
   if (personId === undefined) {
@@ -314,9 +330,22 @@ export async function previewCampaign(input: CampaignContext & { id: number; per
   if (!assignment) {
     throw notFound(`${input.person} on ${input.channel}`, coded('campaign.not_a_recipient', { person: input.person, channel: input.channel }));
   }
-  const compiled = await compiledMessageFor({ campaign, variantKey: assignment.variant_key, language: assignment.language, step: 0, brand: input.brand });
+  // The mail's footer as the sender writes it; its per-person links point at the pages a signed-in
+  // person uses instead (a preview never carries a working unsubscribe or acknowledge token).
+  const mustRead = campaign.kind === 'must_read';
+  const topic = input.channel === 'email' && campaign.topic && !mustRead ? await findTopic({ db: input.db, key: campaign.topic }) : null;
+  const footer = input.channel === 'email' ? { unsubscribeTopic: topic ? topicName(topic, assignment.language) : null, acknowledge: mustRead } : null;
+  const compiled = await compiledMessageFor({
+    campaign,
+    variantKey: assignment.variant_key,
+    language: assignment.language,
+    step: 0,
+    brand: input.brand,
+    footer,
+  });
   const person = (await findTemplatePeople({ db: input.db, ids: [personId] })).get(personId)!;
-  const message = await renderMessage(compiled, templateContext(person, campaign));
+  const pages = { unsubscribe: `${input.publicUrl}/preferences`, acknowledge: `${input.publicUrl}/feed`, preferences: `${input.publicUrl}/preferences` };
+  const message = await renderMessage(compiled, templateContext(person, campaign, pages));
   return {
     subject: message.subject,
     html: input.channel === 'email' ? message.html : message.feedHtml,

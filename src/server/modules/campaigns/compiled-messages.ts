@@ -5,6 +5,7 @@
 import type { Campaign } from '../../../shared/campaigns.js';
 import { briefingContent } from './briefing-message.js';
 import { compileMessage, type Brand, type CompiledMessage } from './render-message.js';
+import type { MailFooter } from './mail-footer.js';
 
 /** Steps per follow-up: the k-th send (k < 5) of follow-up i is step 1 + 5i + k. */
 export const FOLLOW_UP_STEPS = 5;
@@ -45,11 +46,16 @@ export function compiledMessageFor(input: {
   draft?: LeaderDraft | null;
   /** A subject test's line (ADR 0021): 0 or absent, the content's own; 1, 2, 3 the alternatives. A leader's draft keeps its own subject. */
   subjectOption?: number | null;
+  /** The e-mail's footer (acknowledge, unsubscribe, preferences links); none for the feed. */
+  footer?: MailFooter | null;
 }): Promise<CompiledMessage> {
   const { campaign, variantKey, language, step, brand } = input;
   const draft = step === 0 ? (input.draft ?? null) : null;
   const option = step === 0 && !draft ? (input.subjectOption ?? 0) : 0;
-  const key = [campaign.id, campaign.updated_at, variantKey, language, step, brand.name, brand.color, brand.logoUrl, draft?.key ?? '', option].join('\u0000');
+  const footer = input.footer ?? null;
+  const key = [campaign.id, campaign.updated_at, variantKey, language, step, brand.name, brand.color, brand.logoUrl, draft?.key ?? '', option, JSON.stringify(footer)].join(
+    '\u0000',
+  );
   const variant = campaign.variants.find((v) => v.key === variantKey);
   const content = variant?.content[language];
   if (!content) return Promise.reject(new Error(`campaign ${campaign.id} has no ${language} content for variant ${variantKey}`));
@@ -57,7 +63,7 @@ export function compiledMessageFor(input: {
   const tested = option > 0 ? variant?.subject_test?.subjects[language]?.[option - 1] : undefined;
   const subject = followUp ? (followUp.subject[language] ?? followUp.subject[campaign.default_language] ?? content.subject) : (tested ?? content.subject);
   const text = draft ? { subject: draft.subject, body: draft.body } : { subject };
-  return cached(key, () => compileMessage({ ...content, ...text }, brand, language));
+  return cached(key, () => compileMessage({ ...content, ...text }, brand, language, footer));
 }
 
 /**

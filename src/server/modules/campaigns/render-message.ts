@@ -10,6 +10,7 @@ import mjml2html from 'mjml';
 import { TEMPLATE_PERSON_FIELDS, type VariantContent } from '../../../shared/campaigns.js';
 import type { TemplatePerson } from '../people/index.js';
 import { createTemplateEngine } from './campaign-templates.js';
+import { footerTexts, NO_LINKS, type MailFooter, type MailLinks } from './mail-footer.js';
 
 export type Brand = { name: string; color: string; logoUrl: string | null };
 export type RenderedMessage = { subject: string; preheader: string; html: string; feedHtml: string; text: string };
@@ -53,7 +54,7 @@ function callToAction(content: VariantContent, brand: Brand, saved: string[], no
  * Compiles one variant's content in one language (Markdown, MJML and Liquid parsing happen here, once).
  * @example const compiled = await compileMessage(variant.content.de, config.brand, 'de');
  */
-export async function compileMessage(content: VariantContent, brand: Brand, language: string): Promise<CompiledMessage> {
+export async function compileMessage(content: VariantContent, brand: Brand, language: string, footer: MailFooter | null = null): Promise<CompiledMessage> {
   const nonce = randomBytes(6).toString('hex');
   const saved: string[] = [];
   const bodyHtml = markdown.render(protect(content.body, saved, nonce));
@@ -64,6 +65,7 @@ export async function compileMessage(content: VariantContent, brand: Brand, lang
   const header = brand.logoUrl
     ? `<mj-image src="${escapeHtml(brand.logoUrl)}" alt="${escapeHtml(brand.name)}" width="140px" align="left" padding="16px 24px" />`
     : `<mj-text color="#ffffff" font-size="20px" font-weight="bold" padding="16px 24px">${escapeHtml(brand.name)}</mj-text>`;
+  const mailFooter = footerParts(footer, brand, language);
   const source = `<mjml lang="${escapeHtml(language)}">
   <mj-head>
     <mj-title>${subject}</mj-title>
@@ -76,13 +78,14 @@ export async function compileMessage(content: VariantContent, brand: Brand, lang
       ${wiifm ? `<mj-text>${wiifm}</mj-text>` : ''}
       <mj-text>${bodyHtml}</mj-text>
       ${cta?.mjml ?? ''}
+      ${protect(mailFooter.acknowledgeMjml, saved, nonce)}
     </mj-column></mj-section>
-    <mj-section padding="8px 0"><mj-column><mj-text font-size="12px" color="#6b7280">${escapeHtml(brand.name)}</mj-text></mj-column></mj-section>
+    <mj-section padding="8px 0"><mj-column><mj-text font-size="12px" color="#6b7280">${escapeHtml(brand.name)}${protect(mailFooter.linksHtml, saved, nonce)}</mj-text></mj-column></mj-section>
   </mj-body>
 </mjml>`;
   const result = await mjml2html(source, { validationLevel: 'strict' });
   if (result.errors.length > 0) throw new Error(`the mail layout did not compile: ${result.errors.map((e) => e.formattedMessage).join('; ')}`);
-  const text = [content.wiifm, content.body, cta?.text].filter(Boolean).join('\n\n');
+  const text = [content.wiifm, content.body, cta?.text, ...mailFooter.text].filter(Boolean).join('\n\n');
   return {
     subject: plain.parse(content.subject),
     preheader: plain.parse(content.preheader ?? ''),
@@ -92,14 +95,41 @@ export async function compileMessage(content: VariantContent, brand: Brand, lang
   };
 }
 
+/**
+ * The footer as MJML, HTML and text lines; the links are Liquid variables (`links.*`) the sender fills
+ * in per person. Written here, never by a communicator, so strict variables hold.
+ */
+function footerParts(footer: MailFooter | null, brand: Brand, language: string): { acknowledgeMjml: string; linksHtml: string; text: string[] } {
+  if (!footer) return { acknowledgeMjml: '', linksHtml: '', text: [] };
+  const t = footerTexts(language);
+  // A topic's name is shown as written, never read as Liquid.
+  const unsubscribe = footer.unsubscribeTopic === null ? null : t.unsubscribe.replace('{topic}', footer.unsubscribeTopic.replace(/[{}%]/g, ''));
+  const acknowledgeMjml = footer.acknowledge
+    ? `<mj-text>${escapeHtml(t.acknowledgeNote)}</mj-text><mj-button href="{{ links.acknowledge }}" background-color="${brand.color}" color="#ffffff" font-size="16px" border-radius="4px">${escapeHtml(t.acknowledge)}</mj-button>`
+    : '';
+  const links = [
+    unsubscribe ? `<a href="{{ links.unsubscribe }}" style="color:#6b7280">${escapeHtml(unsubscribe)}</a>` : '',
+    `<a href="{{ links.preferences }}" style="color:#6b7280">${escapeHtml(t.preferences)}</a>`,
+  ].filter(Boolean);
+  return {
+    acknowledgeMjml,
+    linksHtml: `<br>${links.join(' · ')}`,
+    text: [
+      footer.acknowledge ? `${t.acknowledgeNote}\n${t.acknowledge}: {{ links.acknowledge }}` : '',
+      unsubscribe ? `${unsubscribe}: {{ links.unsubscribe }}` : '',
+      `${t.preferences}: {{ links.preferences }}`,
+    ].filter(Boolean),
+  };
+}
+
 /** Only the fields templates may name; every one present (null when empty), so strict variables never fail at send time. */
 function allowedFields(person: Partial<Record<(typeof TEMPLATE_PERSON_FIELDS)[number], string | null>> | null): Record<string, string | null> {
   return Object.fromEntries(TEMPLATE_PERSON_FIELDS.map((f) => [f, person?.[f] ?? null]));
 }
 
 /** What templates see: the person's allowed fields, the manager's (empty fields when there is none), the campaign's name. */
-export function templateContext(person: TemplatePerson, campaign: { name: string }): Record<string, unknown> {
-  return { person: { ...allowedFields(person), manager: allowedFields(person.manager) }, campaign: { name: campaign.name } };
+export function templateContext(person: TemplatePerson, campaign: { name: string }, links: MailLinks = NO_LINKS): Record<string, unknown> {
+  return { person: { ...allowedFields(person), manager: allowedFields(person.manager) }, campaign: { name: campaign.name }, links };
 }
 
 async function render(engine: Liquid, templates: Template[], context: Record<string, unknown>): Promise<string> {

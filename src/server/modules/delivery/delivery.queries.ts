@@ -5,26 +5,79 @@ import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { Channel } from '../../../shared/campaigns.js';
 import type { OutgoingMail } from './mail-transport.js';
+import type { PreferenceColumns } from '../preferences/index.js';
+
+/** What the fan-out applies besides addresses and bounces: each recipient's preferences, and whether they count. */
+export type FanOutRules = {
+  /** The preference layers for `r.person_id` (from the preferences module). */
+  prefs: PreferenceColumns;
+  /** Announcements honour opt-outs (topic and channel); must-reads reach everyone on every channel. */
+  honourOptOuts: boolean;
+  /** E-mail due in the recipient's quiet hours waits for their end. */
+  quietHours: boolean;
+  /** The time the campaign goes out (the caller's clock). */
+  now: Date;
+  defaultZone: string;
+};
+
+/** The zone a recipient's times are read in: theirs if PostgreSQL knows it, else the default. */
+const zoneOf = (timeZone: RawBuilder<unknown>, defaultZone: string) =>
+  sql`CASE WHEN ${timeZone} IN (SELECT name FROM pg_timezone_names) THEN ${timeZone} ELSE ${defaultZone}::text END`;
 
 /**
- * One delivery per recipient and channel of step 0 (chat aside), written from the resolution statement: e-mail
- * without an address, or to an address that bounced before, is suppressed with the reason; the feed is
- * delivered at once (the person's feed shows it from now on). Existing rows stay (a fan-out run again
- * after a crash adds only what is missing). With a leader cascade (`cascade`), whoever has a leader
- * in the audience among their ancestors is held for the nearest one (`leader_person_id`), feed and
- * e-mail alike, until that leader releases it or the deadline does.
+ * When mail due at `row.due` may go: then, or the end of the quiet hours (`row.quiet_start` to
+ * `row.quiet_end`, wall-clock times in `row.zone`) it falls in. Null quiet hours: `row.due`.
+ */
+function afterQuietHours(row: RawBuilder<unknown>): RawBuilder<Date> {
+  const local = sql`(${row}.due AT TIME ZONE ${row}.zone)`;
+  const inQuiet = sql`(CASE WHEN ${row}.quiet_start < ${row}.quiet_end THEN ${local}::time >= ${row}.quiet_start AND ${local}::time < ${row}.quiet_end
+                            ELSE ${local}::time >= ${row}.quiet_start OR ${local}::time < ${row}.quiet_end END)`;
+  const end = sql`((${local}::date + CASE WHEN ${local}::time < ${row}.quiet_end THEN 0 ELSE 1 END) + ${row}.quiet_end) AT TIME ZONE ${row}.zone`;
+  return sql<Date>`CASE WHEN ${row}.quiet_start IS NOT NULL AND ${inQuiet} THEN ${end} ELSE ${row}.due END`;
+}
+
+/** No preferences (every channel, no quiet hours): what a fan-out without rules applies. */
+const NO_RULES: FanOutRules = {
+  prefs: {
+    joins: sql``,
+    unsubscribed: sql<boolean>`false`,
+    channels: sql<string[]>`ARRAY['email', 'feed', 'chat']::text[]`,
+    quietStart: sql<string | null>`NULL::time`,
+    quietEnd: sql<string | null>`NULL::time`,
+  },
+  honourOptOuts: false,
+  quietHours: false,
+  get now() {
+    return new Date();
+  },
+  defaultZone: 'UTC',
+};
+
+/**
+ * One delivery per recipient and channel of step 0, written from the resolution statement: a
+ * recipient who unsubscribed from the campaign's topic, or chose not to get it on this channel, is
+ * suppressed with the reason (announcements only); e-mail without an address, or to an address that
+ * bounced before, is suppressed with the reason; e-mail due in the person's quiet hours waits for their
+ * end; the feed is delivered at once (the person's feed shows it from now on). Existing rows stay (a
+ * fan-out run again after a crash adds only what is missing). With a leader cascade (`cascade`),
+ * whoever has a leader in the audience among their ancestors is held for the nearest one
+ * (`leader_person_id`), feed and e-mail alike, until that leader releases it or the deadline does.
+ * Chat is posted once per channel, not per person: the chat module's posts (ADR 0019).
  */
 export async function insertDeliveries(
   db: AnyDb,
   campaignId: number,
   recipients: RawBuilder<unknown>,
-  local: { time: string; defaultZone: string } | null = null,
+  local: { time: string } | null = null,
+  rules: FanOutRules = NO_RULES,
   cascade = false,
 ): Promise<number> {
+  const { prefs } = rules;
+  const zone = zoneOf(sql`r.time_zone`, rules.defaultZone);
+  const now = sql`${rules.now.toISOString()}::timestamptz`;
   // At a local time: each person's instant in their zone (one PostgreSQL knows, else the default), never before now.
-  const due = local
-    ? sql`greatest(now(), ${local.time}::timestamp AT TIME ZONE (CASE WHEN r.time_zone IN (SELECT name FROM pg_timezone_names) THEN r.time_zone ELSE ${local.defaultZone}::text END))`
-    : sql`now()`;
+  const due = local ? sql`greatest(${now}, ${local.time}::timestamp AT TIME ZONE (${zone}))` : now;
+  const honour = sql`${rules.honourOptOuts}::boolean`;
   // The nearest ancestor (org_path is root first, self last) who is in the audience too.
   const leader = cascade
     ? sql`LEFT JOIN LATERAL (
@@ -34,22 +87,28 @@ export async function insertDeliveries(
     : sql`CROSS JOIN (SELECT NULL::bigint AS leader_id) AS l`;
   const result = await sql`
     INSERT INTO deliveries (campaign_id, step, person_id, channel, variant_key, language, state, reason, sent_at, next_attempt_at, leader_person_id)
-    SELECT ${campaignId}, 0, r.person_id, r.channel, r.variant_key, r.language,
-      CASE WHEN r.channel = 'feed' THEN (CASE WHEN l.leader_id IS NULL THEN 'sent' ELSE 'held' END)
-           WHEN r.channel = 'email' AND r.email IS NULL THEN 'suppressed'
-           WHEN r.channel = 'email' AND EXISTS (SELECT 1 FROM mail_bounces AS b WHERE b.email = r.email) THEN 'suppressed'
-           WHEN l.leader_id IS NOT NULL THEN 'held'
-           ELSE 'queued' END,
-      CASE WHEN r.channel = 'email' AND r.email IS NULL THEN 'no_email'
-           WHEN r.channel = 'email' AND EXISTS (SELECT 1 FROM mail_bounces AS b WHERE b.email = r.email) THEN 'bounced_before'
-           ELSE NULL END,
-      CASE WHEN r.channel = 'feed' AND l.leader_id IS NULL THEN ${due} ELSE NULL END,
-      ${due},
-      l.leader_id
-    FROM (${recipients}) AS r
-    ${leader}
-    -- Chat is posted once per channel, not per person: the chat module's posts (ADR 0019).
-    WHERE r.channel <> 'chat'
+    SELECT ${campaignId}, 0, x.person_id, x.channel, x.variant_key, x.language, x.state, x.reason,
+      CASE WHEN x.state = 'sent' THEN x.due ELSE NULL END,
+      CASE WHEN x.state = 'queued' AND x.channel = 'email' THEN ${afterQuietHours(sql`x`)} ELSE x.due END,
+      x.leader_id
+    FROM (
+      SELECT y.*, CASE WHEN y.reason IS NOT NULL THEN 'suppressed' WHEN y.leader_id IS NOT NULL THEN 'held' WHEN y.channel = 'feed' THEN 'sent' ELSE 'queued' END AS state
+      FROM (
+        SELECT r.person_id, r.channel, r.variant_key, r.language, ${due} AS due, l.leader_id,
+          CASE WHEN ${honour} AND ${prefs.unsubscribed} THEN 'unsubscribed'
+               WHEN ${honour} AND NOT (r.channel = ANY(${prefs.channels})) THEN 'channel_opted_out'
+               WHEN r.channel = 'email' AND r.email IS NULL THEN 'no_email'
+               WHEN r.channel = 'email' AND EXISTS (SELECT 1 FROM mail_bounces AS b WHERE b.email = r.email) THEN 'bounced_before'
+               ELSE NULL END AS reason,
+          CASE WHEN ${rules.quietHours}::boolean AND r.channel = 'email' THEN ${prefs.quietStart} END AS quiet_start,
+          ${prefs.quietEnd} AS quiet_end,
+          CASE WHEN ${rules.quietHours}::boolean AND r.channel = 'email' AND ${prefs.quietStart} IS NOT NULL THEN ${zone} END AS zone
+        FROM (${recipients}) AS r
+        ${prefs.joins}
+        ${leader}
+        WHERE r.channel <> 'chat'
+      ) AS y
+    ) AS x
     ON CONFLICT (campaign_id, step, person_id, channel) DO NOTHING`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
@@ -262,15 +321,35 @@ export async function suppressQueued(db: AnyDb, campaignId: number): Promise<num
 
 /**
  * A follow-up's deliveries: e-mail again to whoever got step 0 by e-mail and is among `people` (the
- * condition still holds), in their variant and language. Existing rows stay (idempotent).
+ * condition still holds; rows with `person_id` and `time_zone`), in their variant and language; with
+ * `rules`, not to whoever has since unsubscribed from the topic or from e-mail (announcements), and
+ * not before their quiet hours end. Existing rows stay (idempotent).
  */
-export async function insertFollowUps(db: AnyDb, input: { campaignId: number; step: number; people: RawBuilder<unknown> }): Promise<number> {
+export async function insertFollowUps(
+  db: AnyDb,
+  input: { campaignId: number; step: number; people: RawBuilder<unknown>; rules?: FanOutRules },
+): Promise<number> {
+  const rules = input.rules ?? NO_RULES;
+  const { prefs } = rules;
   const result = await sql`
-    INSERT INTO deliveries (campaign_id, step, person_id, channel, variant_key, language, state)
-    SELECT d.campaign_id, ${input.step}, d.person_id, 'email', d.variant_key, d.language, 'queued'
-    FROM deliveries AS d
-    WHERE d.campaign_id = ${input.campaignId} AND d.step = 0 AND d.channel = 'email' AND d.state = 'sent'
-      AND d.person_id IN (SELECT x.person_id FROM (${input.people}) AS x)
+    INSERT INTO deliveries (campaign_id, step, person_id, channel, variant_key, language, state, next_attempt_at)
+    SELECT y.campaign_id, ${input.step}, y.person_id, 'email', y.variant_key, y.language, 'queued', ${afterQuietHours(sql`y`)}
+    FROM (
+      SELECT d.campaign_id, d.person_id, d.variant_key, d.language, ${rules.now.toISOString()}::timestamptz AS due,
+        CASE WHEN ${rules.quietHours}::boolean THEN ${prefs.quietStart} END AS quiet_start, ${prefs.quietEnd} AS quiet_end,
+        CASE WHEN ${rules.quietHours}::boolean AND ${prefs.quietStart} IS NOT NULL THEN ${zoneOf(sql`x.time_zone`, rules.defaultZone)} END AS zone
+      FROM deliveries AS d
+      JOIN (${input.people}) AS x ON x.person_id = d.person_id
+      ${prefs.joins}
+      WHERE d.campaign_id = ${input.campaignId} AND d.step = 0 AND d.channel = 'email' AND d.state = 'sent'
+        AND NOT (${rules.honourOptOuts}::boolean AND (${prefs.unsubscribed} OR NOT ('email' = ANY(${prefs.channels}))))
+    ) AS y
     ON CONFLICT (campaign_id, step, person_id, channel) DO NOTHING`.execute(db);
   return Number(result.numAffectedRows ?? 0);
+}
+
+/** The campaign and person of a delivery (an acknowledge link names the delivery), or null. */
+export async function findDeliveryOwner(db: AnyDb, id: number): Promise<{ campaign_id: number; person_id: number } | null> {
+  const result = await sql<{ campaign_id: number; person_id: number }>`SELECT campaign_id, person_id FROM deliveries WHERE id = ${id}`.execute(db);
+  return result.rows[0] ?? null;
 }

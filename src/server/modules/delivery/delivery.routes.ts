@@ -25,6 +25,7 @@ import { acknowledgeFeedItem, markFeedRead, readFeed } from './feed.service.js';
 import { changeCampaignSending, sendCampaign } from './request-send.service.js';
 import { subjectTestReport } from './subject-tests.service.js';
 import { subjectTestReportSchema } from '../../../shared/campaigns.js';
+import { registerAcknowledgeRoutes } from './acknowledge.routes.js';
 
 const read = { access: { permission: 'campaigns:read' as const } };
 const send = { access: { permission: 'campaigns:send' as const } };
@@ -36,6 +37,7 @@ const sendHeaders = z.looseObject({ 'idempotency-key': z.string().trim().min(8).
 
 export function registerDeliveryRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  registerAcknowledgeRoutes(app, ctx);
 
   r.post(
     '/api/v1/campaigns/:id/send',

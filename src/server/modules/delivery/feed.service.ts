@@ -99,10 +99,26 @@ export async function acknowledgeFeedItem(input: { db: AnyDb; personId: number |
   const { delivery, personId } = await ownDelivery(input.db, input.personId, input.id);
   const campaign = await getCampaign({ db: input.db, id: delivery.campaign_id });
   if (campaign.kind !== 'must_read') throw new AppError('conflict', 'only a must-read is acknowledged', coded('feed.not_must_read'));
-  await input.db.transaction().execute(async (trx) => {
-    await q.markRead(trx, delivery.id);
-    if (await q.acknowledge(trx, { campaignId: delivery.campaign_id, personId, channel: 'feed' })) {
-      await recordActivity({ db: trx, type: 'acknowledged', personId, campaignId: delivery.campaign_id });
-    }
+  await acknowledgeMustRead({ db: input.db, campaignId: delivery.campaign_id, personId, channel: 'feed', feedDeliveryId: delivery.id });
+}
+
+/**
+ * Records a person's acknowledgement of a must-read, whichever channel it came from (the feed's button,
+ * the e-mail's link): once per person and campaign, an `acknowledged` event the first time (which ends
+ * `not_acknowledged` follow-ups). The same acknowledgement again changes nothing; true the first time.
+ * @example await acknowledgeMustRead({ db, campaignId: 7, personId: 42, channel: 'email' });
+ */
+export async function acknowledgeMustRead(input: {
+  db: AnyDb;
+  campaignId: number;
+  personId: number;
+  channel: 'feed' | 'email';
+  feedDeliveryId?: number;
+}): Promise<boolean> {
+  return input.db.transaction().execute(async (trx) => {
+    if (input.feedDeliveryId !== undefined) await q.markRead(trx, input.feedDeliveryId);
+    if (!(await q.acknowledge(trx, { campaignId: input.campaignId, personId: input.personId, channel: input.channel }))) return false;
+    await recordActivity({ db: trx, type: 'acknowledged', personId: input.personId, campaignId: input.campaignId });
+    return true;
   });
 }

@@ -5,6 +5,7 @@
 // a message in flight at the crash can go out twice, and then recognisably). Temporary refusals wait
 // and retry with backoff; permanent ones mark the address bounced for later campaigns.
 import type { Logger } from 'pino';
+import { sql } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { Config } from '../../platform/config/config.js';
 import { groupCommit } from '../../platform/db/group-commit.js';
@@ -26,6 +27,8 @@ import {
 } from '../campaigns/index.js';
 import { openChatPosts, writeChatPosts } from '../chat/index.js';
 import { findTemplatePeople } from '../people/index.js';
+import { findTopic, preferencesForFanOut, topicName, unsubscribeUrl } from '../preferences/index.js';
+import { acknowledgeUrl } from './acknowledge-link.js';
 import { MailError, mailTransport, type MailTransport } from './mail-transport.js';
 import * as q from './delivery.queries.js';
 import { AWAITING_WINNER, decideSubjectTest, startSubjectTests } from './subject-tests.service.js';
@@ -53,16 +56,20 @@ export async function fanOutCampaign(input: SendContext & { campaignId: number }
   const localTime = await getSendLocalTime({ db: input.db, id: input.campaignId });
   const campaign = await getCampaign({ db: input.db, id: input.campaignId });
   const { cascade } = campaign;
+  // Preferences in layers; must-reads ignore opt-outs, and quiet hours when the deployment says so.
+  const prefs = await preferencesForFanOut({ db: input.db, config: input.config, topicKey: campaign.topic, personId: sql`r.person_id` });
+  const mustRead = campaign.kind === 'must_read';
+  const rules = {
+    prefs,
+    honourOptOuts: !mustRead,
+    quietHours: !(mustRead && input.config.MUST_READ_IGNORES_QUIET_HOURS),
+    now: input.clock(),
+    defaultZone: input.config.DEFAULT_TIME_ZONE,
+  };
   // One transaction: no sender sees a delivery before its subject-test line is set. Leaders and
   // briefings are derived from the held rows just written, so a fan-out run again completes them.
   const [written, briefings] = await input.db.transaction().execute(async (trx) => {
-    const inserted = await q.insertDeliveries(
-      trx,
-      input.campaignId,
-      recipients,
-      localTime ? { time: localTime, defaultZone: input.config.DEFAULT_TIME_ZONE } : null,
-      cascade !== null,
-    );
+    const inserted = await q.insertDeliveries(trx, input.campaignId, recipients, localTime ? { time: localTime } : null, rules, cascade !== null);
     await startSubjectTests({ db: trx, campaign, now: input.clock() });
     const briefed = cascade ? await cq.insertLeadersAndBriefings(trx, { campaignId: input.campaignId, deadline: new Date(cascade.deadline) }) : 0;
     return [inserted, briefed] as const;
@@ -126,6 +133,11 @@ export async function sendCampaignEmail(
   const outcome: SendOutcome = { sent: 0, retried: 0, bounced: 0, failed: 0, nextDue: null };
   const host = hostOf(config.publicUrl);
   const markSent = groupCommit((ids: number[]) => q.markSent(db, ids));
+  // Must-reads carry an Acknowledge link and no unsubscribe (they ignore opt-outs); announcements of a
+  // topic carry a one-click List-Unsubscribe (RFC 8058) and the same link in their footer.
+  const mustRead = campaign.kind === 'must_read';
+  const topic = campaign.topic && !mustRead ? await findTopic({ db, key: campaign.topic }) : null;
+  const preferencesUrl = `${config.publicUrl}/preferences`;
   // Between batches the campaign's status is read again: a pause or a cancel stops the sender there.
   while (!input.signal?.aborted && !sliceOver() && (await getCampaignStatus({ db, id: campaign.id })) === 'sending') {
     const batch = await q.claimDueEmail(db, { campaignId: campaign.id, limit: SEND_BATCH, leaseSeconds: config.DELIVERY_LEASE_SECONDS, host });
@@ -154,19 +166,29 @@ export async function sendCampaignEmail(
       // A team its leader released hears it from the leader: their text, their name, answers to them.
       const release = delivery.step === 0 && delivery.leader_person_id !== null ? releases.get(delivery.leader_person_id) : undefined;
       const leader = release?.released_by === 'leader' ? people.get(release.person_id) : undefined;
-      const compiled =
-        delivery.step === BRIEFING_STEP
-          ? await compiledBriefingFor({ campaign, language: delivery.language, brand: config.brand, url: `${config.publicUrl}/briefings/${campaign.id}` })
-          : await compiledMessageFor({
-              campaign,
-              variantKey: delivery.variant_key,
-              language: delivery.language,
-              step: delivery.step,
-              brand: config.brand,
-              draft: leaderDraftOf(release, delivery.variant_key, delivery.language),
-              subjectOption: await lineOf(delivery),
-            });
-      const message = await renderMail(compiled, templateContext(person, campaign));
+      // A leader's briefing carries no footer links and no List-Unsubscribe: it is not the message.
+      const briefing = delivery.step === BRIEFING_STEP;
+      const compiled = briefing
+        ? await compiledBriefingFor({ campaign, language: delivery.language, brand: config.brand, url: `${config.publicUrl}/briefings/${campaign.id}` })
+        : await compiledMessageFor({
+            campaign,
+            variantKey: delivery.variant_key,
+            language: delivery.language,
+            step: delivery.step,
+            brand: config.brand,
+            draft: leaderDraftOf(release, delivery.variant_key, delivery.language),
+            subjectOption: await lineOf(delivery),
+            footer: { unsubscribeTopic: topic ? topicName(topic, delivery.language) : null, acknowledge: mustRead },
+          });
+      const links = {
+        unsubscribe: topic && !briefing ? await unsubscribeUrl({ db, config, personId: delivery.person_id, topicKey: topic.key }) : '',
+        acknowledge: mustRead && !briefing ? await acknowledgeUrl({ db, config, deliveryId: delivery.id }) : '',
+        preferences: preferencesUrl,
+      };
+      const message = await renderMail(compiled, templateContext(person, campaign, links));
+      const listHeaders: Record<string, string> = links.unsubscribe
+        ? { 'List-Unsubscribe': `<${links.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+        : {};
       try {
         await transport.send({
           deliveryId: delivery.id,
@@ -177,7 +199,7 @@ export async function sendCampaignEmail(
           subject: message.subject,
           html: message.html,
           text: message.text,
-          headers: { 'X-Resonance-Campaign': String(campaign.id), 'X-Resonance-Delivery': String(delivery.id) },
+          headers: { 'X-Resonance-Campaign': String(campaign.id), 'X-Resonance-Delivery': String(delivery.id), ...listHeaders },
         });
       } catch (error) {
         if (!(error instanceof MailError)) throw error;
@@ -232,7 +254,21 @@ export async function writeFollowUp(
   });
   if (!found || !['sending', 'sent', 'paused'].includes(found.campaign.status)) return null;
   const step = 1 + input.index * FOLLOW_UP_STEPS + input.round;
-  const written = await q.insertFollowUps(input.db, { campaignId: input.campaignId, step, people: found.rows });
+  // The same preferences as the message itself: opt-outs (announcements) and quiet hours.
+  const mustRead = found.campaign.kind === 'must_read';
+  const prefs = await preferencesForFanOut({ db: input.db, config: input.config, topicKey: found.campaign.topic, personId: sql`d.person_id` });
+  const written = await q.insertFollowUps(input.db, {
+    campaignId: input.campaignId,
+    step,
+    people: found.rows,
+    rules: {
+      prefs,
+      honourOptOuts: !mustRead,
+      quietHours: !(mustRead && input.config.MUST_READ_IGNORES_QUIET_HOURS),
+      now: input.clock(),
+      defaultZone: input.config.DEFAULT_TIME_ZONE,
+    },
+  });
   if (written > 0) await reopenSending({ db: input.db, id: input.campaignId });
   input.logger?.info({ campaignId: input.campaignId, step, written }, 'follow-up written');
   return { written, maxSends: found.followUp.max_sends, afterHours: found.followUp.after_hours };

@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   'campaigns:send',
   /** Add, test, change, disable and delete chat channels (webhooks); their URLs are secrets. */
   'chat:manage',
+  /** Create and change topics people may unsubscribe from. */
+  'topics:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +47,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'campaigns:read',
     'campaigns:write',
     'campaigns:send',
+    'topics:manage',
     'skills:endorse',
     'help:ask',
     'contributions:write',

@@ -24,3 +24,23 @@ describe('TRUST_PROXY', () => {
     expect(() => trustProxy('127.0.0.1,')).toThrow(/TRUST_PROXY/);
   });
 });
+
+describe('links in mail and quiet hours', () => {
+  it('needs LINK_SECRET in production on PostgreSQL, of a sound length, and never elsewhere', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/resonance' };
+    expect(() => loadConfig(production)).toThrow(/LINK_SECRET: required in production/);
+    expect(() => loadConfig({ ...production, LINK_SECRET: 'short' })).toThrow(/LINK_SECRET/);
+    expect(loadConfig({ ...production, LINK_SECRET: 'x'.repeat(48) }).LINK_SECRET).toHaveLength(48);
+    expect(loadConfig({ NODE_ENV: 'production' }).LINK_SECRET).toBeUndefined();
+  });
+
+  it('reads QUIET_HOURS and DEFAULT_CHANNELS, and names what is wrong', () => {
+    expect(loadConfig({}).quietHours).toBeNull();
+    expect(loadConfig({ QUIET_HOURS: '20:00-07:00' }).quietHours).toEqual({ start: '20:00', end: '07:00' });
+    expect(() => loadConfig({ QUIET_HOURS: '20:00-20:00' })).toThrow(/QUIET_HOURS/);
+    expect(() => loadConfig({ QUIET_HOURS: '8pm' })).toThrow(/QUIET_HOURS/);
+    expect(loadConfig({}).DEFAULT_CHANNELS).toEqual(['email', 'feed', 'chat']);
+    expect(loadConfig({ DEFAULT_CHANNELS: 'feed, email' }).DEFAULT_CHANNELS).toEqual(['feed', 'email']);
+    expect(() => loadConfig({ DEFAULT_CHANNELS: 'email,fax' })).toThrow(/DEFAULT_CHANNELS: .*fax/);
+  });
+});

@@ -122,6 +122,35 @@ const configSchema = z.object({
     .regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #1c7ed6')
     .default('#1c7ed6'),
   BRAND_LOGO_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Signs links in mail (unsubscribe, acknowledge). Required in production (NODE_ENV=production with a
+   * PostgreSQL server); elsewhere one is generated once and kept in the database. Never logged.
+   */
+  LINK_SECRET: z.string().min(32, 'at least 32 characters (openssl rand -base64 48)').optional(),
+  /** The organisation's quiet hours in each person's time zone (`20:00-07:00`), or `off`: announcement e-mail waits until they end. */
+  QUIET_HOURS: z
+    .string()
+    .trim()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, 'off, or a start and end such as 20:00-07:00')
+    .refine((v) => v === 'off' || v.slice(0, 5) !== v.slice(6), 'the start and end differ')
+    .default('off'),
+  /** Must-read e-mail goes out even during quiet hours. */
+  MUST_READ_IGNORES_QUIET_HOURS: booleanFlag.default(false),
+  /** The organisation's channel layer (comma-separated): a channel not named here is sent only where a topic or person chose it. */
+  DEFAULT_CHANNELS: z
+    .string()
+    .trim()
+    .default('email,feed,chat')
+    .transform((v, ctx) => {
+      const channels = [...new Set(v.split(',').map((c) => c.trim()))];
+      const bad = channels.filter((c) => !['email', 'feed', 'chat'].includes(c));
+      if (bad.length > 0 || channels.length === 0) {
+        ctx.addIssue({ code: 'custom', message: `channels are email, feed and chat; not ${bad.join(', ')}` });
+        return z.NEVER;
+      }
+      return channels as ('email' | 'feed' | 'chat')[];
+    }),
+  NODE_ENV: z.string().optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & {
@@ -129,6 +158,8 @@ export type Config = z.infer<typeof configSchema> & {
   cookieSecure: boolean;
   experienceThresholds: { noviceBelow: number; midBelow: number };
   brand: { name: string; color: string; logoUrl: string | null };
+  /** QUIET_HOURS as times (`HH:MM`), or null when off. */
+  quietHours: { start: string; end: string } | null;
 };
 
 /**
@@ -145,6 +176,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.EXPERIENCE_MID_BELOW_YEARS <= c.EXPERIENCE_NOVICE_BELOW_YEARS) {
     throw new Error('invalid configuration:\n  EXPERIENCE_MID_BELOW_YEARS must be above EXPERIENCE_NOVICE_BELOW_YEARS');
   }
+  if (c.NODE_ENV === 'production' && c.DATABASE_URL && !c.LINK_SECRET) {
+    throw new Error('invalid configuration:\n  LINK_SECRET: required in production (links in mail are signed with it; at least 32 characters)');
+  }
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
   return {
     ...c,
@@ -152,5 +186,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: c.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
     experienceThresholds: { noviceBelow: c.EXPERIENCE_NOVICE_BELOW_YEARS, midBelow: c.EXPERIENCE_MID_BELOW_YEARS },
     brand: { name: c.BRAND_NAME, color: c.BRAND_COLOR, logoUrl: c.BRAND_LOGO_URL ?? null },
+    quietHours: c.QUIET_HOURS === 'off' ? null : { start: c.QUIET_HOURS.slice(0, 5), end: c.QUIET_HOURS.slice(6) },
   };
 }

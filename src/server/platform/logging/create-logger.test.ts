@@ -2,6 +2,7 @@
 // in request headers never reach them.
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
 import { createLogger, usePrettyLogs, type LogDestination } from './create-logger.js';
 
 function capture(isTTY: boolean): { stream: LogDestination; lines: string[] } {
@@ -49,5 +50,20 @@ describe('createLogger', () => {
       expect(text, format).not.toMatch(/rsn_secret|s3cret/);
       expect(text, format).toMatch(/\[redacted\]/);
     }
+  });
+
+  it('keeps the tokens of signed links out of request lines', async () => {
+    const out = capture(false);
+    const app = Fastify({ loggerInstance: createLogger({ level: 'info', format: 'json', destination: out.stream }) });
+    app.get('/u/:token', async () => 'ok');
+    app.get('/api/v1/people', async () => 'ok');
+    await app.inject({ url: '/u/eyJwIjo3fQ.c2lnbmF0dXJl' });
+    await app.inject({ url: '/api/v1/people?q=anna' });
+    await app.close();
+    const text = out.lines.join('\n');
+    expect(text).not.toContain('eyJwIjo3fQ');
+    expect(text).toContain('"url":"/u/[token]"');
+    expect(text).toContain('"url":"/api/v1/people?q=anna"');
+    expect(text).toContain('"method":"GET"');
   });
 });

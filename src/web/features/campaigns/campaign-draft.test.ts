@@ -14,6 +14,7 @@ const campaign = campaignSchema.parse({
   id: 7,
   name: 'Q3',
   kind: 'must_read',
+  topic: 'safety',
   status: 'draft',
   audience: { field: 'department', op: 'eq', value: 'Ops' },
   default_language: 'de',
@@ -43,6 +44,7 @@ describe('the campaign draft', () => {
     expect(input).toEqual({
       name: 'Q3',
       kind: 'must_read',
+      topic: 'safety',
       // The builder edits a group at the top.
       audience: { all: [{ field: 'department', op: 'eq', value: 'Ops' }] },
       default_language: 'de',

@@ -81,6 +81,8 @@ export type CampaignDraft = {
   acknowledgeBy: string;
   /** The leader cascade: off (null on save), or a deadline and talking points per language. */
   cascade: CascadeDraft;
+  /** The topic's key, or null. */
+  topic: string | null;
   /** Parts this screen does not edit, kept as they are when saving. */
   rest: Pick<CampaignInput, 'tracking'>;
 };
@@ -123,6 +125,7 @@ export function emptyCampaignDraft(): CampaignDraft {
     followUps: [],
     acknowledgeBy: '',
     cascade: emptyCascade(),
+    topic: null,
     rest: { tracking: null },
   };
 }
@@ -191,6 +194,7 @@ export function draftFromCampaign(campaign: Campaign): CampaignDraft {
           talkingPoints: { ...emptyCascade().talkingPoints, ...campaign.cascade.talking_points },
         }
       : emptyCascade(),
+    topic: campaign.topic,
     rest: { tracking: campaign.tracking },
   };
 }
@@ -242,6 +246,7 @@ export function campaignInputFromDraft(draft: CampaignDraft): CampaignInput {
           ),
         }
       : null,
+    topic: draft.topic,
     // Rows keep their order too, so `/follow_ups/0/subject` names the first row.
     follow_ups: draft.followUps.map((followUp) => ({
       after_hours: followUp.afterHours === '' ? 0 : followUp.afterHours,

@@ -18,6 +18,7 @@ import { FollowUpsEditor } from './follow-ups-editor';
 import { hasProblemWithin, problemAt } from './campaign-problems';
 import { LockedFieldset } from './locked-fieldset';
 import { VariantEditor } from './variant-editor';
+import { useTopics } from '../preferences/preferences-queries';
 
 export type CampaignFormProps = {
   /** null for a new campaign. */
@@ -31,6 +32,7 @@ export type CampaignFormProps = {
 
 export function CampaignForm({ campaign, justSaved = false, onSaved, onDirtyChange }: CampaignFormProps) {
   const { t, i18n } = useTranslation();
+  const topics = useTopics();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<CampaignDraft>(() => (campaign ? draftFromCampaign(campaign) : emptyCampaignDraft()));
   const [initial] = useState(() => JSON.stringify(draft));
@@ -92,7 +94,7 @@ export function CampaignForm({ campaign, justSaved = false, onSaved, onDirtyChan
         </Text>
       )}
       <Card withBorder radius="md">
-        <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <SimpleGrid cols={{ base: 1, md: 2, lg: 4 }}>
           <TextInput
             label={t('campaigns.editor.name')}
             required
@@ -123,6 +125,20 @@ export function CampaignForm({ campaign, justSaved = false, onSaved, onDirtyChan
             error={problemAt(error, t, '/default_language')}
             disabled={!editable}
             data-testid="campaign-default-language"
+          />
+          <Select
+            label={t('campaigns.editor.topic')}
+            description={t('campaigns.editor.topicHint')}
+            placeholder={t('campaigns.editor.noTopic')}
+            data={(topics.data?.items ?? [])
+              .filter((topic) => topic.enabled || topic.key === draft.topic)
+              .map((topic) => ({ value: topic.key, label: topic.names[i18n.language] ?? topic.names.en ?? Object.values(topic.names)[0] ?? topic.key }))}
+            value={draft.topic}
+            onChange={(topic) => patch({ topic })}
+            clearable
+            error={problemAt(error, t, '/topic')}
+            disabled={!editable}
+            data-testid="campaign-topic"
           />
         </SimpleGrid>
         {draft.kind === 'must_read' && (
