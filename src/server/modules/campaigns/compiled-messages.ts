@@ -53,9 +53,19 @@ export function compiledMessageFor(input: {
   const draft = step === 0 ? (input.draft ?? null) : null;
   const option = step === 0 && !draft ? (input.subjectOption ?? 0) : 0;
   const footer = input.footer ?? null;
-  const key = [campaign.id, campaign.updated_at, variantKey, language, step, brand.name, brand.color, brand.logoUrl, draft?.key ?? '', option, JSON.stringify(footer)].join(
-    '\u0000',
-  );
+  const key = [
+    campaign.id,
+    campaign.updated_at,
+    variantKey,
+    language,
+    step,
+    brand.name,
+    brand.color,
+    brand.logoUrl,
+    draft?.key ?? '',
+    option,
+    JSON.stringify(footer),
+  ].join('\u0000');
   const variant = campaign.variants.find((v) => v.key === variantKey);
   const content = variant?.content[language];
   if (!content) return Promise.reject(new Error(`campaign ${campaign.id} has no ${language} content for variant ${variantKey}`));
