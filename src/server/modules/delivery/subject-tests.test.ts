@@ -49,7 +49,7 @@ const mailsOf = (id: number, after = 0) => sink.messages.slice(after).filter((m)
 /** Sends the campaign's fan-out as the worker would once its time has come. */
 async function fannedOut(id: number): Promise<void> {
   await sql`UPDATE campaigns SET status = 'scheduled' WHERE id = ${id}`.execute(t.database.db);
-  expect(await fanOutCampaign({ ...ctx(), campaignId: id })).toBe(true);
+  expect(await fanOutCampaign({ ...ctx(), campaignId: id })).toEqual({ email: true, chat: false });
 }
 
 /** The decision time has come: what waited is due now. */
