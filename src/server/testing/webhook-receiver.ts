@@ -5,8 +5,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type Received = { path: string; body: unknown; at: number; contentType: string | undefined };
-/** One answer: status, optional headers and body. The last answer of a script repeats. */
-export type Answer = { status: number; headers?: Record<string, string>; body?: string };
+/** One answer: status, optional headers and body, or `hold` (never answer: a request in flight when its sender dies). The last answer of a script repeats. */
+export type Answer = { status: number; headers?: Record<string, string>; body?: string; hold?: boolean };
 
 export type WebhookReceiver = {
   /** Base URL, e.g. http://127.0.0.1:40123 */
@@ -43,6 +43,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       received.push({ path, body, at: Date.now(), contentType: request.headers['content-type'] });
       const script = scripts.get(path) ?? [];
       const answer = (script.length > 1 ? script.shift() : script[0]) ?? { status: 200, body: 'ok' };
+      if (answer.hold) return;
       response.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers });
       response.end(answer.body ?? '');
     });
@@ -64,6 +65,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         await new Promise((r) => setTimeout(r, 50));
       }
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
