@@ -28,7 +28,14 @@ const campaign = campaignSchema.parse({
       channels: ['email', 'feed'],
       content: { de: { subject: 'Hallo {{ person.given_name }}', body: 'Text', preheader: null, wiifm: 'Mehr Zeit', cta_label: null, cta_url: null } },
     },
-    { key: 'all', default: true, audience: null, channels: ['email'], content: { 'de-at': { subject: 'Servus', body: 'Text' } } },
+    {
+      key: 'all',
+      default: true,
+      audience: null,
+      channels: ['email'],
+      content: { 'de-at': { subject: 'Servus', body: 'Text' } },
+      subject_test: { subjects: { 'de-at': ['Grüß Gott', 'Hallo'] }, share_percent: 10, decide_after_hours: 6 },
+    },
   ],
   follow_ups: [{ after_hours: 48, condition: 'not_opened', subject: { de: 'Erinnerung' }, max_sends: 1 }],
   cascade: null,
@@ -59,6 +66,7 @@ describe('the campaign draft', () => {
           audience: { persona: 3 },
           channels: ['email', 'feed'],
           content: { de: { subject: 'Hallo {{ person.given_name }}', body: 'Text', preheader: null, wiifm: 'Mehr Zeit', cta_label: null, cta_url: null } },
+          subject_test: null,
         },
         {
           key: 'all',
@@ -66,6 +74,7 @@ describe('the campaign draft', () => {
           audience: null,
           channels: ['email'],
           content: { 'de-at': { subject: 'Servus', body: 'Text', preheader: null, wiifm: null, cta_label: null, cta_url: null } },
+          subject_test: { subjects: { 'de-at': ['Grüß Gott', 'Hallo'] }, share_percent: 10, decide_after_hours: 6 },
         },
       ],
     });
@@ -76,6 +85,23 @@ describe('the campaign draft', () => {
     expect(draft.variants.map((v) => [v.key, v.isDefault, v.audienceMode])).toEqual([['default', true, 'everyone']]);
     expect(newVariant('x', false).audienceMode).toBe('rule');
     expect(campaignInputFromDraft(draft).variants[0]).toMatchObject({ audience: null, content: {} });
+  });
+});
+
+describe('a subject test in the draft', () => {
+  it('sends as many lines as the test tries for each language the variant has text in, blank ones included for the server to name', () => {
+    const draft = draftFromCampaign(campaign);
+    const all = draft.variants[1]!;
+    expect(all.subjectTest).toMatchObject({ lines: 2, sharePercent: 10, decideAfterHours: 6 });
+    const de = { subject: 'Hallo', preheader: '', body: 'Text', wiifm: '', cta_label: '', cta_url: '' };
+    const widened = { ...all, content: { ...all.content, de }, subjectTest: { ...all.subjectTest!, lines: 3 } };
+    const input = campaignInputFromDraft({ ...draft, variants: [draft.variants[0]!, widened] });
+    expect(input.variants[1]!.subject_test).toEqual({
+      subjects: { 'de-at': ['Grüß Gott', 'Hallo', ''], de: ['', '', ''] },
+      share_percent: 10,
+      decide_after_hours: 6,
+    });
+    expect(campaignInputFromDraft({ ...draft, variants: [draft.variants[0]!, { ...all, subjectTest: null }] }).variants[1]!.subject_test).toBeNull();
   });
 });
 
