@@ -3,9 +3,7 @@
 // the same code as the feed's button, so it counts on every channel and stops `not_acknowledged`
 // follow-ups. No session is needed: the signed token is the authority. A bad token is a 404.
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { actionPage, pageLanguage } from '../../platform/http/action-page.js';
+import { pageLanguage, registerLinkAction } from '../../platform/http/action-page.js';
 import { getCampaign } from '../campaigns/index.js';
 import { findTemplatePeople } from '../people/index.js';
 import type { ModuleContext } from '../module-context.js';
@@ -37,16 +35,10 @@ const TEXTS = {
   },
 } as const;
 
-const tokenParams = z.object({ token: z.string().max(2100) });
-
 export function registerAcknowledgeRoutes(app: FastifyInstance, ctx: ModuleContext): void {
-  void app.register(async (scope) => {
-    scope.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data'], { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) =>
-      done(null, body),
-    );
-    const r = scope.withTypeProvider<ZodTypeProvider>();
-
-    const resolve = async (token: string) => {
+  registerLinkAction(app, {
+    path: '/a/:token',
+    async resolve(token) {
       const deliveryId = await readAcknowledgeToken({ db: ctx.db, config: ctx.config, token });
       const owner = deliveryId === null ? null : await q.findDeliveryOwner(ctx.db, deliveryId);
       if (!owner) return null;
@@ -55,27 +47,17 @@ export function registerAcknowledgeRoutes(app: FastifyInstance, ctx: ModuleConte
       if (campaign.kind !== 'must_read' || !person) return null;
       const lang = pageLanguage(person.language);
       return { owner, lang, texts: TEXTS[lang], name: campaign.name };
-    };
-    const gone = () => actionPage({ lang: 'en', title: TEXTS.en.title, message: TEXTS.en.gone });
-
-    r.get('/a/:token', { schema: { hide: true, params: tokenParams }, config: { access: { public: true } } }, async (request, reply) => {
-      const found = await resolve(request.params.token);
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-      if (!found) return reply.status(404).send(gone());
-      return actionPage({
-        lang: found.lang,
-        title: found.texts.title,
-        message: found.texts.ask.replace('{campaign}', found.name),
-        button: { label: found.texts.button, action: `/a/${request.params.token}` },
-      });
-    });
-
-    r.post('/a/:token', { schema: { hide: true, params: tokenParams }, config: { access: { public: true } } }, async (request, reply) => {
-      const found = await resolve(request.params.token);
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-      if (!found) return reply.status(404).send(gone());
+    },
+    confirm: (found, action) => ({
+      lang: found.lang,
+      title: found.texts.title,
+      message: found.texts.ask.replace('{campaign}', found.name),
+      button: { label: found.texts.button, action },
+    }),
+    async act(found) {
       await acknowledgeMustRead({ db: ctx.db, campaignId: found.owner.campaign_id, personId: found.owner.person_id, channel: 'email' });
-      return actionPage({ lang: found.lang, title: found.texts.title, message: found.texts.done.replace('{campaign}', found.name) });
-    });
+      return { lang: found.lang, title: found.texts.title, message: found.texts.done.replace('{campaign}', found.name) };
+    },
+    gone: () => ({ lang: 'en', title: TEXTS.en.title, message: TEXTS.en.gone }),
   });
 }

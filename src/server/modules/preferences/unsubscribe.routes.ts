@@ -3,9 +3,7 @@
 // signed token is the authority. A GET never changes anything (link scanners follow every link): it
 // shows a page in the person's language with the button. A token that does not verify is a 404.
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { actionPage, pageLanguage } from '../../platform/http/action-page.js';
+import { pageLanguage, registerLinkAction } from '../../platform/http/action-page.js';
 import { findTemplatePeople } from '../people/index.js';
 import type { ModuleContext } from '../module-context.js';
 import { unsubscribeFromTopic } from './preferences.service.js';
@@ -36,17 +34,11 @@ const TEXTS = {
   },
 } as const;
 
-const tokenParams = z.object({ token: z.string().max(2100) });
-/** Mail clients post `application/x-www-form-urlencoded` or `multipart/form-data` (RFC 8058 §3.2); the body adds nothing the token does not say. */
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
-
 export function registerUnsubscribeRoutes(app: FastifyInstance, ctx: ModuleContext): void {
-  void app.register(async (scope) => {
-    scope.addContentTypeParser(FORM_TYPES, { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => done(null, body));
-    const r = scope.withTypeProvider<ZodTypeProvider>();
-
+  registerLinkAction(app, {
+    path: '/u/:token',
     /** What the token names, in the person's language; null when it does not verify or is gone. */
-    const resolve = async (token: string) => {
+    async resolve(token) {
       const named = await readUnsubscribeToken({ db: ctx.db, config: ctx.config, token });
       if (!named) return null;
       const [topic, people] = await Promise.all([findTopic({ db: ctx.db, key: named.topicKey }), findTemplatePeople({ db: ctx.db, ids: [named.personId] })]);
@@ -54,29 +46,19 @@ export function registerUnsubscribeRoutes(app: FastifyInstance, ctx: ModuleConte
       if (!topic || !person) return null;
       const lang = pageLanguage(person.language);
       return { ...named, lang, texts: TEXTS[lang], topic: topicName(topic, lang) };
-    };
-    const gone = (lang: 'en' | 'de' | 'nl' = 'en') => actionPage({ lang, title: TEXTS[lang].title, message: TEXTS[lang].gone });
-
-    r.get('/u/:token', { schema: { hide: true, params: tokenParams }, config: { access: { public: true } } }, async (request, reply) => {
-      const found = await resolve(request.params.token);
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-      if (!found) return reply.status(404).send(gone());
-      return actionPage({
-        lang: found.lang,
-        title: found.texts.title,
-        message: found.texts.ask.replace('{topic}', found.topic),
-        button: { label: found.texts.button, action: `/u/${request.params.token}`, fields: { 'List-Unsubscribe': 'One-Click' } },
-      });
-    });
-
-    r.post('/u/:token', { schema: { hide: true, params: tokenParams }, config: { access: { public: true } } }, async (request, reply) => {
-      const found = await resolve(request.params.token);
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-      if (!found || !(await unsubscribeFromTopic({ db: ctx.db, personId: found.personId, topicKey: found.topicKey }))) {
-        return reply.status(404).send(gone(found?.lang));
-      }
+    },
+    confirm: (found, action) => ({
+      lang: found.lang,
+      title: found.texts.title,
+      message: found.texts.ask.replace('{topic}', found.topic),
+      // What a mail client posts for RFC 8058, so the button and the client's one-click look alike.
+      button: { label: found.texts.button, action, fields: { 'List-Unsubscribe': 'One-Click' } },
+    }),
+    async act(found, request) {
+      if (!(await unsubscribeFromTopic({ db: ctx.db, personId: found.personId, topicKey: found.topicKey }))) return null;
       request.log.info({ personId: found.personId, topic: found.topicKey }, 'one-click unsubscribe');
-      return actionPage({ lang: found.lang, title: found.texts.title, message: found.texts.done.replace('{topic}', found.topic) });
-    });
+      return { lang: found.lang, title: found.texts.title, message: found.texts.done.replace('{topic}', found.topic) };
+    },
+    gone: (found) => ({ lang: found?.lang ?? 'en', title: TEXTS[found?.lang ?? 'en'].title, message: TEXTS[found?.lang ?? 'en'].gone }),
   });
 }
