@@ -30,6 +30,7 @@ import { registerAudienceRoutes, registerPersonaRoutes } from './modules/audienc
 import { registerCampaignRoutes } from './modules/campaigns/index.js';
 import { registerCascadeRoutes, registerDeliveryRoutes } from './modules/delivery/index.js';
 import { registerChatRoutes } from './modules/chat/index.js';
+import { registerTrackingRoutes } from './modules/tracking/index.js';
 import { registerPreferenceRoutes, registerUnsubscribeRoutes } from './modules/preferences/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDeliveryRoutes(app, ctx);
   registerCascadeRoutes(app, ctx);
   registerChatRoutes(app, ctx);
+  registerTrackingRoutes(app, ctx);
   registerPreferenceRoutes(app, ctx);
   registerUnsubscribeRoutes(app, ctx);
   registerExpertiseRoutes(app, ctx);

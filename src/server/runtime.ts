@@ -19,6 +19,7 @@ import {
   sendCampaignEmailJob,
   sendFollowUpJob,
 } from './modules/delivery/index.js';
+import { ensureTrackingPartitions, trackingPartitionsJob } from './modules/tracking/index.js';
 
 /** Every job definition of every module; workers run them, any process may enqueue them. */
 export const JOB_DEFINITIONS: AnyJobDefinition[] = [
@@ -31,6 +32,7 @@ export const JOB_DEFINITIONS: AnyJobDefinition[] = [
   resumeSendingJob,
   sendFollowUpJob,
   releaseCascadeJob,
+  trackingPartitionsJob,
 ];
 
 export type Runtime = { config: Config; database: Database; jobs: JobQueue; logger: Logger; close(): Promise<void> };
@@ -96,6 +98,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       await jobs.work({ db: database.db, logger, config });
       // A worker that starts (again) looks at once for mail a crashed sender left behind.
       await jobs.enqueue(database.db, resumeSendingJob, {});
+      // And makes sure this month's and the next months' tracking partitions exist (ADR 0022).
+      await ensureTrackingPartitions({ db: database.db, now: new Date() });
     }
   }
   let closed = false;

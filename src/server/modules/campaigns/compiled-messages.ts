@@ -48,11 +48,14 @@ export function compiledMessageFor(input: {
   subjectOption?: number | null;
   /** The e-mail's footer (acknowledge, unsubscribe, preferences links); none for the feed. */
   footer?: MailFooter | null;
+  /** A tracked e-mail (ADR 0022): pixel, rewritten links, honeypot. Never with a leader's draft. */
+  tracked?: boolean;
 }): Promise<CompiledMessage> {
   const { campaign, variantKey, language, step, brand } = input;
   const draft = step === 0 ? (input.draft ?? null) : null;
   const option = step === 0 && !draft ? (input.subjectOption ?? 0) : 0;
   const footer = input.footer ?? null;
+  const tracked = (input.tracked ?? false) && !draft;
   const key = [
     campaign.id,
     campaign.updated_at,
@@ -65,6 +68,7 @@ export function compiledMessageFor(input: {
     draft?.key ?? '',
     option,
     JSON.stringify(footer),
+    tracked,
   ].join('\u0000');
   const variant = campaign.variants.find((v) => v.key === variantKey);
   const content = variant?.content[language];
@@ -73,7 +77,7 @@ export function compiledMessageFor(input: {
   const tested = option > 0 ? variant?.subject_test?.subjects[language]?.[option - 1] : undefined;
   const subject = followUp ? (followUp.subject[language] ?? followUp.subject[campaign.default_language] ?? content.subject) : (tested ?? content.subject);
   const text = draft ? { subject: draft.subject, body: draft.body } : { subject };
-  return cached(key, () => compileMessage({ ...content, ...text }, brand, language, footer));
+  return cached(key, () => compileMessage({ ...content, ...text }, brand, language, footer, tracked));
 }
 
 /**

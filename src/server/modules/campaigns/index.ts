@@ -18,6 +18,16 @@ export {
   getSendLocalTime,
 } from './campaigns.service.js';
 export { compiledMessageFor, compiledBriefingFor, compiledTalkingPointsFor, BRIEFING_STEP, FOLLOW_UP_STEPS, type LeaderDraft } from './compiled-messages.js';
-export { compileMessage, renderMail, renderMessage, templateContext, type Brand, type CompiledMessage, type RenderedMessage } from './render-message.js';
+export {
+  compileMessage,
+  messageLinks,
+  renderMail,
+  renderMessage,
+  templateContext,
+  type Brand,
+  type CompiledMessage,
+  type MailTracking,
+  type RenderedMessage,
+} from './render-message.js';
 export { checkTemplate, createTemplateEngine } from './campaign-templates.js';
 export { footerTexts, type MailFooter, type MailLinks } from './mail-footer.js';

@@ -13,15 +13,60 @@ import { createTemplateEngine } from './campaign-templates.js';
 import { footerTexts, NO_LINKS, type MailFooter, type MailLinks } from './mail-footer.js';
 
 export type Brand = { name: string; color: string; logoUrl: string | null };
+/** A tracked mail's addresses (ADR 0022): the pixel, one signed /t/c address per link, the honeypot. */
+export type MailTracking = { open: string; links: string[]; honeypot: string };
 export type RenderedMessage = { subject: string; preheader: string; html: string; feedHtml: string; text: string };
 
 /** Raw HTML in the Markdown is shown as text (no sanitiser needed); links are http(s) and mailto only. */
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: false });
+
+/** What a render of the body collects: its tracked links in order, and what each href becomes (ADR 0022). */
+type LinkEnv = { links: string[]; placeholder?: (index: number) => string };
+const TRACKABLE = /^https?:\/\//i;
+const LIQUID_TOKEN = /lqd[0-9a-z]+n\d+x/;
+const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+markdown.renderer.rules.link_open = (tokens, idx, options, rawEnv, self) => {
+  const env = rawEnv as Partial<LinkEnv> | undefined;
+  const token = tokens[idx]!;
+  const href = String(token.attrGet('href') ?? '');
+  // Only fixed http(s) targets are tracked: a link with Liquid in it differs per person.
+  if (env?.links && TRACKABLE.test(href) && !LIQUID_TOKEN.test(href)) {
+    env.links.push(href);
+    if (env.placeholder) token.attrSet('href', env.placeholder(env.links.length - 1));
+  }
+  return defaultLinkOpen(tokens, idx, options, env, self);
+};
+
+/**
+ * The tracked links of a message, in the order a tracked mail numbers them (body links, then the
+ * call to action): what `/t/c` redirects to, taken from the campaign itself, never from the request.
+ * @example messageLinks({ subject: 'S', body: 'See [it](https://a.example)', cta_label: 'Go', cta_url: 'https://b.example' }) // ['https://a.example', 'https://b.example']
+ */
+export function messageLinks(content: VariantContent): string[] {
+  const env: LinkEnv = { links: [] };
+  markdown.render(protect(content.body, [], 'feed'), env);
+  const cta = ctaTarget(content);
+  return cta ? [...env.links, cta] : env.links;
+}
+
+/** The call to action's target when it is tracked (a fixed http(s) address). */
+function ctaTarget(content: VariantContent): string | null {
+  return content.cta_label && content.cta_url && TRACKABLE.test(content.cta_url) && !/\{\{|\{%/.test(content.cta_url) ? content.cta_url : null;
+}
 const html = createTemplateEngine('html');
 const plain = createTemplateEngine('plain');
 
 /** A variant's content in one language, compiled; render it with `renderMessage`. */
-export type CompiledMessage = { subject: Template[]; preheader: Template[]; html: Template[]; feedHtml: Template[]; text: Template[] };
+export type CompiledMessage = {
+  subject: Template[];
+  preheader: Template[];
+  html: Template[];
+  feedHtml: Template[];
+  text: Template[];
+  /** The tracked links of a tracked mail, in index order (empty when untracked). */
+  links: string[];
+  tracked: boolean;
+};
 
 const LIQUID = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 
@@ -39,12 +84,18 @@ function restore(text: string, saved: string[], nonce: string): string {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function callToAction(content: VariantContent, brand: Brand, saved: string[], nonce: string): { mjml: string; html: string; text: string } | null {
+function callToAction(
+  content: VariantContent,
+  brand: Brand,
+  saved: string[],
+  nonce: string,
+  trackedHref: string | null,
+): { mjml: string; html: string; text: string } | null {
   if (!content.cta_label || !content.cta_url) return null;
   const label = escapeHtml(protect(content.cta_label, saved, nonce));
   const href = escapeHtml(content.cta_url);
   return {
-    mjml: `<mj-button href="${href}" background-color="${brand.color}" color="#ffffff" font-size="16px" border-radius="4px">${label}</mj-button>`,
+    mjml: `<mj-button href="${trackedHref ?? href}" background-color="${brand.color}" color="#ffffff" font-size="16px" border-radius="4px">${label}</mj-button>`,
     html: `<p><a class="cta" href="${href}">${label}</a></p>`,
     text: `${content.cta_label}: ${content.cta_url}`,
   };
@@ -54,14 +105,30 @@ function callToAction(content: VariantContent, brand: Brand, saved: string[], no
  * Compiles one variant's content in one language (Markdown, MJML and Liquid parsing happen here, once).
  * @example const compiled = await compileMessage(variant.content.de, config.brand, 'de');
  */
-export async function compileMessage(content: VariantContent, brand: Brand, language: string, footer: MailFooter | null = null): Promise<CompiledMessage> {
+export async function compileMessage(
+  content: VariantContent,
+  brand: Brand,
+  language: string,
+  footer: MailFooter | null = null,
+  tracked = false,
+): Promise<CompiledMessage> {
   const nonce = randomBytes(6).toString('hex');
   const saved: string[] = [];
-  const bodyHtml = markdown.render(protect(content.body, saved, nonce));
+  const body = protect(content.body, saved, nonce);
+  const bodyHtml = markdown.render(body);
+  // A tracked mail (ADR 0022): each fixed http(s) link becomes `tracking.links[i]` (a Liquid variable
+  // the sender fills per mail with a signed /t/c address), here, once per variant and language.
+  const placeholder = (liquid: string) => {
+    saved.push(liquid);
+    return `lqd${nonce}n${saved.length - 1}x`;
+  };
+  const env: LinkEnv = { links: [], placeholder: (i) => placeholder(`{{ tracking.links[${i}] }}`) };
+  const mailBodyHtml = tracked ? markdown.render(body, env) : bodyHtml;
+  const ctaHref = tracked && ctaTarget(content) ? placeholder(`{{ tracking.links[${env.links.length}] }}`) : null;
   const wiifm = content.wiifm ? `<p class="wiifm"><em>${escapeHtml(protect(content.wiifm, saved, nonce))}</em></p>` : '';
   const subject = escapeHtml(protect(content.subject, saved, nonce));
   const preheader = content.preheader ? escapeHtml(protect(content.preheader, saved, nonce)) : '';
-  const cta = callToAction(content, brand, saved, nonce);
+  const cta = callToAction(content, brand, saved, nonce, ctaHref);
   const header = brand.logoUrl
     ? `<mj-image src="${escapeHtml(brand.logoUrl)}" alt="${escapeHtml(brand.name)}" width="140px" align="left" padding="16px 24px" />`
     : `<mj-text color="#ffffff" font-size="20px" font-weight="bold" padding="16px 24px">${escapeHtml(brand.name)}</mj-text>`;
@@ -76,11 +143,12 @@ export async function compileMessage(content: VariantContent, brand: Brand, lang
     <mj-section background-color="${brand.color}" padding="0"><mj-column>${header}</mj-column></mj-section>
     <mj-section background-color="#ffffff" padding="8px 0"><mj-column>
       ${wiifm ? `<mj-text>${wiifm}</mj-text>` : ''}
-      <mj-text>${bodyHtml}</mj-text>
+      <mj-text>${mailBodyHtml}</mj-text>
       ${cta?.mjml ?? ''}
       ${protect(mailFooter.acknowledgeMjml, saved, nonce)}
     </mj-column></mj-section>
     <mj-section padding="8px 0"><mj-column><mj-text font-size="12px" color="#6b7280">${escapeHtml(brand.name)}${protect(mailFooter.linksHtml, saved, nonce)}</mj-text></mj-column></mj-section>
+    ${tracked ? trackingRaw(placeholder) : ''}
   </mj-body>
 </mjml>`;
   const result = await mjml2html(source, { validationLevel: 'strict' });
@@ -92,7 +160,20 @@ export async function compileMessage(content: VariantContent, brand: Brand, lang
     html: html.parse(restore(result.html, saved, nonce)),
     feedHtml: html.parse(restore(`${wiifm}${bodyHtml}${cta?.html ?? ''}`, saved, nonce)),
     text: plain.parse(text),
+    links: tracked ? (ctaHref ? [...env.links, content.cta_url!] : env.links) : [],
+    tracked,
   };
+}
+
+/**
+ * The open pixel and the honeypot (DESIGN §3.4): a link with no text, hidden from view and from
+ * assistive technology and out of the tab order, so no person can see or follow it; only a machine
+ * that follows every address in the mail does.
+ */
+function trackingRaw(placeholder: (liquid: string) => string): string {
+  const open = placeholder('{{ tracking.open }}');
+  const honeypot = placeholder('{{ tracking.honeypot }}');
+  return `<mj-raw><img src="${open}" width="1" height="1" alt="" style="display:block;width:1px;height:1px;border:0" /><a href="${honeypot}" style="display:none;font-size:0;line-height:0;max-height:0;overflow:hidden" aria-hidden="true" tabindex="-1"></a></mj-raw>`;
 }
 
 /**
@@ -128,8 +209,18 @@ function allowedFields(person: Partial<Record<(typeof TEMPLATE_PERSON_FIELDS)[nu
 }
 
 /** What templates see: the person's allowed fields, the manager's (empty fields when there is none), the campaign's name. */
-export function templateContext(person: TemplatePerson, campaign: { name: string }, links: MailLinks = NO_LINKS): Record<string, unknown> {
-  return { person: { ...allowedFields(person), manager: allowedFields(person.manager) }, campaign: { name: campaign.name }, links };
+export function templateContext(
+  person: TemplatePerson,
+  campaign: { name: string },
+  links: MailLinks = NO_LINKS,
+  tracking: MailTracking | null = null,
+): Record<string, unknown> {
+  return {
+    person: { ...allowedFields(person), manager: allowedFields(person.manager) },
+    campaign: { name: campaign.name },
+    links,
+    ...(tracking ? { tracking } : {}),
+  };
 }
 
 async function render(engine: Liquid, templates: Template[], context: Record<string, unknown>): Promise<string> {

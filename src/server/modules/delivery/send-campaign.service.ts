@@ -29,6 +29,7 @@ import { openChatPosts, writeChatPosts } from '../chat/index.js';
 import { findTemplatePeople } from '../people/index.js';
 import { findTopic, preferencesForFanOut, topicName, unsubscribeUrl } from '../preferences/index.js';
 import { acknowledgeUrl } from './acknowledge-link.js';
+import { effectiveTrackingMode, mailTracking } from '../tracking/index.js';
 import { MailError, mailTransport, type MailTransport } from './mail-transport.js';
 import * as q from './delivery.queries.js';
 import { AWAITING_WINNER, decideSubjectTest, startSubjectTests } from './subject-tests.service.js';
@@ -138,6 +139,8 @@ export async function sendCampaignEmail(
   const mustRead = campaign.kind === 'must_read';
   const topic = campaign.topic && !mustRead ? await findTopic({ db, key: campaign.topic }) : null;
   const preferencesUrl = `${config.publicUrl}/preferences`;
+  // ADR 0022: a tracked campaign's mail carries the pixel, its links through /t/c and the honeypot.
+  const tracked = effectiveTrackingMode(campaign, config) !== 'off';
   // Between batches the campaign's status is read again: a pause or a cancel stops the sender there.
   while (!input.signal?.aborted && !sliceOver() && (await getCampaignStatus({ db, id: campaign.id })) === 'sending') {
     const batch = await q.claimDueEmail(db, { campaignId: campaign.id, limit: SEND_BATCH, leaseSeconds: config.DELIVERY_LEASE_SECONDS, host });
@@ -179,13 +182,15 @@ export async function sendCampaignEmail(
             draft: leaderDraftOf(release, delivery.variant_key, delivery.language),
             subjectOption: await lineOf(delivery),
             footer: { unsubscribeTopic: topic ? topicName(topic, delivery.language) : null, acknowledge: mustRead },
+            tracked,
           });
       const links = {
         unsubscribe: topic && !briefing ? await unsubscribeUrl({ db, config, personId: delivery.person_id, topicKey: topic.key }) : '',
         acknowledge: mustRead && !briefing ? await acknowledgeUrl({ db, config, deliveryId: delivery.id }) : '',
         preferences: preferencesUrl,
       };
-      const message = await renderMail(compiled, templateContext(person, campaign, links));
+      const tracking = compiled.tracked ? await mailTracking({ db, config, deliveryId: delivery.id, linkCount: compiled.links.length }) : null;
+      const message = await renderMail(compiled, templateContext(person, campaign, links, tracking));
       const listHeaders: Record<string, string> = links.unsubscribe
         ? { 'List-Unsubscribe': `<${links.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
         : {};
