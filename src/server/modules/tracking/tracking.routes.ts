@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../platform/http/id-params.js';
+import { machineEventsSchema, type MachineEvents } from '../../../shared/tracking.js';
 import { getCampaign } from '../campaigns/index.js';
 import type { ModuleContext } from '../module-context.js';
 import { HONEYPOT, readClickToken, readOpenToken } from './tracking-links.js';
@@ -16,21 +17,6 @@ export const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAA
 
 const tokenParams = z.object({ token: z.string().max(2100) });
 const publicRoute = { schema: { hide: true, params: tokenParams }, config: { access: { public: true as const } } };
-
-const machineEventsSchema = z.object({
-  items: z.array(
-    z.object({
-      id: z.number(),
-      delivery_id: z.number(),
-      kind: z.enum(['open', 'click', 'honeypot']),
-      link_index: z.number().nullable(),
-      reason: z.enum(['head_request', 'bot_user_agent', 'scanner_network', 'honeypot', 'honeypot_window', 'all_links']),
-      user_agent_class: z.string(),
-      network: z.string().nullable(),
-      occurred_at: z.string(),
-    }),
-  ),
-});
 
 const notFound = (reply: FastifyReply) => reply.status(404).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('Not found');
 

@@ -20,7 +20,8 @@ export const HONEYPOT_WINDOW_MS = 30_000;
 /** Every link of a message hit within this long counts as a scanner's sweep. */
 export const ALL_LINKS_WINDOW_MS = 5_000;
 
-export type MachineReason = 'head_request' | 'bot_user_agent' | 'scanner_network' | 'honeypot' | 'honeypot_window' | 'all_links';
+import type { MachineReason } from '../../../shared/tracking.js';
+export type { MachineReason };
 export type UserAgentClass = 'none' | 'bot' | 'browser';
 
 export type TrackingRequest = { method: string; userAgent: string | undefined; address: string };

@@ -22,6 +22,7 @@ import { ChatPostsPanel } from '../chat/chat-posts-panel';
 import { PreviewPanel } from './preview-panel';
 import { SendDialog } from './send-dialog';
 import { SubjectTestsPanel } from './subject-tests-panel';
+import { MachineEventsPanel } from './machine-events-panel';
 
 const parseId = (raw: string | undefined): number | null => (raw !== undefined && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null);
 
@@ -131,6 +132,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
         <Tabs.Panel value="deliveries" pt="md">
           <Stack gap="lg">
             <DeliveriesPanel campaignId={campaign.id} />
+            {campaign.status !== 'draft' && <MachineEventsPanel campaignId={campaign.id} />}
             {campaign.variants.some((v) => v.channels.includes('chat')) && <ChatPostsPanel campaignId={campaign.id} sending={campaign.status === 'sending'} />}
           </Stack>
         </Tabs.Panel>
