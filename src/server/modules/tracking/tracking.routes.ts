@@ -77,9 +77,7 @@ export function registerTrackingRoutes(app: FastifyInstance, ctx: ModuleContext)
       // An unknown campaign is the campaigns module's 404.
       await getCampaign({ db: ctx.db, id: request.params.id });
       return {
-        items: (await listMachineEvents({ db: ctx.db, campaignId: request.params.id, limit: request.query.limit })) as z.infer<
-          typeof machineEventsSchema
-        >['items'],
+        items: (await listMachineEvents({ db: ctx.db, campaignId: request.params.id, limit: request.query.limit })) as MachineEvents['items'],
       };
     },
   );
