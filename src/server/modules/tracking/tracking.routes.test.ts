@@ -14,6 +14,7 @@ import { importPeopleRows } from '../people/index.js';
 import { fanOutCampaign, sendCampaignEmail, writeFollowUp } from '../delivery/index.js';
 import { ensureTrackingPartitions } from './jobs/tracking-partitions.job.js';
 import { scannerNetworkOf } from './scanner-networks.js';
+import { buildApp } from '../../app.js';
 
 let t: TestRuntime;
 let sink: SmtpSink;
@@ -231,6 +232,24 @@ describe('machine traffic', () => {
     ]);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}/machine-events`, headers: employee.headers })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/99999999/machine-events`, headers: communicator.headers })).statusCode).toBe(404);
+  });
+
+  it('behind a trusted proxy, the scanner address comes from X-Forwarded-For', async () => {
+    const { id, mails } = await sendCampaign('individual', 'Behind a proxy');
+    const proxied = await buildApp({ config: { ...t.config, TRUST_PROXY: ['10.0.0.0/8'] }, database: t.database, jobs: t.jobs });
+    try {
+      const url = path(pixelOf(mails.get('t0@x.example')!)!);
+      const headers = { 'user-agent': BROWSER, 'x-forwarded-for': '40.107.9.9' };
+      expect((await proxied.inject({ method: 'GET', url, headers, remoteAddress: '10.9.9.9' })).statusCode).toBe(200);
+      // Without the trusted proxy the header is anyone's to set: the socket's address counts.
+      expect((await t.app.inject({ method: 'GET', url, headers, remoteAddress: '10.9.9.9' })).statusCode).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+    expect((await eventsOf(id)).map((e) => [e.machine, e.machine_reason])).toEqual([
+      [true, 'scanner_network'],
+      [false, null],
+    ]);
   });
 
   it('a honeypot hit marks the delivery’s clicks within ±30 s as machine and takes back their clicked activity', async () => {

@@ -51,16 +51,44 @@ export async function findTrackedDelivery(input: { db: AnyDb; config: Config; de
       SELECT campaign_id, person_id, variant_key, language FROM deliveries WHERE id = ${input.deliveryId} AND channel = 'email'`.execute(input.db)
   ).rows[0];
   if (!row) return null;
-  const campaign = await getCampaign({ db: input.db, id: Number(row.campaign_id) }).catch(() => null);
-  if (!campaign) return null;
-  const content = campaign.variants.find((v) => v.key === row.variant_key)?.content[row.language];
+  const found = await campaignLinks(input.db, Number(row.campaign_id));
+  if (!found) return null;
   return {
     id: input.deliveryId,
     campaignId: Number(row.campaign_id),
     personId: Number(row.person_id),
-    mode: effectiveTrackingMode(campaign, input.config),
-    links: content ? messageLinks(content) : [],
+    mode: effectiveTrackingMode(found, input.config),
+    links: found.links.get(`${row.variant_key}\u0000${row.language}`) ?? [],
   };
+}
+
+/**
+ * A campaign's tracking setting and each variant's and language's links, kept a few seconds per
+ * process: a burst of opens does not read the whole campaign per request, and a change of mode
+ * mid-campaign takes effect within that time.
+ */
+const CAMPAIGN_TTL_MS = 5_000;
+type CampaignLinks = { tracking: TrackingMode | null; links: Map<string, string[]> };
+type CachedCampaigns = Map<number, { at: number; value: Promise<CampaignLinks | null> }>;
+const campaignCache = new WeakMap<object, CachedCampaigns>();
+
+function campaignLinks(db: AnyDb, campaignId: number): Promise<CampaignLinks | null> {
+  let perDb = campaignCache.get(db);
+  if (!perDb) campaignCache.set(db, (perDb = new Map() as CachedCampaigns));
+  const hit = perDb.get(campaignId);
+  if (hit && Date.now() - hit.at < CAMPAIGN_TTL_MS) return hit.value;
+  const value = getCampaign({ db, id: campaignId }).then(
+    (campaign) => ({
+      tracking: campaign.tracking,
+      links: new Map(
+        campaign.variants.flatMap((v) => Object.entries(v.content).map(([lang, content]) => [`${v.key}\u0000${lang}`, messageLinks(content)] as const)),
+      ),
+    }),
+    () => null,
+  );
+  perDb.set(campaignId, { at: Date.now(), value });
+  if (perDb.size > 1000) perDb.delete(perDb.keys().next().value!);
+  return value;
 }
 
 export type TrackingEvent = {
