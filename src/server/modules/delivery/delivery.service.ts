@@ -1,5 +1,6 @@
 // Reading what was sent: a campaign's delivery log in cursor pages (the per-recipient send log), and
 // the outbox of mail kept when no SMTP server is configured.
+import { withoutTrackingPixel } from '../tracking/index.js';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { coded, notFound } from '../../platform/http/app-error.js';
 import { idCursor, pageOf } from '../../platform/http/pagination.js';
@@ -75,7 +76,8 @@ export async function getOutboxMessage(input: { db: AnyDb; id: number }): Promis
     from: r.mail_from,
     to: r.mail_to,
     subject: r.subject,
-    html: r.html,
+    // A look at the copy is nobody's open (ADR 0022).
+    html: r.html === null ? r.html : withoutTrackingPixel(r.html),
     text: r.text,
     created_at: r.created_at.toISOString(),
   };

@@ -41,3 +41,14 @@ export async function readClickToken(input: LinkContext & { token: string }): Pr
   if (!claims || !Number.isSafeInteger(claims.d) || !Number.isSafeInteger(claims.l) || (claims.l as number) < HONEYPOT) return null;
   return { deliveryId: claims.d as number, link: claims.l as number };
 }
+
+const PIXEL_TAG = /<img src="[^"]*\/t\/o\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}"[^>]*>/g;
+
+/**
+ * A sent mail's HTML without its open pixel, for showing it to a communicator (the outbox): looking
+ * at a copy is nobody's open, and the page loads nothing from outside.
+ * @example withoutTrackingPixel('<p>Hi</p><img src="https://x/t/o/a.b…" width="1" height="1" />') // '<p>Hi</p>'
+ */
+export function withoutTrackingPixel(html: string): string {
+  return html.replace(PIXEL_TAG, '');
+}

@@ -14,6 +14,7 @@ import { importPeopleRows } from '../people/index.js';
 import { fanOutCampaign, sendCampaignEmail, writeFollowUp } from '../delivery/index.js';
 import { ensureTrackingPartitions } from './jobs/tracking-partitions.job.js';
 import { scannerNetworkOf } from './scanner-networks.js';
+import { withoutTrackingPixel } from './tracking-links.js';
 import { buildApp } from '../../app.js';
 
 let t: TestRuntime;
@@ -134,6 +135,10 @@ describe('a tracked mail', () => {
       targets.push(res.headers.location);
     }
     expect(targets).toEqual(['https://intranet.acme.example/plan?a=1&b=2', 'https://intranet.acme.example/faq', 'https://intranet.acme.example/go']);
+    // The outbox shows the copy without the pixel: looking at it is nobody's open.
+    const shown = withoutTrackingPixel(String(mail.html));
+    expect(shown).not.toContain('/t/o/');
+    expect(shown).toContain(honeypotOf(mail)!.replace(/&/g, '&amp;'));
     // Another person's mail has its own tokens.
     expect(pixelOf(mails.get('t1@x.example')!)).not.toBe(pixelOf(mail));
   });
