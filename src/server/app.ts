@@ -31,6 +31,7 @@ import { registerCampaignRoutes } from './modules/campaigns/index.js';
 import { registerCascadeRoutes, registerDeliveryRoutes } from './modules/delivery/index.js';
 import { registerChatRoutes } from './modules/chat/index.js';
 import { registerPreferenceRoutes, registerUnsubscribeRoutes } from './modules/preferences/index.js';
+import { registerPrivacyRoutes } from './modules/privacy/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerChatRoutes(app, ctx);
   registerPreferenceRoutes(app, ctx);
   registerUnsubscribeRoutes(app, ctx);
+  registerPrivacyRoutes(app, ctx);
   registerExpertiseRoutes(app, ctx);
   registerSkillAdminRoutes(app, ctx);
   registerCommunityRoutes(app, ctx);

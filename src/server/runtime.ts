@@ -19,6 +19,7 @@ import {
   sendCampaignEmailJob,
   sendFollowUpJob,
 } from './modules/delivery/index.js';
+import { applyRetentionJob } from './modules/privacy/index.js';
 
 /** Every job definition of every module; workers run them, any process may enqueue them. */
 export const JOB_DEFINITIONS: AnyJobDefinition[] = [
@@ -31,6 +32,7 @@ export const JOB_DEFINITIONS: AnyJobDefinition[] = [
   resumeSendingJob,
   sendFollowUpJob,
   releaseCascadeJob,
+  applyRetentionJob,
 ];
 
 export type Runtime = { config: Config; database: Database; jobs: JobQueue; logger: Logger; close(): Promise<void> };
