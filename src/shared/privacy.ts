@@ -2,6 +2,8 @@
 // answer, and the live settings the works-council page is generated from. Codes and values only;
 // the web holds every sentence.
 import { z } from 'zod';
+import { ACTIVITY_TYPES } from './audiences.js';
+import { ROLES } from './identity.js';
 
 export const TRACKING_MODES = ['individual', 'aggregate', 'off'] as const;
 export type TrackingMode = (typeof TRACKING_MODES)[number];
@@ -32,10 +34,10 @@ export const privacySummarySchema = z.object({
   /** k: no report shows a group smaller than this. */
   min_group: z.number().int(),
   retention_days: z.number().int(),
-  recorded_events: z.array(z.string()),
+  recorded_events: z.array(z.enum(ACTIVITY_TYPES)),
   /** Roles allowed to see individual-level campaign data (the delivery log), and to export or erase a person. */
-  individual_data_roles: z.array(z.string()),
-  privacy_admin_roles: z.array(z.string()),
+  individual_data_roles: z.array(z.enum(ROLES)),
+  privacy_admin_roles: z.array(z.enum(ROLES)),
   /** In each person's own time zone; null when off. */
   quiet_hours: z.object({ start: z.string(), end: z.string() }).nullable(),
   must_read_ignores_quiet_hours: z.boolean(),
