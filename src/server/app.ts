@@ -32,6 +32,7 @@ import { registerCascadeRoutes, registerDeliveryRoutes } from './modules/deliver
 import { registerChatRoutes } from './modules/chat/index.js';
 import { registerTrackingRoutes } from './modules/tracking/index.js';
 import { registerPreferenceRoutes, registerUnsubscribeRoutes } from './modules/preferences/index.js';
+import { registerPrivacyRoutes } from './modules/privacy/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTrackingRoutes(app, ctx);
   registerPreferenceRoutes(app, ctx);
   registerUnsubscribeRoutes(app, ctx);
+  registerPrivacyRoutes(app, ctx);
   registerExpertiseRoutes(app, ctx);
   registerSkillAdminRoutes(app, ctx);
   registerCommunityRoutes(app, ctx);

@@ -20,6 +20,7 @@ import {
   sendFollowUpJob,
 } from './modules/delivery/index.js';
 import { ensureTrackingPartitions, trackingPartitionsJob } from './modules/tracking/index.js';
+import { applyRetentionJob } from './modules/privacy/index.js';
 
 /** Every job definition of every module; workers run them, any process may enqueue them. */
 export const JOB_DEFINITIONS: AnyJobDefinition[] = [
@@ -33,6 +34,7 @@ export const JOB_DEFINITIONS: AnyJobDefinition[] = [
   sendFollowUpJob,
   releaseCascadeJob,
   trackingPartitionsJob,
+  applyRetentionJob,
 ];
 
 export type Runtime = { config: Config; database: Database; jobs: JobQueue; logger: Logger; close(): Promise<void> };

@@ -40,6 +40,12 @@ export const AUDIT_ACTIONS = [
   'chat.channel_deleted',
   'topics.created',
   'topics.updated',
+  /** Someone read a campaign's delivery log (who got what): individual-level data. */
+  'deliveries.viewed',
+  /** A subject access export of one person's data. */
+  'privacy.exported',
+  /** One person's data erased. */
+  'privacy.erased',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

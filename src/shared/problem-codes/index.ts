@@ -14,6 +14,7 @@ import { INPUT_PROBLEM_CODES } from './input.js';
 import { PEOPLE_PROBLEM_CODES } from './people.js';
 import { SUBJECT_TEST_PROBLEM_CODES } from './subject-tests.js';
 import { PREFERENCE_PROBLEM_CODES } from './preferences.js';
+import { PRIVACY_PROBLEM_CODES } from './privacy.js';
 import { VALIDATION_PROBLEM_CODES } from './validation.js';
 
 export const PROBLEM_CODES = {
@@ -30,6 +31,7 @@ export const PROBLEM_CODES = {
   ...CASCADE_PROBLEM_CODES,
   ...CHAT_PROBLEM_CODES,
   ...PREFERENCE_PROBLEM_CODES,
+  ...PRIVACY_PROBLEM_CODES,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -30,6 +30,7 @@ import { MyProfilePage } from '../features/people/my-profile-page';
 import { ProfilePage } from '../features/people/profile-page';
 import { PreferencesPage } from '../features/preferences/preferences-page';
 import { TopicsPage } from '../features/preferences/topics-page';
+import { PrivacyPage } from '../features/privacy/privacy-page';
 import { AppLayout } from './app-layout';
 import { useCurrentUser } from './auth-context';
 import { NotFoundPage } from './not-found-page';
@@ -139,6 +140,7 @@ export function AppRoutes() {
           <Route path="campaigns/:id" element={<CampaignPage />} />
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="topics" element={<TopicsPage />} />
+          <Route path="privacy" element={<PrivacyPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -117,7 +117,18 @@ export function registerDeliveryRoutes(app: FastifyInstance, ctx: ModuleContext)
       },
       config: read,
     },
-    async (request) => listCampaignDeliveries({ db: ctx.db, campaignId: request.params.id, ...request.query }),
+    async (request) => {
+      const page = await listCampaignDeliveries({ db: ctx.db, campaignId: request.params.id, ...request.query });
+      // Individual-level data: who read whose delivery log is audited (ADR 0023).
+      await recordAudit({
+        db: ctx.db,
+        actor: auditActorOf(request),
+        action: 'deliveries.viewed',
+        target: { type: 'campaign', id: request.params.id },
+        detail: { rows: page.items.length, ...(request.query.state ? { state: request.query.state } : {}) },
+      });
+      return page;
+    },
   );
 
   r.get(

@@ -33,6 +33,10 @@ export const PERMISSIONS = [
   'chat:manage',
   /** Create and change topics people may unsubscribe from. */
   'topics:manage',
+  /** Read the privacy settings (the works-council page). */
+  'privacy:read',
+  /** Export or erase one person's data (subject access, erasure). */
+  'privacy:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,6 +52,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'campaigns:write',
     'campaigns:send',
     'topics:manage',
+    'privacy:read',
     'skills:endorse',
     'help:ask',
     'contributions:write',

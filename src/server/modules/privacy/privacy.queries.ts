@@ -1,0 +1,140 @@
+// SQL of the privacy module. Unlike other modules, it reads and changes the tables of every module
+// that holds personal data (ADR 0023): a subject access export and an erasure must see them all in
+// one statement or one transaction, and one file names them all, so a new table is added here once.
+import { sql } from 'kysely';
+import type { AnyDb } from '../../platform/db/connect.js';
+
+const affected = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0n);
+
+/** The append-only event tables that keep a person: activity events and mail opens and clicks (ADR 0022). */
+export const EVENT_TABLES = ['events', 'tracking_events'] as const;
+
+/** Up to `limit` events of `table` before `cutoff` lose their person; returns how many did (0: done). */
+export async function stripEventsBefore(db: AnyDb, table: (typeof EVENT_TABLES)[number], cutoff: Date, limit: number): Promise<number> {
+  const result = await sql`
+    WITH batch AS (
+      SELECT id, occurred_at FROM ${sql.table(table)} WHERE person_id IS NOT NULL AND occurred_at < ${cutoff}
+      ORDER BY occurred_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
+    )
+    UPDATE ${sql.table(table)} AS e SET person_id = NULL FROM batch AS b WHERE e.id = b.id AND e.occurred_at = b.occurred_at`.execute(db);
+  return affected(result);
+}
+
+/**
+ * Up to `limit` finished deliveries queued before `cutoff` lose their person, their leader and the
+ * mail server's error text (it may quote the address), and their copy in the outbox goes; the row
+ * stays, so sends per campaign, variant, channel and state are still counted. Deliveries not yet
+ * finished (held, queued, sending) are left to the sender.
+ */
+export async function minimiseDeliveriesBefore(db: AnyDb, cutoff: Date, limit: number): Promise<number> {
+  const result = await sql`
+    WITH batch AS (
+      SELECT id FROM deliveries
+      WHERE person_id IS NOT NULL AND queued_at < ${cutoff} AND state NOT IN ('held', 'queued', 'sending')
+      ORDER BY queued_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
+    ), outbox AS (
+      DELETE FROM outbox_messages AS o USING batch AS b WHERE o.delivery_id = b.id
+    )
+    UPDATE deliveries AS d SET person_id = NULL, leader_person_id = NULL, error = NULL FROM batch AS b WHERE d.id = b.id`.execute(db);
+  return affected(result);
+}
+
+/** Refused addresses remembered since before `cutoff` are forgotten (a later send learns again). */
+export async function deleteBouncesBefore(db: AnyDb, cutoff: Date): Promise<number> {
+  return affected(await sql`DELETE FROM mail_bounces WHERE bounced_at < ${cutoff}`.execute(db));
+}
+
+type Json = Record<string, unknown>;
+
+/** Rows of a query as JSON objects, in a stable order. */
+async function rows(db: AnyDb, query: ReturnType<typeof sql>): Promise<Json[]> {
+  const result = await sql<{ row: Json }>`SELECT to_jsonb(t) AS row FROM (${query}) AS t`.execute(db);
+  return result.rows.map((r) => r.row);
+}
+
+/** Everything held about one person, table by table; null when there is no such person. */
+export async function findPersonData(db: AnyDb, personId: number): Promise<Record<string, Json | Json[] | null> | null> {
+  const person = await rows(db, sql`SELECT * FROM people WHERE id = ${personId}`);
+  if (person.length === 0) return null;
+  return {
+    person: person[0]!,
+    // The account, without its password hash.
+    account:
+      (
+        await rows(db, sql`SELECT id, email, display_name, role, ui_language, disabled_at, last_login_at, created_at FROM users WHERE person_id = ${personId}`)
+      )[0] ?? null,
+    deliveries: await rows(
+      db,
+      sql`SELECT d.id, d.campaign_id, c.name AS campaign_name, d.step, d.channel, d.variant_key, d.language, d.state, d.reason,
+            d.message_id, d.queued_at, d.sent_at, d.read_at
+          FROM deliveries AS d JOIN campaigns AS c ON c.id = d.campaign_id WHERE d.person_id = ${personId} ORDER BY d.id`,
+    ),
+    acknowledgements: await rows(db, sql`SELECT * FROM campaign_acknowledgements WHERE person_id = ${personId} ORDER BY acknowledged_at`),
+    events: await rows(db, sql`SELECT id, type, campaign_id, occurred_at FROM events WHERE person_id = ${personId} ORDER BY occurred_at, id`),
+    mail_opens_and_clicks: await rows(
+      db,
+      sql`SELECT id, delivery_id, campaign_id, kind, link_index, machine, machine_reason, user_agent_class, occurred_at
+          FROM tracking_events WHERE person_id = ${personId} ORDER BY occurred_at, id`,
+    ),
+    preferences: (await rows(db, sql`SELECT * FROM person_preferences WHERE person_id = ${personId}`))[0] ?? null,
+    topic_subscriptions: await rows(
+      db,
+      sql`SELECT t.key AS topic, s.* FROM topic_subscriptions AS s JOIN topics AS t ON t.id = s.topic_id WHERE s.person_id = ${personId} ORDER BY t.key`,
+    ),
+    cascade_leader: await rows(db, sql`SELECT * FROM cascade_leaders WHERE person_id = ${personId} ORDER BY campaign_id`),
+    contributions: await rows(
+      db,
+      sql`SELECT id, external_id, kind, title, body, tags, language, url, visibility, created_at FROM contributions WHERE person_id = ${personId} ORDER BY id`,
+    ),
+    endorsements_received: await rows(db, sql`SELECT * FROM endorsements WHERE person_id = ${personId}`),
+    endorsements_given: await rows(db, sql`SELECT * FROM endorsements WHERE endorser_id = ${personId}`),
+    availability: (await rows(db, sql`SELECT * FROM expert_availability WHERE person_id = ${personId}`))[0] ?? null,
+    help_requests_asked: await rows(db, sql`SELECT * FROM help_requests WHERE asker_id = ${personId} ORDER BY id`),
+    help_requests_answered: await rows(db, sql`SELECT * FROM help_requests WHERE expert_id = ${personId} ORDER BY id`),
+    help_invitations: await rows(db, sql`SELECT * FROM help_invitations WHERE expert_id = ${personId} ORDER BY invited_at`),
+    help_messages: await rows(db, sql`SELECT * FROM help_messages WHERE author_id = ${personId} ORDER BY id`),
+    kudos_given: await rows(db, sql`SELECT * FROM kudos WHERE from_id = ${personId} ORDER BY id`),
+    kudos_received: await rows(db, sql`SELECT * FROM kudos WHERE to_id = ${personId} ORDER BY id`),
+  };
+}
+
+/** Counts of what an erasure changed, by table. */
+export type ErasureCounts = Record<string, number>;
+
+/**
+ * Erases one person inside the caller's transaction; null when there is no such person (erased
+ * before). Their reports move to their manager; unsent deliveries go; sent ones and events stay
+ * without the person (the foreign keys set NULL); everything else of theirs is deleted.
+ */
+export async function erasePerson(trx: AnyDb, personId: number): Promise<ErasureCounts | null> {
+  const found = await sql<{ email: string; manager_id: number | null }>`
+    SELECT email, manager_id FROM people WHERE id = ${personId} FOR UPDATE`.execute(trx);
+  const person = found.rows[0];
+  if (!person) return null;
+  const counts: ErasureCounts = {};
+  counts.reports_moved = affected(
+    await sql`UPDATE people SET manager_id = ${person.manager_id}, updated_at = now() WHERE manager_id = ${personId}`.execute(trx),
+  );
+  await sql`UPDATE people SET org_path = array_remove(org_path, ${personId}::bigint) WHERE org_path @> ARRAY[${personId}]::bigint[] AND id <> ${personId}`.execute(
+    trx,
+  );
+  if (person.manager_id !== null) {
+    await sql`UPDATE people SET direct_reports = (SELECT count(*) FROM people WHERE manager_id = ${person.manager_id} AND id <> ${personId})
+      WHERE id = ${person.manager_id}`.execute(trx);
+  }
+  counts.unsent_deliveries_deleted = affected(
+    await sql`DELETE FROM deliveries WHERE person_id = ${personId} AND state IN ('held', 'queued', 'sending')`.execute(trx),
+  );
+  counts.outbox_messages_deleted = affected(
+    await sql`DELETE FROM outbox_messages AS o USING deliveries AS d WHERE o.delivery_id = d.id AND d.person_id = ${personId}`.execute(trx),
+  );
+  counts.deliveries_anonymised = affected(await sql`UPDATE deliveries SET error = NULL WHERE person_id = ${personId}`.execute(trx));
+  counts.events_anonymised = affected(await sql`UPDATE events SET person_id = NULL WHERE person_id = ${personId}`.execute(trx));
+  counts.tracking_events_anonymised = affected(await sql`UPDATE tracking_events SET person_id = NULL WHERE person_id = ${personId}`.execute(trx));
+  counts.bounces_deleted = affected(await sql`DELETE FROM mail_bounces WHERE lower(email) = lower(${person.email})`.execute(trx));
+  counts.accounts_deleted = affected(await sql`DELETE FROM users WHERE person_id = ${personId}`.execute(trx));
+  // The rest follows the foreign keys: deliveries' person becomes NULL (0022), acknowledgements,
+  // preferences, subscriptions, contributions, endorsements, help and kudos of theirs are deleted.
+  counts.people_deleted = affected(await sql`DELETE FROM people WHERE id = ${personId}`.execute(trx));
+  return counts;
+}
