@@ -33,6 +33,10 @@ async function seedActivity(who: string, daysAgo: number) {
   const db = t.database.db;
   const at = new Date(Date.now() - daysAgo * DAY);
   await sql`INSERT INTO events (type, person_id, campaign_id, occurred_at) VALUES ('opened', ${ids[who]}, ${campaignId}, ${at})`.execute(db);
+  // The mail open behind it, as the tracking module records it (ADR 0022).
+  await sql`
+    INSERT INTO tracking_events (delivery_id, campaign_id, person_id, kind, user_agent_class, occurred_at)
+    VALUES (0, ${campaignId}, ${ids[who]}, 'open', 'browser', ${at})`.execute(db);
 }
 
 beforeAll(async () => {
@@ -94,6 +98,7 @@ describe('subject access export', () => {
     expect(deliveries[0]!.campaign_name).toBe('Privacy test');
     expect(data.acknowledgements).toHaveLength(1);
     expect(data.events).toHaveLength(1);
+    expect(data.mail_opens_and_clicks).toEqual([expect.objectContaining({ kind: 'open', campaign_id: campaignId })]);
     expect(data.kudos_given).toEqual([expect.objectContaining({ message: 'thanks from anna' })]);
     expect(data.kudos_received).toEqual([expect.objectContaining({ message: 'thanks to anna' })]);
     expect(data.preferences).toEqual(expect.objectContaining({ quiet_mode: 'off' }));
@@ -154,6 +159,7 @@ describe('erasure', () => {
       people_deleted: 1,
       unsent_deliveries_deleted: 1,
       events_anonymised: 1,
+      tracking_events_anonymised: 1,
       reports_moved: 1,
     });
 
@@ -162,6 +168,7 @@ describe('erasure', () => {
     expect(await count(sql`SELECT 1 FROM deliveries WHERE campaign_id = ${campaignId} AND person_id IS NULL AND error IS NULL`)).toBe(1);
     expect(await count(sql`SELECT 1 FROM events WHERE campaign_id = ${campaignId} AND type = 'opened'`)).toBe(opensBefore);
     expect(await count(sql`SELECT 1 FROM events WHERE person_id IS NULL`)).toBe(1);
+    expect(await count(sql`SELECT 1 FROM tracking_events WHERE campaign_id = ${campaignId} AND person_id IS NULL`)).toBe(1);
     expect(await count(sql`SELECT 1 FROM kudos WHERE message LIKE '%anna%'`)).toBe(0);
     expect(await count(sql`SELECT 1 FROM mail_bounces`)).toBe(1);
     expect(await count(sql`SELECT 1 FROM deliveries WHERE error LIKE '%anna%'`)).toBe(0);
@@ -195,7 +202,9 @@ describe('retention', () => {
     await sql`UPDATE deliveries SET queued_at = now() - interval '400 days' WHERE person_id = ${ids.REP}`.execute(db);
     const eventsBefore = await count(sql`SELECT 1 FROM events`);
     const first = await applyRetention({ db, retentionDays: 395, now: new Date(), batchSize: 1 });
-    expect(first).toMatchObject({ events_stripped: 2, deliveries_minimised: 1 });
+    // Two activity events and the two mail opens behind them.
+    expect(first).toMatchObject({ events_stripped: 4, deliveries_minimised: 1 });
+    expect(await count(sql`SELECT 1 FROM tracking_events WHERE person_id = ${ids.OTHER}`)).toBe(2);
     expect(await count(sql`SELECT 1 FROM events`)).toBe(eventsBefore);
     expect(await count(sql`SELECT 1 FROM events WHERE person_id = ${ids.OTHER}`)).toBe(2);
     expect(await count(sql`SELECT 1 FROM events WHERE person_id IS NOT NULL AND occurred_at < now() - interval '395 days'`)).toBe(0);
