@@ -21,3 +21,12 @@ export async function recordActivity(input: { db: AnyDb; type: ActivityType; per
 export function peopleWithActivity(input: { type: ActivityType; campaignId: number }): RawBuilder<{ person_id: number }> {
   return sql<{ person_id: number }>`SELECT person_id FROM events WHERE type = ${input.type} AND campaign_id = ${input.campaignId} AND person_id IS NOT NULL`;
 }
+
+/**
+ * Takes back an activity that turned out not to be the person's (a click the tracking module later
+ * found to be a scanner's).
+ * @example await withdrawActivity({ db, type: 'clicked', personId: 42, campaignId: 7 });
+ */
+export async function withdrawActivity(input: { db: AnyDb; type: ActivityType; personId: number; campaignId: number }): Promise<void> {
+  await sql`DELETE FROM events WHERE type = ${input.type} AND person_id = ${input.personId} AND campaign_id = ${input.campaignId}`.execute(input.db);
+}

@@ -311,6 +311,18 @@ describe('aggregate mode', () => {
     ]);
     expect(await activities(id)).toEqual([]);
   });
+
+  it("counts an old mail's open after its person was erased, without anyone", async () => {
+    const { id, mails } = await sendCampaign('individual', 'Erased later');
+    const mail = mails.get('t2@x.example')!;
+    // What an erasure leaves of the delivery (ADR 0023): the row, without its person.
+    await sql`UPDATE deliveries SET person_id = NULL WHERE campaign_id = ${id} AND person_id = (SELECT id FROM people WHERE email = 't2@x.example')`.execute(
+      t.database.db,
+    );
+    expect((await hit(pixelOf(mail)!)).statusCode).toBe(200);
+    expect((await eventsOf(id)).map((e) => [e.kind, e.person_id])).toEqual([['open', null]]);
+    expect(await activities(id)).toEqual([]);
+  });
 });
 
 describe('partitions and networks', () => {

@@ -5,15 +5,15 @@
 // marks the delivery's clicks within ±30 s as machine, and every link of a message hit within a few
 // seconds marks those clicks as machine. Only a human open or click in individual mode becomes the
 // person's `opened` / `clicked` activity, and one that is later found to be a machine's is taken back.
-import { sql } from 'kysely';
 import { isbot } from 'isbot';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { groupCommit } from '../../platform/db/group-commit.js';
-import { recordActivity } from '../audiences/index.js';
+import { recordActivity, withdrawActivity } from '../audiences/index.js';
 import { getCampaign, messageLinks } from '../campaigns/index.js';
 import { scannerNetworkOf } from './scanner-networks.js';
 import { effectiveTrackingMode, type TrackingMode } from './tracking-mode.js';
 import { HONEYPOT } from './tracking-links.js';
+import * as q from './tracking.queries.js';
 
 /** A honeypot hit marks the delivery's clicks this close to it as machine. */
 export const HONEYPOT_WINDOW_MS = 30_000;
@@ -46,10 +46,7 @@ type Config = { TRACKING_MODE: TrackingMode };
  * @example const d = await findTrackedDelivery({ db, config, deliveryId: 9 }); d?.links[0] // 'https://intranet.example/plan'
  */
 export async function findTrackedDelivery(input: { db: AnyDb; config: Config; deliveryId: number }): Promise<TrackedDelivery | null> {
-  const row = (
-    await sql<{ campaign_id: number; person_id: number; variant_key: string; language: string }>`
-      SELECT campaign_id, person_id, variant_key, language FROM deliveries WHERE id = ${input.deliveryId} AND channel = 'email'`.execute(input.db)
-  ).rows[0];
+  const row = await q.findEmailDelivery(input.db, input.deliveryId);
   if (!row) return null;
   const found = await campaignLinks(input.db, Number(row.campaign_id));
   if (!found) return null;
@@ -57,7 +54,8 @@ export async function findTrackedDelivery(input: { db: AnyDb; config: Config; de
     id: input.deliveryId,
     campaignId: Number(row.campaign_id),
     personId: Number(row.person_id),
-    mode: effectiveTrackingMode(found, input.config),
+    // An erased person's old mail is still counted, without anyone (ADR 0023).
+    mode: row.person_id === null ? (effectiveTrackingMode(found, input.config) === 'off' ? 'off' : 'aggregate') : effectiveTrackingMode(found, input.config),
     links: found.links.get(`${row.variant_key}\u0000${row.language}`) ?? [],
   };
 }
@@ -133,9 +131,7 @@ async function writeEvents(db: AnyDb, events: TrackingEvent[]): Promise<void> {
     network: e.network,
     occurred_at: iso(e.at),
   }));
-  await sql`INSERT INTO tracking_events (delivery_id, campaign_id, person_id, kind, link_index, machine, machine_reason, user_agent_class, network, occurred_at)
-    SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(delivery_id bigint, campaign_id bigint, person_id bigint, kind text, link_index integer,
-      machine boolean, machine_reason text, user_agent_class text, network text, occurred_at timestamptz)`.execute(db);
+  await q.insertTrackingEvents(db, rows);
   for (const e of events) {
     if (e.kind === 'honeypot') {
       await markMachine(db, e.delivery, 'honeypot_window', new Date(e.at.getTime() - HONEYPOT_WINDOW_MS), new Date(e.at.getTime() + HONEYPOT_WINDOW_MS));
@@ -144,9 +140,7 @@ async function writeEvents(db: AnyDb, events: TrackingEvent[]): Promise<void> {
     if (e.kind === 'click' && e.delivery.links.length > 1) {
       // A sweep: every link of the message clicked within the window ending now.
       const from = new Date(e.at.getTime() - ALL_LINKS_WINDOW_MS);
-      const hit = await sql<{ n: number }>`SELECT count(DISTINCT link_index)::int AS n FROM tracking_events
-        WHERE delivery_id = ${e.delivery.id} AND kind = 'click' AND occurred_at BETWEEN ${iso(from)} AND ${iso(e.at)}`.execute(db);
-      if (Number(hit.rows[0]?.n ?? 0) >= e.delivery.links.length) {
+      if ((await q.countLinksClicked(db, e.delivery.id, from, e.at)) >= e.delivery.links.length) {
         await markMachine(db, e.delivery, 'all_links', from, e.at);
         continue;
       }
@@ -154,9 +148,7 @@ async function writeEvents(db: AnyDb, events: TrackingEvent[]): Promise<void> {
     if (e.reason !== null) continue;
     // A click within 30 s after a honeypot hit is a machine's too.
     if (e.kind === 'click') {
-      const honeypot = await sql<{ n: number }>`SELECT count(*)::int AS n FROM tracking_events WHERE delivery_id = ${e.delivery.id} AND kind = 'honeypot'
-        AND occurred_at BETWEEN ${iso(new Date(e.at.getTime() - HONEYPOT_WINDOW_MS))} AND ${iso(new Date(e.at.getTime() + HONEYPOT_WINDOW_MS))}`.execute(db);
-      if (Number(honeypot.rows[0]?.n ?? 0) > 0) {
+      if ((await q.countHoneypotHits(db, e.delivery.id, new Date(e.at.getTime() - HONEYPOT_WINDOW_MS), new Date(e.at.getTime() + HONEYPOT_WINDOW_MS))) > 0) {
         await markMachine(db, e.delivery, 'honeypot_window', new Date(e.at.getTime() - HONEYPOT_WINDOW_MS), new Date(e.at.getTime() + HONEYPOT_WINDOW_MS));
         continue;
       }
@@ -171,18 +163,11 @@ async function writeEvents(db: AnyDb, events: TrackingEvent[]): Promise<void> {
  * they gave the person (the only change ever made to a recorded event: its flag).
  */
 async function markMachine(db: AnyDb, delivery: TrackedDelivery, reason: MachineReason, from: Date, to: Date): Promise<void> {
-  const marked = await sql<{ n: number }>`WITH m AS (
-      UPDATE tracking_events SET machine = true, machine_reason = ${reason}
-      WHERE delivery_id = ${delivery.id} AND kind = 'click' AND NOT machine AND occurred_at BETWEEN ${iso(from)} AND ${iso(to)} RETURNING 1)
-    SELECT count(*)::int AS n FROM m`.execute(db);
+  const marked = await q.markClicksMachine(db, delivery.id, reason, from, to);
   if (delivery.mode !== 'individual') return;
   // Human clicks of the delivery outside the window still count; the activity stays if one is left.
-  if (Number(marked.rows[0]?.n ?? 0) === 0) return;
-  const left = await sql<{
-    n: number;
-  }>`SELECT count(*)::int AS n FROM tracking_events WHERE delivery_id = ${delivery.id} AND kind = 'click' AND NOT machine`.execute(db);
-  if (Number(left.rows[0]?.n ?? 0) > 0) return;
-  await sql`DELETE FROM events WHERE type = 'clicked' AND person_id = ${delivery.personId} AND campaign_id = ${delivery.campaignId}`.execute(db);
+  if (marked === 0 || (await q.countHumanClicks(db, delivery.id)) > 0) return;
+  await withdrawActivity({ db, type: 'clicked', personId: delivery.personId, campaignId: delivery.campaignId });
 }
 
 export { HONEYPOT };
@@ -192,18 +177,7 @@ export { HONEYPOT };
  * @example await listMachineEvents({ db, campaignId: 7, limit: 100 })
  */
 export async function listMachineEvents(input: { db: AnyDb; campaignId: number; limit: number }) {
-  const rows = await sql<{
-    id: string;
-    delivery_id: string;
-    kind: string;
-    link_index: number | null;
-    machine_reason: string;
-    user_agent_class: string;
-    network: string | null;
-    occurred_at: Date | string;
-  }>`
-    SELECT id, delivery_id, kind, link_index, machine_reason, user_agent_class, network, occurred_at FROM tracking_events
-    WHERE campaign_id = ${input.campaignId} AND machine ORDER BY occurred_at DESC, id DESC LIMIT ${input.limit}`.execute(input.db);
+  const rows = await q.listMachineEvents(input.db, input.campaignId, input.limit);
   return rows.rows.map((r) => ({
     id: Number(r.id),
     delivery_id: Number(r.delivery_id),
