@@ -33,6 +33,7 @@ import { registerChatRoutes } from './modules/chat/index.js';
 import { registerTrackingRoutes } from './modules/tracking/index.js';
 import { registerPreferenceRoutes, registerUnsubscribeRoutes } from './modules/preferences/index.js';
 import { registerPrivacyRoutes } from './modules/privacy/index.js';
+import { registerAnalyticsRoutes } from './modules/analytics/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
@@ -123,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPreferenceRoutes(app, ctx);
   registerUnsubscribeRoutes(app, ctx);
   registerPrivacyRoutes(app, ctx);
+  registerAnalyticsRoutes(app, ctx);
   registerExpertiseRoutes(app, ctx);
   registerSkillAdminRoutes(app, ctx);
   registerCommunityRoutes(app, ctx);

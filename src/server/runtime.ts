@@ -21,6 +21,7 @@ import {
 } from './modules/delivery/index.js';
 import { ensureTrackingPartitions, trackingPartitionsJob } from './modules/tracking/index.js';
 import { applyRetentionJob } from './modules/privacy/index.js';
+import { rollUpReportsJob } from './modules/analytics/index.js';
 
 /** Every job definition of every module; workers run them, any process may enqueue them. */
 export const JOB_DEFINITIONS: AnyJobDefinition[] = [
@@ -35,6 +36,7 @@ export const JOB_DEFINITIONS: AnyJobDefinition[] = [
   releaseCascadeJob,
   trackingPartitionsJob,
   applyRetentionJob,
+  rollUpReportsJob,
 ];
 
 export type Runtime = { config: Config; database: Database; jobs: JobQueue; logger: Logger; close(): Promise<void> };

@@ -42,6 +42,10 @@ export const AUDIT_ACTIONS = [
   'topics.updated',
   /** Someone read a campaign's delivery log (who got what): individual-level data. */
   'deliveries.viewed',
+  /** Who still needs a reminder: a campaign's recipients by name (individual-level data). */
+  'reports.pending_viewed',
+  'reports.exported',
+  'campaigns.reminder_sent',
   /** A subject access export of one person's data. */
   'privacy.exported',
   /** One person's data erased. */

@@ -21,6 +21,12 @@ export const CAMPAIGN_PROBLEM_CODES = {
   'campaign.template_tag_not_allowed': ['tag'],
   'campaign.cascade_deadline_past': [],
   'campaign.not_editable': ['status'],
+  /** A reminder to acknowledge goes only with a must-read. */
+  'campaign.reminder_needs_must_read': [],
+  /** A campaign has at most `max` follow-ups (reminders sent from the report count). */
+  'campaign.too_many_follow_ups': ['max'],
+  /** Reminders go only with a campaign that has gone out. */
+  'campaign.not_sent': ['status'],
   /** Pause, resume or cancel in a status it does not apply to (`action`: pause, resume, cancel). */
   'campaign.wrong_status': ['action', 'status'],
   /** CAMPAIGN_APPROVAL: sending waits for a second person's approval. */

@@ -244,3 +244,16 @@ export async function findSendLocalTime(db: AnyDb, id: number): Promise<string |
   const result = await sql<{ t: string | null }>`SELECT to_char(send_local_time, 'YYYY-MM-DD"T"HH24:MI:SS') AS t FROM campaigns WHERE id = ${id}`.execute(db);
   return result.rows[0]?.t ?? null;
 }
+
+/**
+ * Appends a follow-up to a campaign that has gone out (a reminder sent from its report); answers its
+ * index, or null when the campaign is not sending, sent or paused, or already has `max` follow-ups.
+ */
+export async function appendFollowUp(trx: AnyDb, id: number, followUp: unknown, max: number): Promise<number | null> {
+  const result = await sql<{ index: number }>`
+    UPDATE campaigns SET follow_ups = follow_ups || jsonb_build_array(${JSON.stringify(followUp)}::jsonb), updated_at = now()
+    WHERE id = ${id} AND status IN ('sending', 'sent', 'paused') AND jsonb_array_length(follow_ups) < ${max}
+    RETURNING jsonb_array_length(follow_ups) - 1 AS index`.execute(trx);
+  const row = result.rows[0];
+  return row ? Number(row.index) : null;
+}

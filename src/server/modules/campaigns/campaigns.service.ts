@@ -6,7 +6,7 @@ import type { RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { AppError, coded, fieldProblem, notFound, type FieldProblem } from '../../platform/http/app-error.js';
 import { idCursor, pageOf } from '../../platform/http/pagination.js';
-import type { Assignments, Campaign, CampaignStatus, CampaignSummary, CampaignValues, Channel, Preview } from '../../../shared/campaigns.js';
+import { CAMPAIGN_LIMITS, type Assignments, type Campaign, type CampaignStatus, type CampaignSummary, type CampaignValues, type Channel, type FollowUpCondition, type Preview } from '../../../shared/campaigns.js';
 import { checkAudienceRule, compileAudienceRule, getPersona } from '../audiences/index.js';
 import { findTemplatePeople, resolvePersonRefs, selectAudienceRows, type Thresholds } from '../people/index.js';
 import { findTopic, topicName } from '../preferences/index.js';
@@ -499,4 +499,25 @@ export async function approveCampaign(input: { db: AnyDb; id: number; userId: nu
 /** The wall-clock time each recipient gets the campaign at in their zone, or null. */
 export async function getSendLocalTime(input: { db: AnyDb; id: number }): Promise<string | null> {
   return q.findSendLocalTime(input.db, input.id);
+}
+
+/**
+ * Adds a reminder to a campaign that has gone out: a follow-up sent once, now, to whoever `condition`
+ * holds for (the caller hands it to the sender). Answers the follow-up's index.
+ * @example const index = await addReminder({ db, id: 7, condition: 'not_opened', subject: { en: 'Did you see this?' } });
+ */
+export async function addReminder(input: {
+  db: AnyDb;
+  id: number;
+  condition: FollowUpCondition;
+  subject: Record<string, string>;
+}): Promise<number> {
+  const campaign = await getCampaign(input);
+  if (input.condition === 'not_acknowledged' && campaign.kind !== 'must_read')
+    throw new AppError('conflict', 'only a must-read is acknowledged', coded('campaign.reminder_needs_must_read'));
+  const index = await q.appendFollowUp(input.db, input.id, { after_hours: 1, condition: input.condition, subject: input.subject, max_sends: 1 }, CAMPAIGN_LIMITS.followUps);
+  if (index !== null) return index;
+  if (campaign.follow_ups.length >= CAMPAIGN_LIMITS.followUps)
+    throw new AppError('conflict', `a campaign has at most ${CAMPAIGN_LIMITS.followUps} follow-ups`, coded('campaign.too_many_follow_ups', { max: CAMPAIGN_LIMITS.followUps }));
+  throw new AppError('conflict', `a ${campaign.status} campaign sends no reminder`, coded('campaign.not_sent', { status: campaign.status }));
 }

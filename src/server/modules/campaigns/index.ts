@@ -14,6 +14,7 @@ export {
   getCampaignStatus,
   changeSending,
   followUpPeopleSql,
+  addReminder,
   reopenSending,
   getSendLocalTime,
 } from './campaigns.service.js';

@@ -79,9 +79,12 @@ export function codeOfIssue(issue: IssueLike): CodedMessage {
     case 'invalid_element':
       return { code: 'validation.invalid_element', params: {} };
     case 'custom': {
-      // A refine names its code in `params` (`.refine(check, { message, params: { code } })`).
-      const named = (issue.params as { code?: unknown } | undefined)?.code;
-      return { code: isProblemCode(named) ? named : 'validation.invalid', params: {} };
+      // A refine names its code in `params` (`.refine(check, { message, params: { code } })`), and may
+      // fill it with scalar parameters beside it (`params: { code, dimension }`).
+      const { code: named, ...rest } = (issue.params ?? {}) as { code?: unknown } & Record<string, unknown>;
+      if (!isProblemCode(named)) return { code: 'validation.invalid', params: {} };
+      const params = Object.fromEntries(Object.entries(rest).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v) || v === null));
+      return { code: named, params: params as MessageParams };
     }
     default:
       return { code: 'validation.invalid', params: {} };

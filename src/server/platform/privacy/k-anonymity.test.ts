@@ -2,7 +2,8 @@
 // small groups whose sum is still under k, and that no hidden group can be recovered by subtracting
 // shown figures from the total.
 import { describe, expect, it } from 'vitest';
-import { hiddenGroups, kAnonymous } from './k-anonymity.js';
+import fc from 'fast-check';
+import { hiddenCells, hiddenGroups, kAnonymous } from './k-anonymity.js';
 
 /** Every hidden group's size is ambiguous: the shown figures and the total leave ≥ k people spread over ≥ 2 groups. */
 function recoverable(sizes: Record<string, number>, shown: Record<string, number | null>, k: number): boolean {
@@ -72,5 +73,65 @@ describe('k-anonymity', () => {
       // Fully hidden reports reveal only the total, which the report may show on its own only if ≥ k.
       if (hidden < groups) expect(recoverable(sizes, shown, k)).toBe(false);
     }
+  });
+});
+
+describe('k-anonymity over several dimensions (hiddenCells)', () => {
+  const table = (rows: [string, string, number][]) => rows.map(([a, b, size]) => [[a, b], size] as const);
+
+  it('shows a table of large cells whole', () => {
+    expect(
+      hiddenCells(
+        table([
+          ['a', 'x', 9],
+          ['a', 'y', 7],
+          ['b', 'x', 12],
+          ['b', 'y', 5],
+        ]),
+        5,
+      ).size,
+    ).toBe(0);
+  });
+
+  it('hides all four cells of a 2×2 table with one small cell: each margin would give it away', () => {
+    expect(
+      [
+        ...hiddenCells(
+          table([
+            ['a', 'x', 9],
+            ['a', 'y', 3],
+            ['b', 'x', 9],
+            ['b', 'y', 9],
+          ]),
+          5,
+        ),
+      ].sort(),
+    ).toEqual([0, 1, 2, 3]);
+  });
+
+  it('never leaves a hidden cell that a margin minus the shown cells of its row or column recovers', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 6, maxLength: 6 }), fc.integer({ min: 2, max: 6 }), (sizes, k) => {
+        // Two rows (a, b) × three columns (x, y, z).
+        const cells = sizes.map((size, i) => [[i < 3 ? 'a' : 'b', ['x', 'y', 'z'][i % 3]!], size] as const);
+        const hidden = hiddenCells(cells, k);
+        for (const small of cells.keys()) if (cells[small]![1] < k) expect(hidden.has(small)).toBe(true);
+        const lines = [
+          [0, 1, 2],
+          [3, 4, 5],
+          [0, 3],
+          [1, 4],
+          [2, 5],
+          [0, 1, 2, 3, 4, 5],
+        ];
+        for (const line of lines) {
+          const inLine = line.filter((i) => hidden.has(i));
+          if (inLine.length === 0) continue;
+          const sum = inLine.reduce((s, i) => s + cells[i]![1], 0);
+          // Either the hidden cells of the line can't be told apart, or all of the line is hidden.
+          expect(inLine.length > 1 && (sum >= k || inLine.length === line.length)).toBe(true);
+        }
+      }),
+    );
   });
 });

@@ -47,3 +47,47 @@ export function kAnonymous<K extends string, V = number>(
   for (const [key, size] of entries) out[key] = hidden.has(key) ? null : figures ? figures[key] : size;
   return out;
 }
+
+/**
+ * Which cells of a table broken down by several dimensions a report must hide (ADR 0024). Besides the
+ * rule of `hiddenGroups` over the whole table, every margin is a sum someone can see in a coarser
+ * report (by one dimension fewer), so within each block of cells that share all but one dimension the
+ * same test applies: while a block has exactly one hidden cell, or hidden cells that together count
+ * fewer than `k` people, its smallest shown cell is hidden too. Repeated until nothing changes.
+ * `cells` are [key per dimension, size]; answers the indexes of the hidden cells.
+ * @example hiddenCells([[['a', 'x'], 9], [['a', 'y'], 3], [['b', 'x'], 9], [['b', 'y'], 9]], 5) // Set { 1, 0, 2, 3 }: in a 2×2 table one small cell hides all four
+ */
+export function hiddenCells(cells: readonly (readonly [readonly string[], number])[], k: number): Set<number> {
+  const hidden = new Set<number>();
+  for (const i of hiddenGroups(
+    cells.map(([, size], i) => [i, size] as const),
+    k,
+  ))
+    hidden.add(i);
+  const dimensions = cells[0]?.[0].length ?? 0;
+  if (dimensions < 2) return hidden;
+  // Blocks: for each dimension left out, the cells agreeing on all the others.
+  const blocks: number[][] = [];
+  for (let d = 0; d < dimensions; d++) {
+    const byRest = new Map<string, number[]>();
+    cells.forEach(([key], i) => {
+      const rest = JSON.stringify(key.filter((_, j) => j !== d));
+      byRest.set(rest, [...(byRest.get(rest) ?? []), i]);
+    });
+    blocks.push(...byRest.values());
+  }
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const block of blocks) {
+      const inBlock = block.filter((i) => hidden.has(i));
+      if (inBlock.length === 0) continue;
+      const hiddenSum = inBlock.reduce((sum, i) => sum + cells[i]![1], 0);
+      if (inBlock.length > 1 && hiddenSum >= k) continue;
+      const shown = block.filter((i) => !hidden.has(i)).sort((a, b) => cells[a]![1] - cells[b]![1] || a - b);
+      if (shown.length === 0) continue;
+      hidden.add(shown[0]!);
+      changed = true;
+    }
+  }
+  return hidden;
+}
