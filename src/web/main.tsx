@@ -1,6 +1,7 @@
 // Browser entry point: loads styles and translations, then renders the app into #root.
 import './zod-config';
 import '@mantine/core/styles.css';
+import '@mantine/charts/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

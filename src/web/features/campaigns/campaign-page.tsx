@@ -1,7 +1,7 @@
 // /campaigns/new and /campaigns/:id — a campaign's header (status, counts, approval, send, pause,
 // resume, cancel) and its tabs: the
-// editor (kept mounted), who gets what, a preview for one person, the delivery log, and with a leader
-// cascade the leaders' briefings and releases.
+// editor (kept mounted), who gets what, a preview for one person, the delivery log, the report once it
+// has gone out, and with a leader cascade the leaders' briefings and releases.
 import { useState } from 'react';
 import { Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
@@ -23,6 +23,7 @@ import { PreviewPanel } from './preview-panel';
 import { SendDialog } from './send-dialog';
 import { SubjectTestsPanel } from './subject-tests-panel';
 import { MachineEventsPanel } from './machine-events-panel';
+import { ReportPanel } from './report-panel';
 
 const parseId = (raw: string | undefined): number | null => (raw !== undefined && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null);
 
@@ -109,6 +110,11 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
           <Tabs.Tab value="deliveries" data-testid="campaign-tab-deliveries">
             {t('campaigns.tabs.deliveries')}
           </Tabs.Tab>
+          {campaign.status !== 'draft' && campaign.status !== 'scheduled' && (
+            <Tabs.Tab value="report" data-testid="campaign-tab-report">
+              {t('campaigns.tabs.report')}
+            </Tabs.Tab>
+          )}
           {testsSubjects && (
             <Tabs.Tab value="subject-tests" data-testid="campaign-tab-subject-tests">
               {t('campaigns.tabs.subjectTests')}
@@ -135,6 +141,9 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
             {campaign.status !== 'draft' && <MachineEventsPanel campaignId={campaign.id} />}
             {campaign.variants.some((v) => v.channels.includes('chat')) && <ChatPostsPanel campaignId={campaign.id} sending={campaign.status === 'sending'} />}
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="report" pt="md">
+          <ReportPanel campaign={campaign} />
         </Tabs.Panel>
         {testsSubjects && (
           <Tabs.Panel value="subject-tests" pt="md">
