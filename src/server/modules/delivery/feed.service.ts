@@ -10,7 +10,7 @@ import { idCursor, pageOf } from '../../platform/http/pagination.js';
 import type { FeedItem, FeedPage } from '../../../shared/delivery.js';
 import type { Campaign } from '../../../shared/campaigns.js';
 import { compiledMessageFor, getCampaign, listMustReadCampaignIds, renderMessage, templateContext } from '../campaigns/index.js';
-import { recordActivity } from '../audiences/index.js';
+import { recordActivity } from '../tracking/index.js';
 import { findTemplatePeople } from '../people/index.js';
 import * as q from './delivery.queries.js';
 import * as cq from './cascade.queries.js';

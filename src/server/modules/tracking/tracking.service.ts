@@ -8,7 +8,7 @@
 import { isbot } from 'isbot';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { groupCommit } from '../../platform/db/group-commit.js';
-import { recordActivity, withdrawActivity } from '../audiences/index.js';
+import { recordActivity, withdrawActivity } from './activity-events.js';
 import { getCampaign, messageLinks } from '../campaigns/index.js';
 import { scannerNetworkOf } from './scanner-networks.js';
 import { effectiveTrackingMode, type TrackingMode } from './tracking-mode.js';
