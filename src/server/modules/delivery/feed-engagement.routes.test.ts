@@ -114,6 +114,18 @@ describe('feed reads', () => {
     for (const e of events)
       expect(e).toMatchObject({ delivery_id: item.id, person_id: readerId, kind: 'read', link_index: null, machine: false, user_agent_class: 'browser' });
     expect(await activities(campaignId)).toEqual([]);
+    // The person's subject access export lists their reads with the dwell.
+    const admin = await bearer(t, 'admin');
+    const exported = await t.app.inject({ method: 'GET', url: `/api/v1/people/${readerId}/privacy-export`, headers: admin.headers });
+    expect(exported.statusCode).toBe(200);
+    const listed = exported.json<{
+      data: { mail_opens_and_clicks: { campaign_id: number | string; kind: string; dwell_ms: number; dwell_bucket: string }[] };
+    }>().data;
+    expect(listed.mail_opens_and_clicks.filter((e) => Number(e.campaign_id) === campaignId).map((e) => [e.kind, e.dwell_ms, e.dwell_bucket])).toContainEqual([
+      'read',
+      9999,
+      'skimmed',
+    ]);
   });
 
   it('refuse a dwell outside 0 ms to 1 hour, or not a whole number, with a pointer to it', async () => {
