@@ -79,3 +79,21 @@ export const feedPageSchema = z.object({
 export type FeedPage = z.infer<typeof feedPageSchema>;
 
 export const sendingActionSchema = z.object({ id: z.number(), status: z.string() });
+
+/** The longest dwell a feed read may report, in milliseconds (an hour). */
+export const MAX_FEED_DWELL_MS = 3_600_000;
+/** A read of a feed item: how long it was on screen (at least half visible, the tab visible). */
+export const feedReadInputSchema = z.strictObject({
+  /** Milliseconds the item was visible; the server buckets it (glanced < 4 s, skimmed < 10 s, read). */
+  dwell_ms: z.number().int().min(0).max(MAX_FEED_DWELL_MS),
+});
+export type FeedReadInput = z.infer<typeof feedReadInputSchema>;
+/** A link followed from a feed item, by its index in the message (the HTML's `data-link`). */
+export const feedClickInputSchema = z.strictObject({
+  /** The link's index in the campaign's message: body links in order, then the call to action. */
+  link: z.number().int().min(0).max(999),
+});
+export type FeedClickInput = z.infer<typeof feedClickInputSchema>;
+/** What was recorded: a document download or any other link (CTA), and the campaign's own target. */
+export const feedClickSchema = z.object({ kind: z.enum(['cta', 'download']), url: z.string() });
+export type FeedClick = z.infer<typeof feedClickSchema>;

@@ -46,4 +46,6 @@ export const CAMPAIGN_PROBLEM_CODES = {
   'outbox.not_found': ['id'],
   'feed.not_found': ['id'],
   'feed.not_must_read': [],
+  /** A link index the feed item's message does not have. */
+  'feed.link_not_found': ['id', 'link'],
 } as const satisfies ProblemCodeTable;

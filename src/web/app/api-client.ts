@@ -50,6 +50,8 @@ export type RequestOptions = {
   /** Further request headers, e.g. the Idempotency-Key of a send. */
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Let the request finish even if the page goes away meanwhile (a feed read reported as the tab hides). */
+  keepalive?: boolean;
 };
 
 /**
@@ -89,7 +91,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   }
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: options.signal });
+    response = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: options.signal, keepalive: options.keepalive });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(problemOf(0, 'Network error'), 'network');

@@ -294,7 +294,7 @@ describe('a campaign through the leaders to the demo organisation (German)', () 
     for (const reader of readers) {
       const [item] = await rows(sql<{ id: number }>`
         SELECT id FROM deliveries WHERE campaign_id = ${campaignId} AND person_id = ${reader.id} AND channel = 'feed' AND step = 0`);
-      await markFeedRead({ db: h.server.db, personId: reader.id, id: item!.id });
+      await markFeedRead({ db: h.server.db, config: h.server.config, personId: reader.id, id: item!.id });
     }
     // The follow-up job runs when its hours have passed; it is called here directly, at that run's
     // real time (its rows are due at the clock they are written with).

@@ -12,4 +12,3 @@ export {
 } from './evaluate-audience.js';
 export { saveSegment, getSegment, listSegments, updateSegment, deleteSegment } from './segments.service.js';
 export { createPersona, getPersona, listPersonas, updatePersona, deletePersona, personaCoverage, getJourney, saveJourney } from './personas.service.js';
-export { recordActivity, peopleWithActivity, withdrawActivity } from './activity-events.js';

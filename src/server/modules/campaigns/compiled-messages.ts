@@ -77,7 +77,7 @@ export function compiledMessageFor(input: {
   const tested = option > 0 ? variant?.subject_test?.subjects[language]?.[option - 1] : undefined;
   const subject = followUp ? (followUp.subject[language] ?? followUp.subject[campaign.default_language] ?? content.subject) : (tested ?? content.subject);
   const text = draft ? { subject: draft.subject, body: draft.body } : { subject };
-  return cached(key, () => compileMessage({ ...content, ...text }, brand, language, footer, tracked));
+  return cached(key, () => compileMessage({ ...content, ...text }, brand, language, footer, tracked, !draft));
 }
 
 /**

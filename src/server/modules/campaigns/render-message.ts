@@ -21,7 +21,7 @@ export type RenderedMessage = { subject: string; preheader: string; html: string
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: false });
 
 /** What a render of the body collects: its tracked links in order, and what each href becomes (ADR 0022). */
-type LinkEnv = { links: string[]; placeholder?: (index: number) => string };
+type LinkEnv = { links: string[]; placeholder?: (index: number) => string; mark?: boolean };
 const TRACKABLE = /^https?:\/\//i;
 const LIQUID_TOKEN = /lqd[0-9a-z]+n\d+x/;
 const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
@@ -33,6 +33,8 @@ markdown.renderer.rules.link_open = (tokens, idx, options, rawEnv, self) => {
   if (env?.links && TRACKABLE.test(href) && !LIQUID_TOKEN.test(href)) {
     env.links.push(href);
     if (env.placeholder) token.attrSet('href', env.placeholder(env.links.length - 1));
+    // The feed card names each link by its index, which the web reports when it is followed (ADR 0025).
+    if (env.mark) token.attrSet('data-link', String(env.links.length - 1));
   }
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
@@ -90,13 +92,14 @@ function callToAction(
   saved: string[],
   nonce: string,
   trackedHref: string | null,
+  feedIndex: number | null,
 ): { mjml: string; html: string; text: string } | null {
   if (!content.cta_label || !content.cta_url) return null;
   const label = escapeHtml(protect(content.cta_label, saved, nonce));
   const href = escapeHtml(content.cta_url);
   return {
     mjml: `<mj-button href="${trackedHref ?? href}" background-color="${brand.color}" color="#ffffff" font-size="16px" border-radius="4px">${label}</mj-button>`,
-    html: `<p><a class="cta" href="${href}">${label}</a></p>`,
+    html: `<p><a class="cta" href="${href}"${feedIndex === null ? '' : ` data-link="${feedIndex}"`}>${label}</a></p>`,
     text: `${content.cta_label}: ${content.cta_url}`,
   };
 }
@@ -111,11 +114,17 @@ export async function compileMessage(
   language: string,
   footer: MailFooter | null = null,
   tracked = false,
+  feedLinks = true,
 ): Promise<CompiledMessage> {
   const nonce = randomBytes(6).toString('hex');
   const saved: string[] = [];
   const body = protect(content.body, saved, nonce);
   const bodyHtml = markdown.render(body);
+  // The feed card's links carry their index in the message (`messageLinks` order), unless they are not
+  // the campaign's (a leader's draft).
+  const feedEnv: LinkEnv = { links: [], mark: feedLinks };
+  const feedBodyHtml = feedLinks ? markdown.render(body, feedEnv) : bodyHtml;
+  const feedCtaIndex = feedLinks && ctaTarget(content) ? feedEnv.links.length : null;
   // A tracked mail (ADR 0022): each fixed http(s) link becomes `tracking.links[i]` (a Liquid variable
   // the sender fills per mail with a signed /t/c address), here, once per variant and language.
   const placeholder = (liquid: string) => {
@@ -128,7 +137,7 @@ export async function compileMessage(
   const wiifm = content.wiifm ? `<p class="wiifm"><em>${escapeHtml(protect(content.wiifm, saved, nonce))}</em></p>` : '';
   const subject = escapeHtml(protect(content.subject, saved, nonce));
   const preheader = content.preheader ? escapeHtml(protect(content.preheader, saved, nonce)) : '';
-  const cta = callToAction(content, brand, saved, nonce, ctaHref);
+  const cta = callToAction(content, brand, saved, nonce, ctaHref, feedCtaIndex);
   const header = brand.logoUrl
     ? `<mj-image src="${escapeHtml(brand.logoUrl)}" alt="${escapeHtml(brand.name)}" width="140px" align="left" padding="16px 24px" />`
     : `<mj-text color="#ffffff" font-size="20px" font-weight="bold" padding="16px 24px">${escapeHtml(brand.name)}</mj-text>`;
@@ -158,7 +167,7 @@ export async function compileMessage(
     subject: plain.parse(content.subject),
     preheader: plain.parse(content.preheader ?? ''),
     html: html.parse(restore(result.html, saved, nonce)),
-    feedHtml: html.parse(restore(`${wiifm}${bodyHtml}${cta?.html ?? ''}`, saved, nonce)),
+    feedHtml: html.parse(restore(`${wiifm}${feedBodyHtml}${cta?.html ?? ''}`, saved, nonce)),
     text: plain.parse(text),
     links: tracked ? (ctaHref ? [...env.links, content.cta_url!] : env.links) : [],
     tracked,

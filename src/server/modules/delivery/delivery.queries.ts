@@ -289,9 +289,13 @@ export async function countUnread(db: AnyDb, personId: number): Promise<number> 
 }
 
 /** The person's own feed delivery, or null. */
-export async function findOwnFeedDelivery(db: AnyDb, personId: number, id: number): Promise<{ id: number; campaign_id: number; read_at: Date | null } | null> {
-  const result = await sql<{ id: number; campaign_id: number; read_at: Date | null }>`
-    SELECT id, campaign_id, read_at FROM deliveries WHERE id = ${id} AND person_id = ${personId} AND channel = 'feed' AND state = 'sent' AND sent_at <= now()`.execute(
+export async function findOwnFeedDelivery(
+  db: AnyDb,
+  personId: number,
+  id: number,
+): Promise<{ id: number; campaign_id: number; read_at: Date | null; variant_key: string; language: string } | null> {
+  const result = await sql<{ id: number; campaign_id: number; read_at: Date | null; variant_key: string; language: string }>`
+    SELECT id, campaign_id, read_at, variant_key, language FROM deliveries WHERE id = ${id} AND person_id = ${personId} AND channel = 'feed' AND state = 'sent' AND sent_at <= now()`.execute(
     db,
   );
   return result.rows[0] ?? null;

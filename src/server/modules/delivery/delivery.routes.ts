@@ -7,8 +7,11 @@ import { z } from 'zod';
 import {
   deliveriesQuerySchema,
   deliveryPageSchema,
+  feedClickInputSchema,
+  feedClickSchema,
   feedPageSchema,
   feedQuerySchema,
+  feedReadInputSchema,
   outboxMessageSchema,
   outboxPageSchema,
   outboxQuerySchema,
@@ -21,7 +24,7 @@ import { idParams } from '../../platform/http/id-params.js';
 import { auditActorOf, principalOf, recordAudit } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
 import { getOutboxMessage, listCampaignDeliveries, listOutbox } from './delivery.service.js';
-import { acknowledgeFeedItem, markFeedRead, readFeed } from './feed.service.js';
+import { acknowledgeFeedItem, markFeedRead, readFeed, recordFeedItemClick, recordFeedItemRead } from './feed.service.js';
 import { changeCampaignSending, sendCampaign } from './request-send.service.js';
 import { subjectTestReport } from './subject-tests.service.js';
 import { subjectTestReportSchema } from '../../../shared/campaigns.js';
@@ -188,7 +191,7 @@ export function registerDeliveryRoutes(app: FastifyInstance, ctx: ModuleContext)
     '/api/v1/feed/:id/read',
     { schema: { tags: ['feed'], summary: 'Mark a message of my feed read', params: idParams, response: { 204: z.undefined() } }, config: own },
     async (request, reply) => {
-      await markFeedRead({ db: ctx.db, personId: me(request), id: request.params.id });
+      await markFeedRead({ db: ctx.db, config: ctx.config, personId: me(request), id: request.params.id });
       return reply.status(204).send();
     },
   );
@@ -203,5 +206,46 @@ export function registerDeliveryRoutes(app: FastifyInstance, ctx: ModuleContext)
       await acknowledgeFeedItem({ db: ctx.db, personId: me(request), id: request.params.id });
       return reply.status(204).send();
     },
+  );
+
+  r.post(
+    '/api/v1/feed/:id/reads',
+    {
+      schema: {
+        tags: ['feed'],
+        summary: 'Report how long a message of my feed was on screen (bucketed: glanced < 4 s, skimmed < 10 s, read); kept as the tracking mode allows',
+        params: idParams,
+        body: feedReadInputSchema,
+        response: { 204: z.undefined() },
+      },
+      config: own,
+    },
+    async (request, reply) => {
+      await recordFeedItemRead({
+        db: ctx.db,
+        config: ctx.config,
+        personId: me(request),
+        id: request.params.id,
+        dwellMs: request.body.dwell_ms,
+        at: ctx.clock(),
+      });
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/api/v1/feed/:id/clicks',
+    {
+      schema: {
+        tags: ['feed'],
+        summary: "Record a link followed from a message of my feed (a document is a download, any other link a CTA click); answers the campaign's own target",
+        params: idParams,
+        body: feedClickInputSchema,
+        response: { 200: feedClickSchema },
+      },
+      config: own,
+    },
+    async (request) =>
+      recordFeedItemClick({ db: ctx.db, config: ctx.config, personId: me(request), id: request.params.id, link: request.body.link, at: ctx.clock() }),
   );
 }

@@ -1,8 +1,9 @@
 // The employee's feed in Resonance: their own variant of every campaign sent to them on the feed,
 // rendered for them, newest first, must-reads pinned until acknowledged; reading and acknowledging.
 // One acknowledgement counts for the campaign on every channel. Reads and acknowledgements are also
-// activity events (segment rules, follow-ups), unless the campaign's tracking is off. A message a
-// leader released to their team shows the leader's version; a held one is not shown until released.
+// activity events (segment rules, follow-ups) in individual tracking mode. A message a leader released
+// to their team shows the leader's version; a held one is not shown until released. Reads with their
+// dwell and the links followed from an item go to the tracking module (ADR 0025).
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { Config } from '../../platform/config/config.js';
 import { AppError, coded, notFound } from '../../platform/http/app-error.js';
@@ -10,7 +11,7 @@ import { idCursor, pageOf } from '../../platform/http/pagination.js';
 import type { FeedItem, FeedPage } from '../../../shared/delivery.js';
 import type { Campaign } from '../../../shared/campaigns.js';
 import { compiledMessageFor, getCampaign, listMustReadCampaignIds, renderMessage, templateContext } from '../campaigns/index.js';
-import { recordActivity } from '../audiences/index.js';
+import { effectiveTrackingMode, recordActivity, recordFeedClick, recordFeedRead, type TrackingMode } from '../tracking/index.js';
 import { findTemplatePeople } from '../people/index.js';
 import * as q from './delivery.queries.js';
 import * as cq from './cascade.queries.js';
@@ -84,14 +85,49 @@ async function ownDelivery(db: AnyDb, personId: number | null, id: number) {
   return { delivery, personId };
 }
 
-/** Marks one of the caller's feed items read (once; an `opened` event unless tracking is off). */
-export async function markFeedRead(input: { db: AnyDb; personId: number | null; id: number }): Promise<void> {
+type TrackingConfig = { TRACKING_MODE: TrackingMode };
+
+/**
+ * Marks one of the caller's feed items read (once). The person's `opened` activity only in individual
+ * tracking mode: in aggregate an activity would name them, and off records nothing.
+ */
+export async function markFeedRead(input: { db: AnyDb; config: TrackingConfig; personId: number | null; id: number }): Promise<void> {
   const { delivery, personId } = await ownDelivery(input.db, input.personId, input.id);
   await input.db.transaction().execute(async (trx) => {
     if (!(await q.markRead(trx, delivery.id))) return;
     const campaign = await getCampaign({ db: trx, id: delivery.campaign_id });
-    if (campaign.tracking !== 'off') await recordActivity({ db: trx, type: 'opened', personId, campaignId: campaign.id });
+    if (effectiveTrackingMode(campaign, input.config) === 'individual') await recordActivity({ db: trx, type: 'opened', personId, campaignId: campaign.id });
   });
+}
+
+const feedOf = (delivery: { id: number; campaign_id: number; variant_key: string; language: string }, personId: number) => ({
+  id: Number(delivery.id),
+  campaignId: Number(delivery.campaign_id),
+  personId,
+  variantKey: delivery.variant_key,
+  language: delivery.language,
+});
+
+/**
+ * Records a read of one of the caller's feed items with how long it was visible; several reads of the
+ * same item are kept (the report takes the best). Answers once committed.
+ * @example await recordFeedItemRead({ db, config, personId: 42, id: 9, dwellMs: 12_000, at: new Date() }); // a 'read'
+ */
+export async function recordFeedItemRead(input: { db: AnyDb; config: TrackingConfig; personId: number | null; id: number; dwellMs: number; at: Date }) {
+  const { delivery, personId } = await ownDelivery(input.db, input.personId, input.id);
+  await recordFeedRead({ db: input.db, config: input.config, feed: feedOf(delivery, personId), dwellMs: input.dwellMs, at: input.at });
+}
+
+/**
+ * Records a link followed from one of the caller's feed items (by its index in the message) and
+ * answers the campaign's own target for it; an index the message does not have is a 404.
+ * @example await recordFeedItemClick({ db, config, personId: 42, id: 9, link: 0, at: new Date() }) // { kind: 'cta', url: 'https://…' }
+ */
+export async function recordFeedItemClick(input: { db: AnyDb; config: TrackingConfig; personId: number | null; id: number; link: number; at: Date }) {
+  const { delivery, personId } = await ownDelivery(input.db, input.personId, input.id);
+  const click = await recordFeedClick({ db: input.db, config: input.config, feed: feedOf(delivery, personId), link: input.link, at: input.at });
+  if (!click) throw notFound(`link ${input.link} of feed item ${input.id}`, coded('feed.link_not_found', { id: input.id, link: input.link }));
+  return click;
 }
 
 /** Acknowledges a must-read from the feed: read, acknowledged once for every channel, an event. */

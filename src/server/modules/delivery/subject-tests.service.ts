@@ -5,7 +5,7 @@
 // lost job cannot leave anyone waiting: whoever sends next decides.
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { Campaign, SubjectTestReport } from '../../../shared/campaigns.js';
-import { peopleWithActivity } from '../audiences/index.js';
+import { peopleWithActivity } from '../tracking/index.js';
 import { getCampaign } from '../campaigns/index.js';
 import * as q from './subject-tests.queries.js';
 

@@ -71,9 +71,10 @@ export async function findPersonData(db: AnyDb, personId: number): Promise<Recor
     ),
     acknowledgements: await rows(db, sql`SELECT * FROM campaign_acknowledgements WHERE person_id = ${personId} ORDER BY acknowledged_at`),
     events: await rows(db, sql`SELECT id, type, campaign_id, occurred_at FROM events WHERE person_id = ${personId} ORDER BY occurred_at, id`),
+    // E-mail opens and clicks, and feed reads (with their dwell), CTA clicks and downloads (ADR 0025).
     mail_opens_and_clicks: await rows(
       db,
-      sql`SELECT id, delivery_id, campaign_id, kind, link_index, machine, machine_reason, user_agent_class, occurred_at
+      sql`SELECT id, delivery_id, campaign_id, kind, link_index, machine, machine_reason, user_agent_class, dwell_ms, dwell_bucket, occurred_at
           FROM tracking_events WHERE person_id = ${personId} ORDER BY occurred_at, id`,
     ),
     preferences: (await rows(db, sql`SELECT * FROM person_preferences WHERE person_id = ${personId}`))[0] ?? null,

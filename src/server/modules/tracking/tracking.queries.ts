@@ -29,13 +29,16 @@ export type TrackingEventRow = {
   user_agent_class: string;
   network: string | null;
   occurred_at: string;
+  dwell_ms: number | null;
+  dwell_bucket: string | null;
 };
 
 /** Appends events in one statement (the group commit's batch). */
 export async function insertTrackingEvents(db: AnyDb, rows: TrackingEventRow[]): Promise<void> {
-  await sql`INSERT INTO tracking_events (delivery_id, campaign_id, person_id, kind, link_index, machine, machine_reason, user_agent_class, network, occurred_at)
+  await sql`INSERT INTO tracking_events (delivery_id, campaign_id, person_id, kind, link_index, machine, machine_reason, user_agent_class, network, occurred_at,
+      dwell_ms, dwell_bucket)
     SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(delivery_id bigint, campaign_id bigint, person_id bigint, kind text, link_index integer,
-      machine boolean, machine_reason text, user_agent_class text, network text, occurred_at timestamptz)`.execute(db);
+      machine boolean, machine_reason text, user_agent_class text, network text, occurred_at timestamptz, dwell_ms integer, dwell_bucket text)`.execute(db);
 }
 
 /** How many different links of the delivery were clicked in [from, to]. */
@@ -66,6 +69,13 @@ export async function countHumanClicks(db: AnyDb, deliveryId: number): Promise<n
   const result = await sql<{
     n: number;
   }>`SELECT count(*)::int AS n FROM tracking_events WHERE delivery_id = ${deliveryId} AND kind = 'click' AND NOT machine`.execute(db);
+  return count(result.rows);
+}
+
+/** The person's CTA clicks and downloads of a campaign in the feed (never machine traffic). */
+export async function countPersonFeedClicks(db: AnyDb, campaignId: number, personId: number): Promise<number> {
+  const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM tracking_events
+    WHERE campaign_id = ${campaignId} AND person_id = ${personId} AND kind IN ('cta', 'download') AND NOT machine`.execute(db);
   return count(result.rows);
 }
 

@@ -8,7 +8,7 @@
 import { isbot } from 'isbot';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { groupCommit } from '../../platform/db/group-commit.js';
-import { recordActivity, withdrawActivity } from '../audiences/index.js';
+import { recordActivity, withdrawActivity } from './activity-events.js';
 import { getCampaign, messageLinks } from '../campaigns/index.js';
 import { scannerNetworkOf } from './scanner-networks.js';
 import { effectiveTrackingMode, type TrackingMode } from './tracking-mode.js';
@@ -70,7 +70,7 @@ type CampaignLinks = { tracking: TrackingMode | null; links: Map<string, string[
 type CachedCampaigns = Map<number, { at: number; value: Promise<CampaignLinks | null> }>;
 const campaignCache = new WeakMap<object, CachedCampaigns>();
 
-function campaignLinks(db: AnyDb, campaignId: number): Promise<CampaignLinks | null> {
+export function campaignLinks(db: AnyDb, campaignId: number): Promise<CampaignLinks | null> {
   let perDb = campaignCache.get(db);
   if (!perDb) campaignCache.set(db, (perDb = new Map() as CachedCampaigns));
   const hit = perDb.get(campaignId);
@@ -89,10 +89,24 @@ function campaignLinks(db: AnyDb, campaignId: number): Promise<CampaignLinks | n
   return value;
 }
 
+/** E-mail: open, click, honeypot (ADR 0022); feed: read (with its dwell), cta, download (ADR 0025). */
+export type TrackingKind = 'open' | 'click' | 'honeypot' | 'read' | 'cta' | 'download';
+export type DwellBucket = 'glanced' | 'skimmed' | 'read';
+
+/**
+ * The bucket of a feed read's dwell: under 4 s glanced, under 10 s skimmed, else read.
+ * @example dwellBucketOf(3999) // 'glanced'
+ */
+export function dwellBucketOf(dwellMs: number): DwellBucket {
+  return dwellMs < 4_000 ? 'glanced' : dwellMs < 10_000 ? 'skimmed' : 'read';
+}
+
 export type TrackingEvent = {
   delivery: TrackedDelivery;
-  kind: 'open' | 'click' | 'honeypot';
+  kind: TrackingKind;
   link: number | null;
+  /** How long a feed item was visible (kind 'read' only). */
+  dwellMs?: number | null;
   reason: MachineReason | null;
   userAgentClass: UserAgentClass;
   network: string | null;
@@ -130,6 +144,8 @@ async function writeEvents(db: AnyDb, events: TrackingEvent[]): Promise<void> {
     user_agent_class: e.userAgentClass,
     network: e.network,
     occurred_at: iso(e.at),
+    dwell_ms: e.kind === 'read' ? (e.dwellMs ?? null) : null,
+    dwell_bucket: e.kind === 'read' ? dwellBucketOf(e.dwellMs ?? 0) : null,
   }));
   await q.insertTrackingEvents(db, rows);
   for (const e of events) {
@@ -153,7 +169,8 @@ async function writeEvents(db: AnyDb, events: TrackingEvent[]): Promise<void> {
         continue;
       }
     }
-    if (e.delivery.mode === 'individual')
+    // A feed read is not an activity of its own: marking the item read records `opened` (delivery module).
+    if (e.delivery.mode === 'individual' && e.kind !== 'read')
       await recordActivity({ db, type: e.kind === 'open' ? 'opened' : 'clicked', personId: e.delivery.personId, campaignId: e.delivery.campaignId });
   }
 }
@@ -165,8 +182,10 @@ async function writeEvents(db: AnyDb, events: TrackingEvent[]): Promise<void> {
 async function markMachine(db: AnyDb, delivery: TrackedDelivery, reason: MachineReason, from: Date, to: Date): Promise<void> {
   const marked = await q.markClicksMachine(db, delivery.id, reason, from, to);
   if (delivery.mode !== 'individual') return;
-  // Human clicks of the delivery outside the window still count; the activity stays if one is left.
+  // Human clicks of the delivery outside the window still count, and so do the person's CTA clicks and
+  // downloads in the feed: the activity stays if one is left.
   if (marked === 0 || (await q.countHumanClicks(db, delivery.id)) > 0) return;
+  if ((await q.countPersonFeedClicks(db, delivery.campaignId, delivery.personId)) > 0) return;
   await withdrawActivity({ db, type: 'clicked', personId: delivery.personId, campaignId: delivery.campaignId });
 }
 

@@ -1,12 +1,15 @@
 // One message of the feed: campaign, subject and date; opened it shows the message and is marked read.
 // A must-read not yet acknowledged (pinned) shows its acknowledge-by date and the Acknowledge button.
-import { useState } from 'react';
+// While open, how long the message is seen and which of its links are followed are reported (ADR 0025).
+import { useCallback, useRef, useState } from 'react';
 import { Badge, Button, Card, Collapse, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FeedItem } from '../../../shared/delivery';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatTimestamp } from '../audiences/format-timestamp';
-import { useAcknowledge, useMarkRead } from './feed-queries';
+import { reportFeedClick, reportFeedRead, useAcknowledge, useMarkRead } from './feed-queries';
+import { useCurrentUser } from '../../app/auth-context';
+import { useDwellTime } from './use-dwell-time';
 import { FeedMessageFrame } from './feed-message-frame';
 
 export type FeedItemCardProps = { item: FeedItem; pinned?: boolean };
@@ -67,7 +70,7 @@ export function FeedItemCard({ item, pinned = false }: FeedItemCardProps) {
             {item.acknowledged ? t('feed.acknowledged') : t('feed.acknowledgeBy', { date: formatTimestamp(item.acknowledge_by ?? '', i18n.language) })}
           </Text>
         )}
-        <Collapse expanded={open}>{open && <FeedMessageFrame html={item.html} title={item.subject} />}</Collapse>
+        <Collapse expanded={open}>{open && <OpenMessage item={item} />}</Collapse>
         {markRead.error && <ErrorAlert error={markRead.error} />}
         {acknowledge.error && <ErrorAlert error={acknowledge.error} title={t('feed.acknowledgeFailed')} />}
         {/* Acknowledged from the pinned card only, so the list does not offer it twice. */}
@@ -81,4 +84,13 @@ export function FeedItemCard({ item, pinned = false }: FeedItemCardProps) {
       </Stack>
     </Card>
   );
+}
+
+/** The open message: its frame, measured while it is seen, its links reported when followed. */
+function OpenMessage({ item }: { item: FeedItem }) {
+  const csrf = useCurrentUser().csrf_token;
+  const frame = useRef<HTMLIFrameElement>(null);
+  const onDwell = useCallback((ms: number) => reportFeedRead(item.id, ms, csrf), [item.id, csrf]);
+  useDwellTime(frame, onDwell);
+  return <FeedMessageFrame ref={frame} html={item.html} title={item.subject} onLinkFollowed={(link) => reportFeedClick(item.id, link, csrf)} />;
 }

@@ -1,7 +1,8 @@
 // The employee's feed as TanStack Query hooks: pages by cursor (the first page also brings the pinned
-// must-reads and the unread count), and marking a message read or acknowledging a must-read.
+// must-reads and the unread count), and marking a message read or acknowledging a must-read; and the
+// measurements a message reports (its dwell, the links followed), which never disturb reading.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { feedPageSchema } from '../../../shared/delivery';
+import { MAX_FEED_DWELL_MS, feedClickSchema, feedPageSchema } from '../../../shared/delivery';
 import { apiRequest, apiRequestNoContent } from '../../app/api-client';
 import { useCurrentUser } from '../../app/auth-context';
 
@@ -53,3 +54,20 @@ function useFeedAction(action: 'read' | 'acknowledge') {
 
 export const useMarkRead = () => useFeedAction('read');
 export const useAcknowledge = () => useFeedAction('acknowledge');
+
+/**
+ * Reports how long a message was on screen (ADR 0025). `keepalive` lets it finish while the page hides
+ * or closes; a failure is dropped, since a lost measurement must not bother the reader.
+ */
+export function reportFeedRead(id: number, dwellMs: number, csrfToken: string): void {
+  const dwell = Math.min(MAX_FEED_DWELL_MS, Math.max(0, Math.round(dwellMs)));
+  apiRequestNoContent(`/api/v1/feed/${id}/reads`, { method: 'POST', json: { dwell_ms: dwell }, csrfToken, keepalive: true }).catch(() => undefined);
+}
+
+/**
+ * Reports a link of a message followed, by its index in the message (`data-link`), as the browser opens
+ * it: sent before the new tab loads, kept alive if this page closes; a failure is dropped.
+ */
+export function reportFeedClick(id: number, link: number, csrfToken: string): void {
+  apiRequest(`/api/v1/feed/${id}/clicks`, feedClickSchema, { method: 'POST', json: { link }, csrfToken, keepalive: true }).catch(() => undefined);
+}

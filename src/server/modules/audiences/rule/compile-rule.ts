@@ -4,6 +4,7 @@
 // and campaigns all ask it (see docs/adr/0007).
 import { sql, type RawBuilder } from 'kysely';
 import { activePersonSql, attributeSql, attributeTextSql, orgWithinSql, personFieldSql, type FieldContext } from '../../people/index.js';
+import { activityExistsSql } from '../../tracking/index.js';
 import { compileDerivedAsRange } from './compile-derived.js';
 import type { ConditionValue, RuleNode } from './rule-ast.js';
 
@@ -81,17 +82,19 @@ export function compileNode(node: RuleNode, ctx: CompileContext): RawBuilder<boo
 }
 
 function compileActivity(node: Extract<RuleNode, { kind: 'activity' }>, asOf: string): RawBuilder<boolean> {
-  const conditions: Sql[] = [
-    sql`e.person_id = p.id`,
-    sql`e.type = ${node.type}::text`,
-    sql`e.occurred_at < ((${asOf}::date + 1)::timestamp AT TIME ZONE 'UTC')`,
-  ];
-  if (node.campaign !== null) {
-    const id = typeof node.campaign === 'number' ? node.campaign : /^\d{1,15}$/.test(node.campaign) ? Number(node.campaign) : null;
-    conditions.push(id === null ? sql`FALSE` : sql`e.campaign_id = ${id}::bigint`);
-  }
-  if (node.withinDays !== null) conditions.push(sql`e.occurred_at >= ((${asOf}::date - ${node.withinDays}::int)::timestamp AT TIME ZONE 'UTC')`);
-  const exists = sql<boolean>`EXISTS (SELECT 1 FROM events AS e WHERE ${sql.join(conditions, sql` AND `)})`;
+  // A campaign reference that is not an id matches no activity at all.
+  const campaignId =
+    node.campaign === null ? null : typeof node.campaign === 'number' ? node.campaign : /^\d{1,15}$/.test(node.campaign) ? Number(node.campaign) : undefined;
+  const exists =
+    campaignId === undefined
+      ? FALSE
+      : activityExistsSql({
+          person: sql`p.id`,
+          type: node.type,
+          campaignId,
+          before: sql`((${asOf}::date + 1)::timestamp AT TIME ZONE 'UTC')`,
+          since: node.withinDays === null ? null : sql`((${asOf}::date - ${node.withinDays}::int)::timestamp AT TIME ZONE 'UTC')`,
+        });
   return node.has ? exists : sql<boolean>`(NOT ${exists})`;
 }
 

@@ -1,6 +1,6 @@
-// Activity events (the `events` table of migration 0003), which activity conditions of segment rules
-// read: other modules record what a person did with a campaign through here, never by writing the
-// table themselves. The tracking module will own ingest from links and pixels; this is its first use.
+// Activity events (the `events` table of migration 0003): what a person did with a campaign, which the
+// activity conditions of segment rules and the follow-ups read. The tracking module owns the table
+// (issue 10): other modules record and read activity through here, never by touching the table.
 import { sql, type RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import type { ActivityType } from '../../../shared/audiences.js';
@@ -20,6 +20,25 @@ export async function recordActivity(input: { db: AnyDb; type: ActivityType; per
  */
 export function peopleWithActivity(input: { type: ActivityType; campaignId: number }): RawBuilder<{ person_id: number }> {
   return sql<{ person_id: number }>`SELECT person_id FROM events WHERE type = ${input.type} AND campaign_id = ${input.campaignId} AND person_id IS NOT NULL`;
+}
+
+/**
+ * The predicate "the person `person` did `type` (with `campaignId`, when given) at or after `since`
+ * (when given) and before `before`", for the segment compiler's activity conditions: the bounds and
+ * the person are SQL of the caller (e.g. `p.id` of its people alias), everything else is bound.
+ * @example sql`SELECT id FROM people AS p WHERE ${activityExistsSql({ person: sql`p.id`, type: 'opened', campaignId: 7, before: sql`now()` })}`
+ */
+export function activityExistsSql(input: {
+  person: RawBuilder<unknown>;
+  type: string;
+  campaignId?: number | null;
+  before: RawBuilder<unknown>;
+  since?: RawBuilder<unknown> | null;
+}): RawBuilder<boolean> {
+  const conditions: RawBuilder<unknown>[] = [sql`e.person_id = ${input.person}`, sql`e.type = ${input.type}::text`, sql`e.occurred_at < ${input.before}`];
+  if (input.campaignId !== undefined && input.campaignId !== null) conditions.push(sql`e.campaign_id = ${input.campaignId}::bigint`);
+  if (input.since) conditions.push(sql`e.occurred_at >= ${input.since}`);
+  return sql<boolean>`EXISTS (SELECT 1 FROM events AS e WHERE ${sql.join(conditions, sql` AND `)})`;
 }
 
 /**
