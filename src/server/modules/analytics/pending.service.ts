@@ -6,11 +6,10 @@ import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import { AppError, coded, fieldProblem } from '../../platform/http/app-error.js';
 import type { PendingPeople } from '../../../shared/analytics.js';
 import type { FollowUpCondition } from '../../../shared/campaigns.js';
-import { peopleWithActivity } from '../audiences/index.js';
 import { FOLLOW_UP_STEPS, addReminder, getCampaign } from '../campaigns/index.js';
 import { sendFollowUpJob } from '../delivery/index.js';
 import { findTemplatePeople } from '../people/index.js';
-import { effectiveTrackingMode, type TrackingMode } from '../tracking/index.js';
+import { effectiveTrackingMode, peopleWithActivity, type TrackingMode } from '../tracking/index.js';
 import * as q from './analytics.queries.js';
 
 /** The activity whose absence a condition waits for. */
