@@ -18,7 +18,6 @@ import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/platform/config/config.js';
 import { JobQueue } from '../src/server/platform/jobs/job-queue.js';
 import { PROJECT_ROOT } from '../src/server/platform/paths.js';
-import { JOB_DEFINITIONS } from '../src/server/runtime.js';
 import { createCampaign, messageLinks } from '../src/server/modules/campaigns/index.js';
 import { closeMailTransports, fanOutCampaign, sendCampaignEmail } from '../src/server/modules/delivery/index.js';
 import { ensureTrackingPartitions, mailTracking } from '../src/server/modules/tracking/index.js';
@@ -104,12 +103,12 @@ export async function run(args: string[]): Promise<void> {
   // As a server runs it (`resonance serve`): request lines logged at info, as JSON, here to /dev/null.
   const config = loadConfig({ SMTP_URL: sink.url, PUBLIC_URL, LOG_LEVEL: 'info', LOG_FORMAT: 'json' });
   const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
+  // The tracking routes enqueue nothing: the queue is there for buildApp and is not started.
   const jobs = new JobQueue({ url: database.url, poolMax: 2, worker: false, logger });
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   let bare: Awaited<ReturnType<typeof startBareServer>> | null = null;
-  let lost = false;
+  let lost: boolean;
   try {
-    await jobs.start(JOB_DEFINITIONS);
     await ensureTrackingPartitions({ db: database.db, now: new Date() });
     await loadPeopleFixture(database.pool, Math.ceil(deliveries * 1.25));
     await sql`ANALYZE people`.execute(database.db);
@@ -226,7 +225,6 @@ export async function run(args: string[]): Promise<void> {
   } finally {
     await app?.close();
     await bare?.close();
-    await jobs.stop().catch(() => undefined);
     await sink.close();
     await database.drop();
   }
