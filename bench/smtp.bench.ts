@@ -19,7 +19,7 @@ function option(args: string[], name: string, fallback: number): number {
   return i >= 0 && args[i + 1] ? Number(args[i + 1]) : fallback;
 }
 
-async function startSink(): Promise<{ url: string; received: () => number; close(): Promise<void> }> {
+export async function startSink(): Promise<{ url: string; received: () => number; close(): Promise<void> }> {
   let received = 0;
   const server = new SMTPServer({
     authOptional: true,

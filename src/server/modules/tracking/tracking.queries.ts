@@ -41,18 +41,25 @@ export async function insertTrackingEvents(db: AnyDb, rows: TrackingEventRow[]):
       machine boolean, machine_reason text, user_agent_class text, network text, occurred_at timestamptz, dwell_ms integer, dwell_bucket text)`.execute(db);
 }
 
-/** How many different links of the delivery were clicked in [from, to]. */
-export async function countLinksClicked(db: AnyDb, deliveryId: number, from: Date, to: Date): Promise<number> {
-  const result = await sql<{ n: number }>`SELECT count(DISTINCT link_index)::int AS n FROM tracking_events
-    WHERE delivery_id = ${deliveryId} AND kind = 'click' AND occurred_at BETWEEN ${iso(from)} AND ${iso(to)}`.execute(db);
-  return count(result.rows);
-}
+/** One click's look-back for `clickSignals`: its delivery, the sweep window and the honeypot window. */
+export type ClickWindow = { delivery_id: number; links_from: string; links_to: string; honeypot_from: string; honeypot_to: string };
 
-/** Honeypot hits of the delivery in [from, to]. */
-export async function countHoneypotHits(db: AnyDb, deliveryId: number, from: Date, to: Date): Promise<number> {
-  const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM tracking_events
-    WHERE delivery_id = ${deliveryId} AND kind = 'honeypot' AND occurred_at BETWEEN ${iso(from)} AND ${iso(to)}`.execute(db);
-  return count(result.rows);
+/**
+ * For each click, in order: how many different links of its delivery were clicked in its sweep window
+ * and how many honeypot hits it has in its honeypot window (one statement for a whole batch).
+ */
+export async function clickSignals(db: AnyDb, clicks: ClickWindow[]): Promise<{ links: number; honeypots: number }[]> {
+  if (clicks.length === 0) return [];
+  const result = await sql<{ i: number; links: number; honeypots: number }>`
+    SELECT c.i,
+      (SELECT count(DISTINCT t.link_index)::int FROM tracking_events t
+        WHERE t.delivery_id = c.delivery_id AND t.kind = 'click' AND t.occurred_at BETWEEN c.links_from AND c.links_to) AS links,
+      (SELECT count(*)::int FROM tracking_events t
+        WHERE t.delivery_id = c.delivery_id AND t.kind = 'honeypot' AND t.occurred_at BETWEEN c.honeypot_from AND c.honeypot_to) AS honeypots
+    FROM json_to_recordset(${JSON.stringify(clicks.map((c, i) => ({ ...c, i })))}::json)
+      AS c(i integer, delivery_id bigint, links_from timestamptz, links_to timestamptz, honeypot_from timestamptz, honeypot_to timestamptz)
+    ORDER BY c.i`.execute(db);
+  return result.rows.map((r) => ({ links: Number(r.links), honeypots: Number(r.honeypots) }));
 }
 
 /** Flags the delivery's human clicks in [from, to] as machine with `reason`; answers how many. */

@@ -290,6 +290,22 @@ describe('machine traffic', () => {
     expect(await activities(id)).toEqual([]);
   });
 
+  it('a sweep whose clicks arrive together (one group commit) is flagged too, and another person’s lone click in it counts', async () => {
+    const { id, mails } = await sendCampaign('individual', 'Sweep at once');
+    const swept = visibleLinks(mails.get('t1@x.example')!);
+    const answers = await Promise.all([...swept, visibleLinks(mails.get('t2@x.example')!)[1]!].map((u) => hit(u)));
+    expect(answers.map((a) => a.statusCode)).toEqual([302, 302, 302, 302]);
+    const events = await eventsOf(id);
+    const t1 = await personId('t1@x.example');
+    expect(events.filter((e) => e.person_id === t1).map((e) => [e.machine, e.machine_reason])).toEqual([
+      [true, 'all_links'],
+      [true, 'all_links'],
+      [true, 'all_links'],
+    ]);
+    expect(events.filter((e) => !e.machine)).toHaveLength(1);
+    expect(await activities(id)).toEqual([{ type: 'clicked', email: 't2@x.example' }]);
+  });
+
   it('concurrent opens and clicks are all committed', async () => {
     const { id, mails } = await sendCampaign('individual', 'Concurrent');
     const urls = [...mails.values()].flatMap((m) => [pixelOf(m)!, pixelOf(m)!, visibleLinks(m)[0]!]);

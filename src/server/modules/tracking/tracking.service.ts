@@ -148,32 +148,47 @@ async function writeEvents(db: AnyDb, events: TrackingEvent[]): Promise<void> {
     dwell_bucket: e.kind === 'read' ? dwellBucketOf(e.dwellMs ?? 0) : null,
   }));
   await q.insertTrackingEvents(db, rows);
+  // The look-backs of every click of the batch in one statement: marking clicks as machine below changes
+  // neither count (each counts rows whatever their flag), so they can be read before the loop.
+  const clicks = events.filter((e) => e.kind === 'click');
+  const windows = clicks.map((e) => ({ ...sweepWindow(e.at), ...honeypotWindow(e.at) }));
+  const signals = await q.clickSignals(
+    db,
+    clicks.map((e, i) => ({
+      delivery_id: e.delivery.id,
+      links_from: iso(windows[i]!.sweepFrom),
+      links_to: iso(windows[i]!.sweepTo),
+      honeypot_from: iso(windows[i]!.honeypotFrom),
+      honeypot_to: iso(windows[i]!.honeypotTo),
+    })),
+  );
+  const signalOf = new Map(clicks.map((e, i) => [e, { ...signals[i]!, ...windows[i]! }]));
   for (const e of events) {
     if (e.kind === 'honeypot') {
-      await markMachine(db, e.delivery, 'honeypot_window', new Date(e.at.getTime() - HONEYPOT_WINDOW_MS), new Date(e.at.getTime() + HONEYPOT_WINDOW_MS));
+      const w = honeypotWindow(e.at);
+      await markMachine(db, e.delivery, 'honeypot_window', w.honeypotFrom, w.honeypotTo);
       continue;
     }
-    if (e.kind === 'click' && e.delivery.links.length > 1) {
-      // A sweep: every link of the message clicked within the window ending now.
-      const from = new Date(e.at.getTime() - ALL_LINKS_WINDOW_MS);
-      if ((await q.countLinksClicked(db, e.delivery.id, from, e.at)) >= e.delivery.links.length) {
-        await markMachine(db, e.delivery, 'all_links', from, e.at);
-        continue;
-      }
+    const click = signalOf.get(e);
+    // A sweep: every link of the message clicked within the window ending now.
+    if (click && e.delivery.links.length > 1 && click.links >= e.delivery.links.length) {
+      await markMachine(db, e.delivery, 'all_links', click.sweepFrom, click.sweepTo);
+      continue;
     }
     if (e.reason !== null) continue;
     // A click within 30 s after a honeypot hit is a machine's too.
-    if (e.kind === 'click') {
-      if ((await q.countHoneypotHits(db, e.delivery.id, new Date(e.at.getTime() - HONEYPOT_WINDOW_MS), new Date(e.at.getTime() + HONEYPOT_WINDOW_MS))) > 0) {
-        await markMachine(db, e.delivery, 'honeypot_window', new Date(e.at.getTime() - HONEYPOT_WINDOW_MS), new Date(e.at.getTime() + HONEYPOT_WINDOW_MS));
-        continue;
-      }
+    if (click && click.honeypots > 0) {
+      await markMachine(db, e.delivery, 'honeypot_window', click.honeypotFrom, click.honeypotTo);
+      continue;
     }
     // A feed read is not an activity of its own: marking the item read records `opened` (delivery module).
     if (e.delivery.mode === 'individual' && e.kind !== 'read')
       await recordActivity({ db, type: e.kind === 'open' ? 'opened' : 'clicked', personId: e.delivery.personId, campaignId: e.delivery.campaignId });
   }
 }
+
+const sweepWindow = (at: Date) => ({ sweepFrom: new Date(at.getTime() - ALL_LINKS_WINDOW_MS), sweepTo: at });
+const honeypotWindow = (at: Date) => ({ honeypotFrom: new Date(at.getTime() - HONEYPOT_WINDOW_MS), honeypotTo: new Date(at.getTime() + HONEYPOT_WINDOW_MS) });
 
 /**
  * Marks the delivery's human clicks in [from, to] as machine, and takes back the `clicked` activity
