@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   'experts-study': () => import('./experts-study.bench.js'),
   fanout: () => import('./fanout.bench.js'),
   smtp: () => import('./smtp.bench.js'),
+  report: () => import('./report.bench.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);
