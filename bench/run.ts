@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   fanout: () => import('./fanout.bench.js'),
   smtp: () => import('./smtp.bench.js'),
   tracking: () => import('./tracking.bench.js'),
+  report: () => import('./report.bench.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);
