@@ -193,6 +193,8 @@ export const campaignSchema = z.object({
   updated_at: z.string(),
 });
 export type Campaign = z.infer<typeof campaignSchema>;
+/** A campaign without its delivery counts: what the server's modules pass around (counting is not free). */
+export type CampaignDefinition = Omit<Campaign, 'counts'>;
 
 export const campaignSummarySchema = campaignSchema.pick({
   id: true,

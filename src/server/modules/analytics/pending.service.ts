@@ -6,7 +6,7 @@ import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import { AppError, coded, fieldProblem } from '../../platform/http/app-error.js';
 import type { PendingPeople } from '../../../shared/analytics.js';
 import type { FollowUpCondition } from '../../../shared/campaigns.js';
-import { FOLLOW_UP_STEPS, addReminder, getCampaign } from '../campaigns/index.js';
+import { FOLLOW_UP_STEPS, addReminder, getCampaignDefinition } from '../campaigns/index.js';
 import { sendFollowUpJob } from '../delivery/index.js';
 import { findTemplatePeople } from '../people/index.js';
 import { effectiveTrackingMode, peopleWithActivity, type TrackingMode } from '../tracking/index.js';
@@ -22,7 +22,7 @@ type Config = { TRACKING_MODE: TrackingMode };
  * only in individual mode; an acknowledgement is the person's own declaration and always is.
  */
 async function checkCondition(db: AnyDb, config: Config, id: number, condition: FollowUpCondition) {
-  const campaign = await getCampaign({ db, id });
+  const campaign = await getCampaignDefinition({ db, id });
   const mode = effectiveTrackingMode(campaign, config);
   if (condition !== 'not_acknowledged' && mode !== 'individual')
     throw new AppError('conflict', `with tracking ${mode} nobody is known to have not done it`, coded('report.needs_individual_tracking', { mode, condition }));

@@ -6,7 +6,7 @@ import type { AnyDb } from '../../platform/db/connect.js';
 import { hiddenCells } from '../../platform/privacy/k-anonymity.js';
 import type { CampaignReport, ReportDimension, ReportFigures } from '../../../shared/analytics.js';
 import type { Channel } from '../../../shared/campaigns.js';
-import { FOLLOW_UP_STEPS, getCampaign } from '../campaigns/index.js';
+import { FOLLOW_UP_STEPS, getCampaignDefinition } from '../campaigns/index.js';
 import { getCascadeReport } from '../delivery/index.js';
 import { effectiveTrackingMode, type TrackingMode } from '../tracking/index.js';
 import * as q from './analytics.queries.js';
@@ -102,7 +102,7 @@ export async function getCampaignReport(input: {
 }): Promise<CampaignReport> {
   const { db, config } = input;
   const k = config.PRIVACY_MIN_GROUP;
-  const campaign = await getCampaign({ db, id: input.id });
+  const campaign = await getCampaignDefinition({ db, id: input.id });
   const tracking = effectiveTrackingMode(campaign, config);
   const [rows, report, cascade] = await Promise.all([
     q.findGroups(db, campaign.id),

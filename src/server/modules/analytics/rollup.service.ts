@@ -3,7 +3,7 @@
 // their events, and every campaign touched (or still sending, or finished since its last report) gets
 // its groups and report row rewritten in one transaction. Reports read only the rollups, never events.
 import type { AnyDb } from '../../platform/db/connect.js';
-import { getCampaign } from '../campaigns/index.js';
+import { getCampaignDefinition } from '../campaigns/index.js';
 import { effectiveTrackingMode, type TrackingMode } from '../tracking/index.js';
 import * as q from './analytics.queries.js';
 
@@ -53,7 +53,7 @@ export async function rollUpReports(input: { db: AnyDb; config: { TRACKING_MODE:
  * @example await rollUpCampaign({ db, config, campaignId: 7, now: new Date() });
  */
 export async function rollUpCampaign(input: { db: AnyDb; config: { TRACKING_MODE: TrackingMode }; campaignId: number; now: Date }): Promise<void> {
-  const campaign = await getCampaign({ db: input.db, id: input.campaignId });
+  const campaign = await getCampaignDefinition({ db: input.db, id: input.campaignId });
   // A feed item opened counts as an open unless the campaign is not tracked at all.
   const feedViews = effectiveTrackingMode(campaign, input.config) !== 'off';
   await input.db.transaction().execute((trx) => q.rewriteCampaignRollup(trx, { campaignId: input.campaignId, now: input.now, feedViews }));

@@ -6,7 +6,18 @@ import type { RawBuilder } from 'kysely';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { AppError, coded, fieldProblem, notFound, type FieldProblem } from '../../platform/http/app-error.js';
 import { idCursor, pageOf } from '../../platform/http/pagination.js';
-import { CAMPAIGN_LIMITS, type Assignments, type Campaign, type CampaignStatus, type CampaignSummary, type CampaignValues, type Channel, type FollowUpCondition, type Preview } from '../../../shared/campaigns.js';
+import {
+  CAMPAIGN_LIMITS,
+  type Assignments,
+  type Campaign,
+  type CampaignDefinition,
+  type CampaignStatus,
+  type CampaignSummary,
+  type CampaignValues,
+  type Channel,
+  type FollowUpCondition,
+  type Preview,
+} from '../../../shared/campaigns.js';
 import { checkAudienceRule, compileAudienceRule, getPersona } from '../audiences/index.js';
 import { findTemplatePeople, resolvePersonRefs, selectAudienceRows, type Thresholds } from '../people/index.js';
 import { findTopic, topicName } from '../preferences/index.js';
@@ -20,6 +31,10 @@ export type CampaignContext = { db: AnyDb; thresholds: Thresholds; clock: () => 
 const notFoundCampaign = (id: number) => notFound(`campaign ${id}`, coded('campaign.not_found', { id }));
 
 function present(row: q.CampaignRow, variants: q.VariantRow[], counts: q.DeliveryCounts): Campaign {
+  return { ...define(row, variants), counts };
+}
+
+function define(row: q.CampaignRow, variants: q.VariantRow[]): CampaignDefinition {
   return {
     id: row.id,
     name: row.name,
@@ -40,7 +55,6 @@ function present(row: q.CampaignRow, variants: q.VariantRow[], counts: q.Deliver
     follow_ups: row.follow_ups as Campaign['follow_ups'],
     cascade: row.cascade,
     topic: row.topic_key,
-    counts,
     approval: row.approved_by_user_id !== null && row.approved_at ? { user_id: row.approved_by_user_id, at: row.approved_at.toISOString() } : null,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
@@ -254,6 +268,17 @@ export async function getCampaign(input: { db: AnyDb; id: number }): Promise<Cam
   return present(row, variants, counts.get(row.id)!);
 }
 
+/**
+ * A campaign as `getCampaign` has it, without counting its deliveries (a count over a large campaign's
+ * ledger costs more than the rest of a report or a feed page); a 404 problem when there is none.
+ * @example const campaign = await getCampaignDefinition({ db, id: 7 }); campaign.variants[0]?.key
+ */
+export async function getCampaignDefinition(input: { db: AnyDb; id: number }): Promise<CampaignDefinition> {
+  const row = await q.findCampaign(input.db, input.id);
+  if (!row) throw notFoundCampaign(input.id);
+  return define(row, await q.findVariants(input.db, row.id));
+}
+
 const pages = idCursor('c');
 
 /** Campaigns newest first, in cursor pages. */
@@ -320,7 +345,7 @@ export async function previewCampaign(
     /** Where the mail's own links point in a preview. */ publicUrl: string;
   },
 ): Promise<Preview> {
-  const campaign = await getCampaign({ db: input.db, id: input.id });
+  const campaign = await getCampaignDefinition({ db: input.db, id: input.id });
   const personId = (await resolvePersonRefs({ db: input.db, refs: [input.person] })).get(input.person);
   if (personId === undefined) {
     throw notFound(`person ${input.person}`, coded('campaign.person_unknown', { person: input.person }));
@@ -374,7 +399,7 @@ export async function requestSend(
     enqueue: (trx: AnyDb, startAfter: Date) => Promise<void>;
   },
 ): Promise<{ status: CampaignStatus; send_at: string | null; repeated: boolean }> {
-  const campaign = await getCampaign({ db: input.db, id: input.id });
+  const campaign = await getCampaignDefinition({ db: input.db, id: input.id });
   if (campaign.status === 'draft') {
     // A segment the rules name may have changed since the draft was saved: fail now, not in the fan-out.
     await resolveRecipientsSql(input);
@@ -466,7 +491,7 @@ const MISSING_ACTIVITY = { not_opened: 'opened', not_clicked: 'clicked', not_ack
  * set-based statement (`person_id`); null when the campaign has no such follow-up.
  */
 export async function followUpPeopleSql(input: CampaignContext & { id: number; index: number }) {
-  const campaign = await getCampaign({ db: input.db, id: input.id });
+  const campaign = await getCampaignDefinition({ db: input.db, id: input.id });
   const followUp = campaign.follow_ups[input.index];
   if (!followUp) return null;
   const rule = { activity: { type: MISSING_ACTIVITY[followUp.condition], campaign: campaign.id }, has: false };
@@ -506,18 +531,22 @@ export async function getSendLocalTime(input: { db: AnyDb; id: number }): Promis
  * holds for (the caller hands it to the sender). Answers the follow-up's index.
  * @example const index = await addReminder({ db, id: 7, condition: 'not_opened', subject: { en: 'Did you see this?' } });
  */
-export async function addReminder(input: {
-  db: AnyDb;
-  id: number;
-  condition: FollowUpCondition;
-  subject: Record<string, string>;
-}): Promise<number> {
-  const campaign = await getCampaign(input);
+export async function addReminder(input: { db: AnyDb; id: number; condition: FollowUpCondition; subject: Record<string, string> }): Promise<number> {
+  const campaign = await getCampaignDefinition(input);
   if (input.condition === 'not_acknowledged' && campaign.kind !== 'must_read')
     throw new AppError('conflict', 'only a must-read is acknowledged', coded('campaign.reminder_needs_must_read'));
-  const index = await q.appendFollowUp(input.db, input.id, { after_hours: 1, condition: input.condition, subject: input.subject, max_sends: 1 }, CAMPAIGN_LIMITS.followUps);
+  const index = await q.appendFollowUp(
+    input.db,
+    input.id,
+    { after_hours: 1, condition: input.condition, subject: input.subject, max_sends: 1 },
+    CAMPAIGN_LIMITS.followUps,
+  );
   if (index !== null) return index;
   if (campaign.follow_ups.length >= CAMPAIGN_LIMITS.followUps)
-    throw new AppError('conflict', `a campaign has at most ${CAMPAIGN_LIMITS.followUps} follow-ups`, coded('campaign.too_many_follow_ups', { max: CAMPAIGN_LIMITS.followUps }));
+    throw new AppError(
+      'conflict',
+      `a campaign has at most ${CAMPAIGN_LIMITS.followUps} follow-ups`,
+      coded('campaign.too_many_follow_ups', { max: CAMPAIGN_LIMITS.followUps }),
+    );
   throw new AppError('conflict', `a ${campaign.status} campaign sends no reminder`, coded('campaign.not_sent', { status: campaign.status }));
 }

@@ -2,7 +2,7 @@
 // message under its own subject), kept per process: Markdown, MJML and Liquid parsing happen once per
 // campaign version, whoever renders (the sender, the feed, the preview). A leader's draft (cascade)
 // is the same message with the leader's subject and body.
-import type { Campaign } from '../../../shared/campaigns.js';
+import type { CampaignDefinition } from '../../../shared/campaigns.js';
 import { briefingContent } from './briefing-message.js';
 import { compileMessage, type Brand, type CompiledMessage } from './render-message.js';
 import type { MailFooter } from './mail-footer.js';
@@ -37,7 +37,7 @@ function cached(key: string, compile: () => Promise<CompiledMessage>): Promise<C
  * @example const compiled = await compiledMessageFor({ campaign, variantKey: 'novices', language: 'de', step: 0, brand });
  */
 export function compiledMessageFor(input: {
-  campaign: Campaign;
+  campaign: CampaignDefinition;
   variantKey: string;
   language: string;
   step: number;
@@ -85,7 +85,7 @@ export function compiledMessageFor(input: {
  * default), with a button to the briefing page at `url`.
  * @example const compiled = await compiledBriefingFor({ campaign, language: 'de', brand, url: 'https://…/briefings/7' });
  */
-export function compiledBriefingFor(input: { campaign: Campaign; language: string; brand: Brand; url: string }): Promise<CompiledMessage> {
+export function compiledBriefingFor(input: { campaign: CampaignDefinition; language: string; brand: Brand; url: string }): Promise<CompiledMessage> {
   const { campaign, language, brand, url } = input;
   if (!campaign.cascade) return Promise.reject(new Error(`campaign ${campaign.id} has no cascade`));
   const cascade = campaign.cascade;
@@ -98,7 +98,7 @@ export function compiledBriefingFor(input: { campaign: Campaign; language: strin
  * leader's briefing page.
  * @example const compiled = await compiledTalkingPointsFor({ campaign, language: 'nl', brand });
  */
-export function compiledTalkingPointsFor(input: { campaign: Campaign; language: string; brand: Brand }): Promise<CompiledMessage> {
+export function compiledTalkingPointsFor(input: { campaign: CampaignDefinition; language: string; brand: Brand }): Promise<CompiledMessage> {
   const { campaign, language, brand } = input;
   const points = campaign.cascade?.talking_points[language] ?? campaign.cascade?.talking_points[campaign.default_language] ?? '-';
   const key = [campaign.id, campaign.updated_at, 'talking-points', language, brand.name, brand.color, brand.logoUrl].join('\u0000');

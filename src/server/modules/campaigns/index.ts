@@ -3,6 +3,7 @@ export { registerCampaignRoutes } from './campaigns.routes.js';
 export {
   createCampaign,
   getCampaign,
+  getCampaignDefinition,
   listCampaigns,
   updateCampaign,
   campaignAssignments,

@@ -11,7 +11,7 @@ import type { Config } from '../../platform/config/config.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { ChatPostList } from '../../../shared/chat.js';
 import { compileAudienceRule } from '../audiences/index.js';
-import { getCampaign, getCampaignStatus, resolveRecipientsSql } from '../campaigns/index.js';
+import { getCampaignDefinition, getCampaignStatus, resolveRecipientsSql } from '../campaigns/index.js';
 import type { Thresholds } from '../people/index.js';
 import { chatPayload, renderChatMessage } from './chat-payloads.js';
 import { postWebhook } from './webhook-client.js';
@@ -42,7 +42,7 @@ async function resolvableChannels(ctx: ResolveContext): Promise<q.ResolvableChan
 async function planned(ctx: ResolveContext & { campaignId: number; recipients?: RawBuilder<unknown> }) {
   const channels = await resolvableChannels(ctx);
   if (channels.length === 0) return null;
-  const campaign = await getCampaign({ db: ctx.db, id: ctx.campaignId });
+  const campaign = await getCampaignDefinition({ db: ctx.db, id: ctx.campaignId });
   if (!campaign.variants.some((v) => v.channels.includes('chat'))) return null;
   const recipients = ctx.recipients ?? (await resolveRecipientsSql({ ...ctx, id: ctx.campaignId }));
   return q.plannedPostsSql({ recipients, channels, defaultLanguage: campaign.default_language });
@@ -62,7 +62,7 @@ export async function writeChatPosts(input: ResolveContext & { campaignId: numbe
  * @example const { planned, items } = await listCampaignChatPosts({ db, thresholds, clock, campaignId: 7 });
  */
 export async function listCampaignChatPosts(input: ResolveContext & { campaignId: number }): Promise<ChatPostList> {
-  const campaign = await getCampaign({ db: input.db, id: input.campaignId });
+  const campaign = await getCampaignDefinition({ db: input.db, id: input.campaignId });
   const rows = await q.listPosts(input.db, input.campaignId);
   if (rows.length > 0 || !['draft', 'scheduled'].includes(campaign.status)) {
     return {
@@ -138,7 +138,7 @@ export async function sendCampaignChat(input: {
   const started = Date.now();
   const sliceOver = () => input.sliceMs !== undefined && Date.now() - started > input.sliceMs;
   const outcome: ChatSendOutcome = { sent: 0, retried: 0, failed: 0, nextDue: null };
-  const campaign = await getCampaign({ db, id: input.campaignId });
+  const campaign = await getCampaignDefinition({ db, id: input.campaignId });
   const allowPrivate = config.CHAT_WEBHOOK_ALLOW_PRIVATE;
   while (!input.signal?.aborted && !sliceOver() && (await getCampaignStatus({ db, id: campaign.id })) === 'sending') {
     await q.suppressOrphans(db, campaign.id);

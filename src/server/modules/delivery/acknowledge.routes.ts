@@ -4,7 +4,7 @@
 // follow-ups. No session is needed: the signed token is the authority. A bad token is a 404.
 import type { FastifyInstance } from 'fastify';
 import { pageLanguage, registerLinkAction } from '../../platform/http/action-page.js';
-import { getCampaign } from '../campaigns/index.js';
+import { getCampaignDefinition } from '../campaigns/index.js';
 import { findTemplatePeople } from '../people/index.js';
 import type { ModuleContext } from '../module-context.js';
 import { readAcknowledgeToken } from './acknowledge-link.js';
@@ -42,7 +42,7 @@ export function registerAcknowledgeRoutes(app: FastifyInstance, ctx: ModuleConte
       const deliveryId = await readAcknowledgeToken({ db: ctx.db, config: ctx.config, token });
       const owner = deliveryId === null ? null : await q.findDeliveryOwner(ctx.db, deliveryId);
       if (!owner) return null;
-      const campaign = await getCampaign({ db: ctx.db, id: owner.campaign_id });
+      const campaign = await getCampaignDefinition({ db: ctx.db, id: owner.campaign_id });
       const person = (await findTemplatePeople({ db: ctx.db, ids: [owner.person_id] })).get(owner.person_id);
       if (campaign.kind !== 'must_read' || !person) return null;
       const lang = pageLanguage(person.language);

@@ -10,12 +10,12 @@ import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import { AppError, coded, fieldProblem, forbidden, type FieldProblem } from '../../platform/http/app-error.js';
 import { idCursor, pageOf } from '../../platform/http/pagination.js';
 import type { Briefing, BriefingSummary, CascadeReport, DraftInput } from '../../../shared/cascade.js';
-import { TEMPLATE_VARIABLES, type Campaign } from '../../../shared/campaigns.js';
+import { TEMPLATE_VARIABLES, type CampaignDefinition } from '../../../shared/campaigns.js';
 import {
   checkTemplate,
   compileMessage,
   compiledTalkingPointsFor,
-  getCampaign,
+  getCampaignDefinition,
   getCampaignStatus,
   renderMessage,
   reopenSending,
@@ -47,8 +47,8 @@ function leaderState(row: cq.LeaderRow) {
 }
 
 /** The campaign and the caller's leader row; 404 without the campaign, 403 when the caller is not one of its leaders. */
-async function ownBriefing(db: AnyDb, campaignId: number, personId: number | null): Promise<{ campaign: Campaign; leader: cq.LeaderRow }> {
-  const campaign = await getCampaign({ db, id: campaignId });
+async function ownBriefing(db: AnyDb, campaignId: number, personId: number | null): Promise<{ campaign: CampaignDefinition; leader: cq.LeaderRow }> {
+  const campaign = await getCampaignDefinition({ db, id: campaignId });
   const leader = personId === null ? null : await cq.findLeader(db, campaignId, personId);
   if (!leader) throw notYours();
   return { campaign, leader };
@@ -106,7 +106,7 @@ export async function listBriefings(input: {
   const { page, next_cursor } = pageOf(rows, input.limit, pages, (r) => r.campaign_id);
   const items: BriefingSummary[] = [];
   for (const row of page) {
-    const campaign = await getCampaign({ db: input.db, id: row.campaign_id });
+    const campaign = await getCampaignDefinition({ db: input.db, id: row.campaign_id });
     items.push({ campaign: { id: campaign.id, name: campaign.name }, ...leaderState(row) });
   }
   return { items, next_cursor };
@@ -138,7 +138,7 @@ function throwProblems(problems: FieldProblem[]): void {
   });
 }
 
-function assertOpen(campaign: Campaign): void {
+function assertOpen(campaign: CampaignDefinition): void {
   if (!OPEN_STATUSES.includes(campaign.status)) {
     throw new AppError('conflict', `the campaign is ${campaign.status}`, coded('cascade.campaign_closed', { status: campaign.status }));
   }
@@ -234,7 +234,7 @@ const leaderPages = idCursor('l');
  * @example const { participation, items } = await getCascadeReport({ db, campaignId: 7, limit: 100 });
  */
 export async function getCascadeReport(input: { db: AnyDb; campaignId: number; cursor?: string; limit: number }): Promise<CascadeReport> {
-  const campaign = await getCampaign({ db: input.db, id: input.campaignId });
+  const campaign = await getCampaignDefinition({ db: input.db, id: input.campaignId });
   const rows = await cq.listCampaignLeaders(input.db, { campaignId: campaign.id, after: leaderPages.decode(input.cursor), limit: input.limit + 1 });
   const { page, next_cursor } = pageOf(rows, input.limit, leaderPages, (r) => r.person_id);
   const [totals, people] = await Promise.all([cq.countCascade(input.db, campaign.id), findTemplatePeople({ db: input.db, ids: page.map((r) => r.person_id) })]);

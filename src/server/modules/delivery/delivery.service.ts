@@ -5,7 +5,7 @@ import type { AnyDb } from '../../platform/db/connect.js';
 import { coded, notFound } from '../../platform/http/app-error.js';
 import { idCursor, pageOf } from '../../platform/http/pagination.js';
 import type { Delivery, OutboxMessage } from '../../../shared/delivery.js';
-import { getCampaign } from '../campaigns/index.js';
+import { getCampaignDefinition } from '../campaigns/index.js';
 import { findTemplatePeople } from '../people/index.js';
 import * as q from './delivery.queries.js';
 
@@ -23,7 +23,7 @@ export async function listCampaignDeliveries(input: {
   limit: number;
   state?: Delivery['state'];
 }): Promise<{ items: Delivery[]; next_cursor: string | null }> {
-  await getCampaign({ db: input.db, id: input.campaignId });
+  await getCampaignDefinition({ db: input.db, id: input.campaignId });
   const rows = await q.listDeliveries(input.db, {
     campaignId: input.campaignId,
     after: deliveryPages.decode(input.cursor),

@@ -9,8 +9,8 @@ import type { Config } from '../../platform/config/config.js';
 import { AppError, coded, notFound } from '../../platform/http/app-error.js';
 import { idCursor, pageOf } from '../../platform/http/pagination.js';
 import type { FeedItem, FeedPage } from '../../../shared/delivery.js';
-import type { Campaign } from '../../../shared/campaigns.js';
-import { compiledMessageFor, getCampaign, listMustReadCampaignIds, renderMessage, templateContext } from '../campaigns/index.js';
+import type { CampaignDefinition } from '../../../shared/campaigns.js';
+import { compiledMessageFor, getCampaignDefinition, listMustReadCampaignIds, renderMessage, templateContext } from '../campaigns/index.js';
 import { effectiveTrackingMode, recordActivity, recordFeedClick, recordFeedRead, type TrackingMode } from '../tracking/index.js';
 import { findTemplatePeople } from '../people/index.js';
 import * as q from './delivery.queries.js';
@@ -22,8 +22,8 @@ const pages = idCursor('f');
 type FeedContext = { db: AnyDb; brand: Config['brand']; personId: number | null };
 
 async function present(ctx: FeedContext & { personId: number }, rows: q.FeedRow[]): Promise<FeedItem[]> {
-  const campaigns = new Map<number, Campaign>();
-  for (const id of new Set(rows.map((r) => r.campaign_id))) campaigns.set(id, await getCampaign({ db: ctx.db, id }));
+  const campaigns = new Map<number, CampaignDefinition>();
+  for (const id of new Set(rows.map((r) => r.campaign_id))) campaigns.set(id, await getCampaignDefinition({ db: ctx.db, id }));
   const person = (await findTemplatePeople({ db: ctx.db, ids: [ctx.personId] })).get(ctx.personId);
   if (!person) return [];
   const releases = new Map<number, cq.Release | undefined>();
@@ -95,7 +95,7 @@ export async function markFeedRead(input: { db: AnyDb; config: TrackingConfig; p
   const { delivery, personId } = await ownDelivery(input.db, input.personId, input.id);
   await input.db.transaction().execute(async (trx) => {
     if (!(await q.markRead(trx, delivery.id))) return;
-    const campaign = await getCampaign({ db: trx, id: delivery.campaign_id });
+    const campaign = await getCampaignDefinition({ db: trx, id: delivery.campaign_id });
     if (effectiveTrackingMode(campaign, input.config) === 'individual') await recordActivity({ db: trx, type: 'opened', personId, campaignId: campaign.id });
   });
 }
@@ -133,7 +133,7 @@ export async function recordFeedItemClick(input: { db: AnyDb; config: TrackingCo
 /** Acknowledges a must-read from the feed: read, acknowledged once for every channel, an event. */
 export async function acknowledgeFeedItem(input: { db: AnyDb; personId: number | null; id: number }): Promise<void> {
   const { delivery, personId } = await ownDelivery(input.db, input.personId, input.id);
-  const campaign = await getCampaign({ db: input.db, id: delivery.campaign_id });
+  const campaign = await getCampaignDefinition({ db: input.db, id: delivery.campaign_id });
   if (campaign.kind !== 'must_read') throw new AppError('conflict', 'only a must-read is acknowledged', coded('feed.not_must_read'));
   await acknowledgeMustRead({ db: input.db, campaignId: delivery.campaign_id, personId, channel: 'feed', feedDeliveryId: delivery.id });
 }

@@ -16,7 +16,7 @@ import {
   FOLLOW_UP_STEPS,
   finishSending,
   followUpPeopleSql,
-  getCampaign,
+  getCampaignDefinition,
   getCampaignStatus,
   getSendLocalTime,
   renderMail,
@@ -55,7 +55,7 @@ export async function fanOutCampaign(input: SendContext & { campaignId: number }
   if (!(await startSending({ db: input.db, id: input.campaignId }))) return { email: false, chat: false };
   const recipients = await resolveRecipientsSql({ db: input.db, thresholds: input.config.experienceThresholds, clock: input.clock, id: input.campaignId });
   const localTime = await getSendLocalTime({ db: input.db, id: input.campaignId });
-  const campaign = await getCampaign({ db: input.db, id: input.campaignId });
+  const campaign = await getCampaignDefinition({ db: input.db, id: input.campaignId });
   const { cascade } = campaign;
   // Preferences in layers; must-reads ignore opt-outs, and quiet hours when the deployment says so.
   const prefs = await preferencesForFanOut({ db: input.db, config: input.config, topicKey: campaign.topic, personId: sql`r.person_id` });
@@ -130,7 +130,7 @@ export async function sendCampaignEmail(
   const sliceOver = () => input.sliceMs !== undefined && Date.now() - started > input.sliceMs;
   const { db, config } = input;
   const transport = input.transport ?? mailTransport({ db, smtpUrl: config.SMTP_URL, ratePerSecond: config.MAIL_RATE_PER_SECOND ?? null });
-  const campaign = await getCampaign({ db, id: input.campaignId });
+  const campaign = await getCampaignDefinition({ db, id: input.campaignId });
   const outcome: SendOutcome = { sent: 0, retried: 0, bounced: 0, failed: 0, nextDue: null };
   const host = hostOf(config.publicUrl);
   const markSent = groupCommit((ids: number[]) => q.markSent(db, ids));

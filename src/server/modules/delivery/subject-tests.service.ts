@@ -4,7 +4,7 @@
 // delivery gets it. Nothing but the deliveries' own due time schedules the decision, so a crash or a
 // lost job cannot leave anyone waiting: whoever sends next decides.
 import type { AnyDb } from '../../platform/db/connect.js';
-import type { Campaign, SubjectTestReport } from '../../../shared/campaigns.js';
+import type { CampaignDefinition, SubjectTestReport } from '../../../shared/campaigns.js';
 import { peopleWithActivity } from '../tracking/index.js';
 import { getCampaign } from '../campaigns/index.js';
 import * as q from './subject-tests.queries.js';
@@ -16,7 +16,7 @@ export { AWAITING_WINNER } from './subject-tests.queries.js';
  * in the fan-out's transaction, so no sender sees a delivery before its line is set.
  * @example await startSubjectTests({ db: trx, campaign, now: new Date() });
  */
-export async function startSubjectTests(input: { db: AnyDb; campaign: Campaign; now: Date }): Promise<void> {
+export async function startSubjectTests(input: { db: AnyDb; campaign: CampaignDefinition; now: Date }): Promise<void> {
   for (const variant of input.campaign.variants) {
     const test = variant.subject_test;
     if (!test || !variant.channels.includes('email')) continue;

@@ -14,6 +14,19 @@ export async function recordActivity(input: { db: AnyDb; type: ActivityType; per
 }
 
 /**
+ * Records many activities in one statement (the tracking group commit's batch); none is a no-op.
+ * @example await recordActivities(trx, [{ type: 'opened', personId: 42, campaignId: 7 }]);
+ */
+export async function recordActivities(db: AnyDb, activities: { type: ActivityType; personId: number; campaignId: number }[]): Promise<void> {
+  if (activities.length === 0) return;
+  const rows = activities.map((a) => ({ type: a.type, person_id: a.personId, campaign_id: a.campaignId }));
+  await sql`INSERT INTO events (type, person_id, campaign_id)
+    SELECT type, person_id, campaign_id FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(type text, person_id bigint, campaign_id bigint)`.execute(
+    db,
+  );
+}
+
+/**
  * The people who did `type` with a campaign, as rows (`person_id`) for a set-based statement of
  * another module: e.g. the unique opens of a subject-line test.
  * @example sql`... WHERE d.person_id IN (${peopleWithActivity({ type: 'opened', campaignId: 7 })})`

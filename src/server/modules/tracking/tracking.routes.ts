@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../platform/http/id-params.js';
 import { machineEventsSchema, type MachineEvents } from '../../../shared/tracking.js';
-import { getCampaign } from '../campaigns/index.js';
+import { getCampaignDefinition } from '../campaigns/index.js';
 import type { ModuleContext } from '../module-context.js';
 import { HONEYPOT, readClickToken, readOpenToken } from './tracking-links.js';
 import { classifyRequest, findTrackedDelivery, listMachineEvents, recordTrackingEvent } from './tracking.service.js';
@@ -75,7 +75,7 @@ export function registerTrackingRoutes(app: FastifyInstance, ctx: ModuleContext)
     },
     async (request) => {
       // An unknown campaign is the campaigns module's 404.
-      await getCampaign({ db: ctx.db, id: request.params.id });
+      await getCampaignDefinition({ db: ctx.db, id: request.params.id });
       return {
         items: (await listMachineEvents({ db: ctx.db, campaignId: request.params.id, limit: request.query.limit })) as MachineEvents['items'],
       };

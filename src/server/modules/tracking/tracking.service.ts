@@ -8,8 +8,8 @@
 import { isbot } from 'isbot';
 import type { AnyDb } from '../../platform/db/connect.js';
 import { groupCommit } from '../../platform/db/group-commit.js';
-import { recordActivity, withdrawActivity } from './activity-events.js';
-import { getCampaign, messageLinks } from '../campaigns/index.js';
+import { recordActivities, withdrawActivity } from './activity-events.js';
+import { getCampaignDefinition, messageLinks } from '../campaigns/index.js';
 import { scannerNetworkOf } from './scanner-networks.js';
 import { effectiveTrackingMode, type TrackingMode } from './tracking-mode.js';
 import { HONEYPOT } from './tracking-links.js';
@@ -75,7 +75,7 @@ export function campaignLinks(db: AnyDb, campaignId: number): Promise<CampaignLi
   if (!perDb) campaignCache.set(db, (perDb = new Map() as CachedCampaigns));
   const hit = perDb.get(campaignId);
   if (hit && Date.now() - hit.at < CAMPAIGN_TTL_MS) return hit.value;
-  const value = getCampaign({ db, id: campaignId }).then(
+  const value = getCampaignDefinition({ db, id: campaignId }).then(
     (campaign) => ({
       tracking: campaign.tracking,
       links: new Map(
@@ -163,28 +163,36 @@ async function writeEvents(db: AnyDb, events: TrackingEvent[]): Promise<void> {
     })),
   );
   const signalOf = new Map(clicks.map((e, i) => [e, { ...signals[i]!, ...windows[i]! }]));
+  // A person's opens and clicks become their activity in one statement for the whole batch; the marks
+  // come after it, so a click a later event of the batch shows to be a machine's is taken back.
+  const activities: TrackingEvent[] = [];
+  const marks: [TrackedDelivery, MachineReason, Date, Date][] = [];
   for (const e of events) {
     if (e.kind === 'honeypot') {
       const w = honeypotWindow(e.at);
-      await markMachine(db, e.delivery, 'honeypot_window', w.honeypotFrom, w.honeypotTo);
+      marks.push([e.delivery, 'honeypot_window', w.honeypotFrom, w.honeypotTo]);
       continue;
     }
     const click = signalOf.get(e);
     // A sweep: every link of the message clicked within the window ending now.
     if (click && e.delivery.links.length > 1 && click.links >= e.delivery.links.length) {
-      await markMachine(db, e.delivery, 'all_links', click.sweepFrom, click.sweepTo);
+      marks.push([e.delivery, 'all_links', click.sweepFrom, click.sweepTo]);
       continue;
     }
     if (e.reason !== null) continue;
     // A click within 30 s after a honeypot hit is a machine's too.
     if (click && click.honeypots > 0) {
-      await markMachine(db, e.delivery, 'honeypot_window', click.honeypotFrom, click.honeypotTo);
+      marks.push([e.delivery, 'honeypot_window', click.honeypotFrom, click.honeypotTo]);
       continue;
     }
     // A feed read is not an activity of its own: marking the item read records `opened` (delivery module).
-    if (e.delivery.mode === 'individual' && e.kind !== 'read')
-      await recordActivity({ db, type: e.kind === 'open' ? 'opened' : 'clicked', personId: e.delivery.personId, campaignId: e.delivery.campaignId });
+    if (e.delivery.mode === 'individual' && e.kind !== 'read') activities.push(e);
   }
+  await recordActivities(
+    db,
+    activities.map((e) => ({ type: e.kind === 'open' ? 'opened' : 'clicked', personId: e.delivery.personId, campaignId: e.delivery.campaignId })),
+  );
+  for (const [delivery, reason, from, to] of marks) await markMachine(db, delivery, reason, from, to);
 }
 
 const sweepWindow = (at: Date) => ({ sweepFrom: new Date(at.getTime() - ALL_LINKS_WINDOW_MS), sweepTo: at });

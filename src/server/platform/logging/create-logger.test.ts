@@ -57,12 +57,20 @@ describe('createLogger', () => {
     const app = Fastify({ loggerInstance: createLogger({ level: 'info', format: 'json', destination: out.stream }) });
     app.get('/u/:token', async () => 'ok');
     app.get('/api/v1/people', async () => 'ok');
+    app.get('/t/o/:token', async () => 'ok');
+    app.get('/t/c/:token', async () => 'ok');
     await app.inject({ url: '/u/eyJwIjo3fQ.c2lnbmF0dXJl' });
+    await app.inject({ url: '/t/o/b3BlbjE.c2lnMQ' });
+    await app.inject({ url: '/t/c/Y2xpY2sy.c2lnMg' });
     await app.inject({ url: '/api/v1/people?q=anna' });
     await app.close();
     const text = out.lines.join('\n');
     expect(text).not.toContain('eyJwIjo3fQ');
     expect(text).toContain('"url":"/u/[token]"');
+    // Tracking tokens name a delivery, so a person: never in a log line either.
+    expect(text).not.toMatch(/b3BlbjE|Y2xpY2sy/);
+    expect(text).toContain('"url":"/t/o/[token]"');
+    expect(text).toContain('"url":"/t/c/[token]"');
     expect(text).toContain('"url":"/api/v1/people?q=anna"');
     expect(text).toContain('"method":"GET"');
   });

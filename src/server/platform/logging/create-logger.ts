@@ -12,8 +12,11 @@ export type LogDestination = NodeJS.WritableStream & { isTTY?: boolean };
 
 const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
 
-/** Signed links in mail (`/u/…` unsubscribe, `/a/…` acknowledge) carry a capability; request lines show the path only. */
-const LINK_TOKEN = /^\/([ua])\/[^/?#]+/;
+/**
+ * Signed links in mail (`/u/…` unsubscribe, `/a/…` acknowledge) carry a capability, and tracking links
+ * (`/t/o/…` opens, `/t/c/…` clicks) name a delivery and so a person; request lines show the path only.
+ */
+const LINK_TOKEN = /^\/([ua]|t\/[oc])\/[^/?#]+/;
 export const redactLinkTokens = (url: string): string => url.replace(LINK_TOKEN, '/$1/[token]');
 
 type LoggedRequest = {

@@ -3,7 +3,7 @@
 // the release at its deadline).
 import { z } from 'zod';
 import { defineJob } from '../../../platform/jobs/job-queue.js';
-import { getCampaign } from '../../campaigns/index.js';
+import { getCampaignDefinition } from '../../campaigns/index.js';
 import { fanOutCampaign } from '../send-campaign.service.js';
 import { sendCampaignChatJob } from './send-campaign-chat.job.js';
 import { sendCampaignEmailJob } from './send-campaign-email.job.js';
@@ -24,7 +24,7 @@ export const fanOutCampaignJob = defineJob({
     // Each follow-up's first round, its hours after now (the send time), or with a cascade after its
     // deadline, when every team has the message at the latest; a fan-out run again (resume, retry)
     // may enqueue it again, which writes nothing twice.
-    const campaign = await getCampaign({ db: ctx.db, id: payload.campaignId });
+    const campaign = await getCampaignDefinition({ db: ctx.db, id: payload.campaignId });
     const deadline = campaign.cascade ? new Date(campaign.cascade.deadline) : null;
     if (waiting.email && deadline) {
       await ctx.queue.enqueue(ctx.db, releaseCascadeJob, payload, { startAfter: deadline, singletonKey: `cascade-${campaign.id}` });
