@@ -11,6 +11,7 @@ import { CAMPAIGN_ROLES } from '../features/campaigns/campaign-access';
 import { CampaignPage } from '../features/campaigns/campaign-page';
 import { CampaignsPage } from '../features/campaigns/campaigns-page';
 import { OutboxPage } from '../features/campaigns/outbox-page';
+import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { HelpInboxPage } from '../features/community/help-inbox-page';
 import { HelpRequestPage } from '../features/community/help-request-page';
 import { ShareKnowledgePage } from '../features/community/share-knowledge-page';
@@ -139,6 +140,7 @@ export function AppRoutes() {
           <Route path="campaigns/new" element={<CampaignPage />} />
           <Route path="campaigns/:id" element={<CampaignPage />} />
           <Route path="outbox" element={<OutboxPage />} />
+          <Route path="dashboard" element={<DashboardPage />} />
           <Route path="topics" element={<TopicsPage />} />
           <Route path="privacy" element={<PrivacyPage />} />
         </Route>
