@@ -40,7 +40,7 @@ const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 type Sent = { id: number; mails: Map<string, ParsedMail> };
 
-async function createAndSend(input: { name: string; departments: string[]; mails: number; cascade?: boolean }): Promise<Sent> {
+async function createAndSend(input: { name: string; departments: string[]; mails: number; cascade?: boolean; tracking?: string }): Promise<Sent> {
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/v1/campaigns',
@@ -50,7 +50,7 @@ async function createAndSend(input: { name: string; departments: string[]; mails
       kind: 'must_read',
       audience: { field: 'department', op: 'in', value: input.departments },
       default_language: 'en',
-      tracking: 'individual',
+      tracking: input.tracking ?? 'individual',
       variants: [
         {
           key: 'all',
@@ -225,6 +225,19 @@ describe('the organisation dashboard', () => {
     expect(lines.filter((l) => l.startsWith('campaign,'))).toHaveLength(4);
     const audit = await sql<{ detail: Record<string, string> }>`SELECT detail FROM audit_log WHERE action = 'dashboard.exported'`.execute(t.database.db);
     expect(audit.rows.map((r) => r.detail)).toEqual([{ from: dateOf(now - 30 * DAY), to: dateOf(now + DAY), by: 'department' }]);
+  });
+
+  it('leaves opens and their rates empty, not zero, for a campaign that is not tracked', async () => {
+    const untracked = await createAndSend({ name: 'Untracked', departments: ['Sales', 'Ops'], mails: 11, tracking: 'off' });
+    await sql`UPDATE deliveries SET sent_at = sent_at - interval '200 days' WHERE campaign_id = ${untracked.id}`.execute(t.database.db);
+    await rollUpReports({ db: t.database.db, config: t.config, now: new Date(Date.now() + 5 * 60_000) });
+    const d = await overview(`from=${dateOf(now - 210 * DAY)}&to=${dateOf(now - 190 * DAY)}&by=department`);
+    expect(d.totals).toMatchObject({ campaigns: 1, recipients: 11, unique_opens: null, open_rate: null, click_rate: null, acknowledged_rate: 0 });
+    expect(d.campaigns).toMatchObject([{ name: 'Untracked', tracking: 'off', recipients: 11, unique_opens: null, open_rate: null }]);
+    expect(d.groups.map((g) => [g.group, g.recipients, g.open_rate])).toEqual([
+      ['Ops', 5, null],
+      ['Sales', 6, null],
+    ]);
   });
 
   it('refuses an unknown breakdown, a reversed or too long period and a malformed date (400), an employee (403), no one (401)', async () => {
