@@ -134,7 +134,10 @@ export function DashboardPage() {
           label={t('dashboard.from')}
           value={period.from}
           max={period.to}
-          onChange={(e) => e.currentTarget.value && setPeriod((p) => ({ ...p, from: e.currentTarget.value }))}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            if (value) setPeriod((p) => ({ ...p, from: value }));
+          }}
           data-testid="dashboard-from"
         />
         <TextInput
@@ -142,7 +145,10 @@ export function DashboardPage() {
           label={t('dashboard.to')}
           value={period.to}
           min={period.from}
-          onChange={(e) => e.currentTarget.value && setPeriod((p) => ({ ...p, to: e.currentTarget.value }))}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            if (value) setPeriod((p) => ({ ...p, to: value }));
+          }}
           data-testid="dashboard-to"
         />
         <Stack gap={4}>
