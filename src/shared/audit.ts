@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
   /** Who still needs a reminder: a campaign's recipients by name (individual-level data). */
   'reports.pending_viewed',
   'reports.exported',
+  /** The organisation dashboard exported as CSV. */
+  'dashboard.exported',
   'campaigns.reminder_sent',
   /** A subject access export of one person's data. */
   'privacy.exported',

@@ -1,4 +1,4 @@
-// Message codes of the analytics module: campaign reports, who still needs a reminder, reminders.
+// Message codes of the analytics module: campaign reports, who still needs a reminder, reminders, the dashboard.
 import type { ProblemCodeTable } from './problem-code-table.js';
 
 export const ANALYTICS_PROBLEM_CODES = {
@@ -8,4 +8,10 @@ export const ANALYTICS_PROBLEM_CODES = {
   'report.needs_individual_tracking': ['mode', 'condition'],
   /** A reminder's subject is missing in the campaign's default language. */
   'report.reminder_subject_missing': ['language'],
+  /** The dashboard's `by` is neither department nor generation. */
+  'dashboard.unknown_grouping': ['by'],
+  /** The dashboard's period starts after it ends. */
+  'dashboard.period_reversed': ['from', 'to'],
+  /** The dashboard's period is longer than `maximum` days. */
+  'dashboard.period_too_long': ['maximum'],
 } as const satisfies ProblemCodeTable;

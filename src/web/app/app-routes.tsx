@@ -1,4 +1,5 @@
 // Every screen and its address; everything but /login needs a signed-in user.
+import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { AUDIENCE_ROLES } from '../features/audiences/audience-access';
 import { AudiencePage } from '../features/audiences/audience-page';
@@ -35,6 +36,10 @@ import { AppLayout } from './app-layout';
 import { useCurrentUser } from './auth-context';
 import { NotFoundPage } from './not-found-page';
 import { RequireAuth } from './require-auth';
+import { PageLoader } from '../ui/page-loader';
+
+// The dashboard's charts (recharts) load with the page, not with the app.
+const DashboardPage = lazy(() => import('../features/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })));
 
 /** Where signed-in users land: their news feed when they are someone in the directory, else People. */
 function HomeRedirect() {
@@ -139,6 +144,14 @@ export function AppRoutes() {
           <Route path="campaigns/new" element={<CampaignPage />} />
           <Route path="campaigns/:id" element={<CampaignPage />} />
           <Route path="outbox" element={<OutboxPage />} />
+          <Route
+            path="dashboard"
+            element={
+              <Suspense fallback={<PageLoader />}>
+                <DashboardPage />
+              </Suspense>
+            }
+          />
           <Route path="topics" element={<TopicsPage />} />
           <Route path="privacy" element={<PrivacyPage />} />
         </Route>

@@ -96,6 +96,14 @@ export function MainNav({ onNavigate }: MainNavProps) {
             onClick={onNavigate}
             data-testid="nav-campaigns"
           />
+          <NavLink
+            component={Link}
+            to="/dashboard"
+            label={t('nav.dashboard')}
+            active={pathname === '/dashboard'}
+            onClick={onNavigate}
+            data-testid="nav-dashboard"
+          />
           <NavLink component={Link} to="/outbox" label={t('nav.outbox')} active={pathname === '/outbox'} onClick={onNavigate} data-testid="nav-outbox" />
           <NavLink component={Link} to="/topics" label={t('nav.topics')} active={pathname === '/topics'} onClick={onNavigate} data-testid="nav-topics" />
           <NavLink component={Link} to="/privacy" label={t('nav.privacy')} active={pathname === '/privacy'} onClick={onNavigate} data-testid="nav-privacy" />

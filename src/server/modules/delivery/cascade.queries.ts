@@ -89,6 +89,22 @@ export async function countCascade(db: AnyDb, campaignId: number): Promise<Casca
   return result.rows[0]!;
 }
 
+/** The cascade totals of each of these campaigns that has leaders (campaigns without any are left out). */
+export async function countCascadeByCampaign(db: AnyDb, campaignIds: number[]): Promise<(CascadeTotals & { campaign_id: number })[]> {
+  if (campaignIds.length === 0) return [];
+  const result = await sql<CascadeTotals & { campaign_id: string }>`
+    SELECT c.campaign_id, count(*)::int AS leaders,
+      count(*) FILTER (WHERE b.state = 'sent')::int AS briefed,
+      count(*) FILTER (WHERE c.viewed_at IS NOT NULL)::int AS viewed,
+      count(*) FILTER (WHERE c.released_by = 'leader')::int AS released,
+      count(*) FILTER (WHERE c.released_by = 'leader' AND c.on_time)::int AS on_time,
+      count(*) FILTER (WHERE c.released_by = 'deadline')::int AS by_deadline,
+      coalesce(sum(c.team_size), 0)::int AS team_members
+    FROM cascade_leaders AS c ${BRIEFING_JOIN} WHERE c.campaign_id = ANY(${campaignIds}::bigint[])
+    GROUP BY c.campaign_id`.execute(db);
+  return result.rows.map((r) => ({ ...r, campaign_id: Number(r.campaign_id) }));
+}
+
 /** Variants and languages of a leader's team (step 0), with how many people get each. */
 export async function findTeamVersions(db: AnyDb, campaignId: number, personId: number): Promise<{ variant: string; language: string; people: number }[]> {
   const result = await sql<{ variant: string; language: string; people: number }>`

@@ -249,3 +249,13 @@ export async function getCascadeReport(input: { db: AnyDb; campaignId: number; c
     next_cursor,
   };
 }
+
+/**
+ * The cascade totals (leaders, briefed, viewed, released by the leader, on time, released at the
+ * deadline, team members) of each of these campaigns that has a cascade, by campaign id.
+ * @example const totals = await getCascadeTotals({ db, campaignIds: [7, 8] }); totals.get(7)?.on_time
+ */
+export async function getCascadeTotals(input: { db: AnyDb; campaignIds: number[] }): Promise<Map<number, cq.CascadeTotals>> {
+  const rows = await cq.countCascadeByCampaign(input.db, input.campaignIds);
+  return new Map(rows.map(({ campaign_id, ...totals }) => [campaign_id, totals]));
+}

@@ -9,4 +9,4 @@ export { resumeSendingJob } from './jobs/resume-sending.job.js';
 export { sendFollowUpJob } from './jobs/send-follow-up.job.js';
 export { releaseCascadeJob } from './jobs/release-cascade.job.js';
 export { registerCascadeRoutes } from './cascade.routes.js';
-export { getCascadeReport } from './cascade.service.js';
+export { getCascadeReport, getCascadeTotals } from './cascade.service.js';
