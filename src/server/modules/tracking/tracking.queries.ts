@@ -8,14 +8,13 @@ import type { MachineReason } from '../../../shared/tracking.js';
 const iso = (d: Date) => d.toISOString();
 const count = (rows: { n: number }[]) => Number(rows[0]?.n ?? 0);
 
-/** The e-mail delivery's campaign, person (null once erased), variant and language. */
-export async function findEmailDelivery(
-  db: AnyDb,
-  id: number,
-): Promise<{ campaign_id: number; person_id: number | null; variant_key: string; language: string } | undefined> {
-  const result = await sql<{ campaign_id: number; person_id: number | null; variant_key: string; language: string }>`
-    SELECT campaign_id, person_id, variant_key, language FROM deliveries WHERE id = ${id} AND channel = 'email'`.execute(db);
-  return result.rows[0];
+export type EmailDeliveryRow = { campaign_id: number; person_id: number | null; variant_key: string; language: string };
+
+/** Several e-mail deliveries' campaign, person (null once erased), variant and language, by id. */
+export async function findEmailDeliveries(db: AnyDb, ids: number[]): Promise<Map<number, EmailDeliveryRow>> {
+  const result = await sql<EmailDeliveryRow & { id: string }>`
+    SELECT id, campaign_id, person_id, variant_key, language FROM deliveries WHERE id = ANY(${ids}::bigint[]) AND channel = 'email'`.execute(db);
+  return new Map(result.rows.map(({ id, ...row }) => [Number(id), row]));
 }
 
 export type TrackingEventRow = {

@@ -348,6 +348,9 @@ describe('partitions and networks', () => {
       'tracking_events_2031_11',
       'tracking_events_2031_12',
       'tracking_events_2032_01',
+      'events_2031_11',
+      'events_2031_12',
+      'events_2032_01',
     ]);
     expect(await ensureTrackingPartitions({ db: t.database.db, now, ahead: 2 })).toEqual([]);
     await sql`INSERT INTO tracking_events (delivery_id, campaign_id, kind, user_agent_class, occurred_at) VALUES (1, -1, 'open', 'none', '2031-12-02T00:00:00Z')`.execute(
@@ -355,6 +358,9 @@ describe('partitions and networks', () => {
     );
     const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM tracking_events_2031_12`.execute(t.database.db);
     expect(Number(rows.rows[0]!.n)).toBe(1);
+    await sql`INSERT INTO events (type, campaign_id, occurred_at) VALUES ('opened', -1, '2032-01-05T00:00:00Z')`.execute(t.database.db);
+    const activity = await sql<{ n: number }>`SELECT count(*)::int AS n FROM events_2032_01`.execute(t.database.db);
+    expect(Number(activity.rows[0]!.n)).toBe(1);
   });
 
   it('knows the bundled scanner networks, IPv4-mapped addresses too, and nothing else', () => {

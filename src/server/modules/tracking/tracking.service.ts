@@ -7,7 +7,7 @@
 // person's `opened` / `clicked` activity, and one that is later found to be a machine's is taken back.
 import { isbot } from 'isbot';
 import type { AnyDb } from '../../platform/db/connect.js';
-import { groupCommit } from '../../platform/db/group-commit.js';
+import { groupCommit, groupRead } from '../../platform/db/group-commit.js';
 import { recordActivities, withdrawActivity } from './activity-events.js';
 import { getCampaignDefinition, messageLinks } from '../campaigns/index.js';
 import { scannerNetworkOf } from './scanner-networks.js';
@@ -46,7 +46,7 @@ type Config = { TRACKING_MODE: TrackingMode };
  * @example const d = await findTrackedDelivery({ db, config, deliveryId: 9 }); d?.links[0] // 'https://intranet.example/plan'
  */
 export async function findTrackedDelivery(input: { db: AnyDb; config: Config; deliveryId: number }): Promise<TrackedDelivery | null> {
-  const row = await q.findEmailDelivery(input.db, input.deliveryId);
+  const row = await emailDeliveryReader(input.db)(input.deliveryId);
   if (!row) return null;
   const found = await campaignLinks(input.db, Number(row.campaign_id));
   if (!found) return null;
@@ -58,6 +58,14 @@ export async function findTrackedDelivery(input: { db: AnyDb; config: Config; de
     mode: row.person_id === null ? (effectiveTrackingMode(found, input.config) === 'off' ? 'off' : 'aggregate') : effectiveTrackingMode(found, input.config),
     links: found.links.get(`${row.variant_key}\u0000${row.language}`) ?? [],
   };
+}
+
+/** Per database: concurrent requests' delivery look-ups go together (one query, not a connection each). */
+const deliveryReaders = new WeakMap<object, (id: number) => Promise<q.EmailDeliveryRow | undefined>>();
+function emailDeliveryReader(db: AnyDb) {
+  let reader = deliveryReaders.get(db);
+  if (!reader) deliveryReaders.set(db, (reader = groupRead((ids: number[]) => q.findEmailDeliveries(db, ids))));
+  return reader;
 }
 
 /**
