@@ -3,7 +3,8 @@
 // requests open it too; the rollup job runs. A communicator opens the campaign's report and sees who
 // was reached and who opened, by variant and by generation, with the machine opens set apart and
 // explained; lists who still needs a reminder and sends it from there (it reaches exactly those
-// people, each in their own language); and a works-council member reads what is collected, in German.
+// people, each in their own language); the organisation dashboard shows it as charts; and a
+// works-council member reads what is collected, in German.
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { ParsedMail } from 'mailparser';
@@ -170,6 +171,16 @@ describe('a campaign report in the browser (German)', () => {
       ['campaigns.reminder_sent', true, 1],
       ['reports.pending_viewed', true, null],
     ]);
+  });
+
+  it('shows the campaign on the organisation dashboard, as charts, in German', async () => {
+    await page.goto(`${h.server.url}/dashboard`);
+    await page.getByTestId('dashboard-trend').waitFor();
+    await page.getByTestId('dashboard-heatmap').waitFor();
+    expect(await page.getByTestId('dashboard-campaign-row').first().textContent()).toContain('Die neue Kantine');
+    // Charts drew something (recharts renders SVG paths), and the heatmap has its group × week cells.
+    expect(await page.locator('[data-testid="dashboard-trend"] svg path').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'dashboard-de.png'), fullPage: true });
   });
 
   it('lets a works-council member read what is collected, in German', async () => {
