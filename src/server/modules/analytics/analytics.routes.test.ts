@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { ParsedMail } from 'mailparser';
 import { bearer, signIn, startTestRuntime, type TestCaller, type TestRuntime } from '../../testing/test-runtime.js';
 import { startSmtpSink, type SmtpSink } from '../../testing/smtp-sink.js';
-import { importPeopleRows } from '../people/index.js';
+import { BROWSER_UA, firstLinkPathOf, importTeams, mailTo, pixelPathOf, teamEmails } from '../../testing/tracked-mail.js';
 import { fanOutCampaign, sendCampaignEmail, writeFollowUp } from '../delivery/index.js';
 import type { CampaignReport, PendingPeople } from '../../../shared/analytics.js';
 import { rollUpReports } from './rollup.service.js';
@@ -19,7 +19,6 @@ let sink: SmtpSink;
 let communicator: TestCaller;
 let employee: TestCaller;
 const BASE = 'https://resonance.acme.example';
-const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
 
 // 6 in Sales (en, millennials: their own variant), 5 in Legal (en), 5 in Ops (de), 2 in HR (en): 18.
 const TEAMS = [
@@ -28,12 +27,12 @@ const TEAMS = [
   { dept: 'Ops', n: 5, language: 'de', birth: 1970 },
   { dept: 'HR', n: 2, language: 'en', birth: 1970 },
 ];
-const emails = (dept: string) => Array.from({ length: TEAMS.find((x) => x.dept === dept)!.n }, (_, i) => `${dept.toLowerCase()}${i}@r.example`);
+const emails = (dept: string) => teamEmails(TEAMS, dept, 'r.example');
 
-const to = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address ?? '';
+const to = mailTo;
 const ctx = () => ({ db: t.database.db, config: t.config, clock: () => new Date() });
-const pixelOf = (mail: ParsedMail) => String(mail.html).match(/<img src="https:\/\/[^"/]+(\/t\/o\/[^"]+)"/)?.[1];
-const firstLinkOf = (mail: ParsedMail) => String(mail.html).match(/href="https:\/\/[^"/]+(\/t\/c\/[^"]+)"/)?.[1];
+const pixelOf = pixelPathOf;
+const firstLinkOf = firstLinkPathOf;
 const personId = async (email: string) => Number((await sql<{ id: number }>`SELECT id FROM people WHERE email = ${email}`.execute(t.database.db)).rows[0]!.id);
 
 async function createAndSend(input: { name: string; tracking: string | null; kind?: string }): Promise<{ id: number; mails: Map<string, ParsedMail> }> {
@@ -80,8 +79,8 @@ async function createAndSend(input: { name: string; tracking: string | null; kin
 }
 
 const open = (mail: ParsedMail, options: { ua?: string; method?: 'GET' | 'HEAD' } = {}) =>
-  t.app.inject({ method: options.method ?? 'GET', url: pixelOf(mail)!, headers: { 'user-agent': options.ua ?? BROWSER }, remoteAddress: '10.9.8.7' });
-const click = (mail: ParsedMail) => t.app.inject({ method: 'GET', url: firstLinkOf(mail)!, headers: { 'user-agent': BROWSER }, remoteAddress: '10.9.8.7' });
+  t.app.inject({ method: options.method ?? 'GET', url: pixelOf(mail)!, headers: { 'user-agent': options.ua ?? BROWSER_UA }, remoteAddress: '10.9.8.7' });
+const click = (mail: ParsedMail) => t.app.inject({ method: 'GET', url: firstLinkOf(mail)!, headers: { 'user-agent': BROWSER_UA }, remoteAddress: '10.9.8.7' });
 
 /** The employee's feed item of the campaign, as that person. */
 async function asPerson(email: string): Promise<{ caller: TestCaller; feedItem: number }> {
@@ -106,18 +105,7 @@ let tracked: { id: number; mails: Map<string, ParsedMail> };
 beforeAll(async () => {
   sink = await startSmtpSink();
   t = await startTestRuntime({ env: { SMTP_URL: sink.url, MAIL_FROM: 'Comms <comms@acme.example>', PUBLIC_URL: BASE } });
-  const rows = TEAMS.flatMap((team) =>
-    emails(team.dept).map((email, i) => ({
-      external_id: email,
-      email,
-      given_name: `${team.dept}${i}`,
-      family_name: 'R',
-      department: team.dept,
-      language: team.language,
-      birth_year: team.birth,
-    })),
-  ).map((value, i) => ({ line: i + 1, value }));
-  expect((await importPeopleRows({ db: t.database.db, rows })).errors).toEqual([]);
+  await importTeams(t.database.db, TEAMS, 'r.example', 'R');
   communicator = await bearer(t, 'communicator');
   employee = await bearer(t, 'employee');
 

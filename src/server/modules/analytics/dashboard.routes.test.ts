@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { ParsedMail } from 'mailparser';
 import { bearer, signIn, startTestRuntime, type TestCaller, type TestRuntime } from '../../testing/test-runtime.js';
 import { startSmtpSink, type SmtpSink } from '../../testing/smtp-sink.js';
-import { importPeopleRows } from '../people/index.js';
+import { BROWSER_UA, firstLinkPathOf, importTeams, mailTo, pixelPathOf, teamEmails } from '../../testing/tracked-mail.js';
 import { fanOutCampaign, sendCampaignEmail } from '../delivery/index.js';
 import type { Dashboard } from '../../../shared/analytics.js';
 import { rollUpReports } from './rollup.service.js';
@@ -19,7 +19,6 @@ let sink: SmtpSink;
 let communicator: TestCaller;
 let employee: TestCaller;
 const BASE = 'https://resonance.acme.example';
-const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
 const DAY = 86_400_000;
 
 // 6 in Sales (millennials; sales0 leads the other five), 5 in Legal, 5 in Ops, 2 in HR (generation X): 18.
@@ -29,12 +28,12 @@ const TEAMS = [
   { dept: 'Ops', n: 5, birth: 1970 },
   { dept: 'HR', n: 2, birth: 1970 },
 ];
-const emails = (dept: string) => Array.from({ length: TEAMS.find((x) => x.dept === dept)!.n }, (_, i) => `${dept.toLowerCase()}${i}@d.example`);
+const emails = (dept: string) => teamEmails(TEAMS, dept, 'd.example');
 
-const to = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address ?? '';
+const to = mailTo;
 const ctx = () => ({ db: t.database.db, config: t.config, clock: () => new Date() });
-const pixelOf = (mail: ParsedMail) => String(mail.html).match(/<img src="https:\/\/[^"/]+(\/t\/o\/[^"]+)"/)?.[1];
-const firstLinkOf = (mail: ParsedMail) => String(mail.html).match(/href="https:\/\/[^"/]+(\/t\/c\/[^"]+)"/)?.[1];
+const pixelOf = pixelPathOf;
+const firstLinkOf = firstLinkPathOf;
 const personId = async (email: string) => Number((await sql<{ id: number }>`SELECT id FROM people WHERE email = ${email}`.execute(t.database.db)).rows[0]!.id);
 const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -73,9 +72,9 @@ async function createAndSend(input: { name: string; departments: string[]; mails
 }
 
 const open = (sent: Sent, email: string) =>
-  t.app.inject({ method: 'GET', url: pixelOf(sent.mails.get(email)!)!, headers: { 'user-agent': BROWSER }, remoteAddress: '10.9.8.7' });
+  t.app.inject({ method: 'GET', url: pixelOf(sent.mails.get(email)!)!, headers: { 'user-agent': BROWSER_UA }, remoteAddress: '10.9.8.7' });
 const click = (sent: Sent, email: string) =>
-  t.app.inject({ method: 'GET', url: firstLinkOf(sent.mails.get(email)!)!, headers: { 'user-agent': BROWSER }, remoteAddress: '10.9.8.7' });
+  t.app.inject({ method: 'GET', url: firstLinkOf(sent.mails.get(email)!)!, headers: { 'user-agent': BROWSER_UA }, remoteAddress: '10.9.8.7' });
 
 const overview = async (query: string, caller = communicator) => {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1/analytics/overview?${query}`, headers: caller.headers });
@@ -93,19 +92,7 @@ let cascade: Sent;
 beforeAll(async () => {
   sink = await startSmtpSink();
   t = await startTestRuntime({ env: { SMTP_URL: sink.url, MAIL_FROM: 'Comms <comms@acme.example>', PUBLIC_URL: BASE } });
-  const rows = TEAMS.flatMap((team) =>
-    emails(team.dept).map((email, i) => ({
-      external_id: email,
-      email,
-      given_name: `${team.dept}${i}`,
-      family_name: 'D',
-      department: team.dept,
-      language: 'en',
-      birth_year: team.birth,
-      ...(team.dept === 'Sales' && i > 0 ? { manager: 'sales0@d.example' } : {}),
-    })),
-  ).map((value, i) => ({ line: i + 1, value }));
-  expect((await importPeopleRows({ db: t.database.db, rows })).errors).toEqual([]);
+  await importTeams(t.database.db, TEAMS, 'd.example', 'D', (team, i) => (team.dept === 'Sales' && i > 0 ? { manager: 'sales0@d.example' } : {}));
   communicator = await bearer(t, 'communicator');
   employee = await bearer(t, 'employee');
   const all = TEAMS.map((x) => x.dept);
