@@ -44,7 +44,14 @@ describe('the news feed in the browser (German)', () => {
     name,
     audience: { field: 'external_id', op: 'eq', value: externalId },
     default_language: 'de',
-    variants: [{ key: 'alle', default: true, channels: ['feed'], content: { de: { subject, body: `**${subject}**: Details folgen im Text.` } } }],
+    variants: [
+      {
+        key: 'alle',
+        default: true,
+        channels: ['feed'],
+        content: { de: { subject, body: `**${subject}**: Details folgen im Text. [Speiseplan](https://intranet.example.test/speiseplan.pdf)` } },
+      },
+    ],
     ...extra,
   });
 
@@ -155,6 +162,29 @@ describe('the news feed in the browser (German)', () => {
     await expect.poll(unreadBadge).toBe(before - 1);
     expect((await feedOf()).items.find((item) => item.subject === NEWS_SUBJECT)?.read).toBe(true);
     expect(await employee.locator('main').innerText()).not.toMatch(/not found|must-read/i);
+  });
+
+  it('reports how long the open news was in view, and a download from it, as feed events (issue 10)', async () => {
+    const news = employee.getByTestId('feed-item').filter({ hasText: NEWS_SUBJECT });
+    const frame = news.getByTestId('feed-message-html');
+    // The item has been open since the test before; it stays in view a little longer, then closes.
+    await employee.waitForTimeout(1_500);
+    const read = employee.waitForResponse((r) => /\/api\/v1\/feed\/\d+\/reads$/.test(r.url()) && r.request().method() === 'POST');
+    const clicked = employee.waitForResponse((r) => /\/api\/v1\/feed\/\d+\/clicks$/.test(r.url()) && r.request().method() === 'POST');
+    const popup = employee.waitForEvent('popup').catch(() => null);
+    await frame.contentFrame().getByRole('link', { name: 'Speiseplan' }).click();
+    expect((await clicked).status()).toBe(200);
+    await (await popup)?.close();
+    await news.getByTestId('feed-item-toggle').click();
+    expect((await read).status()).toBe(204);
+    const rows = await sql<{ kind: string; dwell_ms: number | null; dwell_bucket: string | null }>`
+      SELECT e.kind, e.dwell_ms, e.dwell_bucket FROM tracking_events e JOIN campaigns c ON c.id = e.campaign_id
+      WHERE c.name = 'Kantine' ORDER BY e.id`.execute(h.server.db);
+    expect(rows.rows.map((r) => r.kind)).toContain('download');
+    const reads = rows.rows.filter((r) => r.kind === 'read');
+    expect(reads.length).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...reads.map((r) => r.dwell_ms ?? 0))).toBeGreaterThanOrEqual(1_000);
+    expect(reads.every((r) => r.dwell_bucket !== null)).toBe(true);
   });
 
   it('lets the communicator schedule a campaign at a local time, then pause, resume and cancel it from its header', async () => {
