@@ -90,25 +90,22 @@ function breakdown(rows: q.GroupRow[], dims: readonly ReportDimension[], k: numb
   return groups.map(([key, c], i) => ({ key: Object.fromEntries(dims.map((d, j) => [d, key[j]!])), figures: hidden.has(i) ? EMPTY : figures(c, engagement) }));
 }
 
-/**
- * The report of campaign `id`; an unknown campaign is the campaigns module's 404.
- * @example const report = await getCampaignReport({ db, config, id: 7, by: ['variant', 'generation'] }); report.by_variant[0]?.unique_opens
- */
-export async function getCampaignReport(input: {
-  db: AnyDb;
-  config: { TRACKING_MODE: TrackingMode; PRIVACY_MIN_GROUP: number };
-  id: number;
+/** Reports assembled from their rollup, per database (at most this many kept). */
+const ASSEMBLED_MAX = 500;
+type Assembled = Map<string, Omit<CampaignReport, 'leaders'>>;
+const assembled = new WeakMap<object, Assembled>();
+
+/** The report's figures from the campaign's rollup rows, k-anonymous. */
+function assemble(input: {
+  campaignId: number;
+  rows: q.GroupRow[];
+  report: q.ReportRow | undefined;
+  computedAt: string | null;
+  tracking: TrackingMode;
+  k: number;
   by: readonly ReportDimension[];
-}): Promise<CampaignReport> {
-  const { db, config } = input;
-  const k = config.PRIVACY_MIN_GROUP;
-  const campaign = await getCampaignDefinition({ db, id: input.id });
-  const tracking = effectiveTrackingMode(campaign, config);
-  const [rows, report, cascade] = await Promise.all([
-    q.findGroups(db, campaign.id),
-    q.findReport(db, campaign.id),
-    campaign.cascade ? getCascadeReport({ db, campaignId: campaign.id, limit: 1 }) : Promise.resolve(null),
-  ]);
+}): Omit<CampaignReport, 'leaders'> {
+  const { rows, report, tracking, k } = input;
   const people = rows.filter((r) => r.channel === 'all');
   const total = sum(people);
   // Engagement figures exist while tracking is on; what was recorded before a switch to off stays hidden.
@@ -117,10 +114,10 @@ export async function getCampaignReport(input: {
   const top = shown ? figures(total, engagement) : EMPTY;
   const hideSmall = (n: number) => (shown && (n === 0 || n >= k) ? n : null);
   return {
-    campaign_id: campaign.id,
+    campaign_id: input.campaignId,
     tracking,
     k,
-    computed_at: report ? new Date(report.computed_at).toISOString() : null,
+    computed_at: input.computedAt,
     ...top,
     machine_opens: shown ? total.machine_opens : null,
     machine_clicks: shown ? total.machine_clicks : null,
@@ -158,6 +155,41 @@ export async function getCampaignReport(input: {
         acknowledged_after: big ? f.acknowledged_after : null,
       };
     }),
+  };
+}
+
+/**
+ * The report of campaign `id`; an unknown campaign is the campaigns module's 404.
+ * @example const report = await getCampaignReport({ db, config, id: 7, by: ['variant', 'generation'] }); report.by_variant[0]?.unique_opens
+ */
+export async function getCampaignReport(input: {
+  db: AnyDb;
+  config: { TRACKING_MODE: TrackingMode; PRIVACY_MIN_GROUP: number };
+  id: number;
+  by: readonly ReportDimension[];
+}): Promise<CampaignReport> {
+  const { db, config } = input;
+  const k = config.PRIVACY_MIN_GROUP;
+  const campaign = await getCampaignDefinition({ db, id: input.id });
+  const tracking = effectiveTrackingMode(campaign, config);
+  const [report, cascade] = await Promise.all([
+    q.findReport(db, campaign.id),
+    campaign.cascade ? getCascadeReport({ db, campaignId: campaign.id, limit: 1 }) : Promise.resolve(null),
+  ]);
+  // The rollup changes once a minute: a report assembled for the same rollup, campaign version, mode,
+  // k and breakdown is the same report, so views in between reuse it (the leaders are always read).
+  const computedAt = report ? new Date(report.computed_at).toISOString() : null;
+  const key = [campaign.id, campaign.updated_at, tracking, k, input.by.join(','), computedAt ?? ''].join('|');
+  let cache = assembled.get(db);
+  if (!cache) assembled.set(db, (cache = new Map() as Assembled));
+  let built = cache.get(key);
+  if (!built) {
+    built = assemble({ campaignId: campaign.id, rows: await q.findGroups(db, campaign.id), report, computedAt, tracking, k, by: input.by });
+    cache.set(key, built);
+    if (cache.size > ASSEMBLED_MAX) cache.delete(cache.keys().next().value!);
+  }
+  return {
+    ...built,
     leaders: cascade
       ? { leaders: cascade.totals.leaders, released: cascade.totals.released, on_time: cascade.totals.on_time, participation: cascade.participation }
       : null,
