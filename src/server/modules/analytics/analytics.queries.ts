@@ -7,6 +7,9 @@ import type { AnyDb } from '../../platform/db/connect.js';
 
 export type Source = 'tracking_events' | 'events';
 
+/** Identifies "rewriting a campaign's rollup" among advisory locks (with the campaign id). */
+const ROLLUP_LOCK_KEY = 7_310_024;
+
 /** Where the rollup has read `source` up to (0 the first time). */
 export async function findWatermark(db: AnyDb, source: Source): Promise<number> {
   const result = await sql<{ last_id: string }>`SELECT last_id FROM analytics_watermarks WHERE source = ${source}`.execute(db);
@@ -35,7 +38,8 @@ export async function saveWatermark(db: AnyDb, source: Source, lastId: number): 
 /** The deliveries that tracking events past `after` belong to. */
 export async function findTouchedDeliveries(db: AnyDb, after: number): Promise<number[]> {
   const result = await sql<{ delivery_id: string }>`SELECT DISTINCT delivery_id FROM tracking_events WHERE id > ${after}`.execute(db);
-  return result.rows.map((r) => Number(r.delivery_id));
+  // In id order, so two runs upserting the same deliveries take their row locks in the same order.
+  return result.rows.map((r) => Number(r.delivery_id)).sort((a, b) => a - b);
 }
 
 /** The campaigns that activity events past `after` belong to. */
@@ -125,6 +129,9 @@ async function collectRecipients(db: AnyDb, campaignId: number, feedViews: boole
  */
 export async function rewriteCampaignRollup(db: AnyDb, input: { campaignId: number; now: Date; feedViews: boolean }): Promise<void> {
   const { campaignId } = input;
+  // One rewrite of a campaign at a time (the job and an "update now" may meet): the second waits for
+  // the first to commit instead of inserting the same group keys beside it.
+  await sql`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK_KEY}::int, ${campaignId}::int)`.execute(db);
   await collectRecipients(db, campaignId, input.feedViews);
   await sql`DELETE FROM campaign_report_groups WHERE campaign_id = ${campaignId}`.execute(db);
   // Each person once (channel 'all'), then each person per channel; an acknowledgement is a read too.

@@ -199,6 +199,32 @@ describe('a campaign report', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${tracked.id}/report` })).statusCode).toBe(401);
   });
 
+  it('rewrites a campaign 30 times at once (the job and "update now" meeting) without an error, to the same figures', async () => {
+    const before = await report(tracked.id);
+    const runs = await Promise.all(
+      Array.from({ length: 30 }, () => t.app.inject({ method: 'POST', url: `/api/v1/campaigns/${tracked.id}/report/refresh`, headers: communicator.headers })),
+    );
+    expect(runs.map((r) => r.statusCode)).toEqual(Array.from({ length: 30 }, () => 200));
+    const after = await report(tracked.id);
+    expect([after.recipients, after.unique_opens, after.unique_clicks, after.by_variant]).toEqual([
+      before.recipients,
+      before.unique_opens,
+      before.unique_clicks,
+      before.by_variant,
+    ]);
+  });
+
+  it('lets only campaign readers refresh, export or list who needs a reminder, and only senders remind', async () => {
+    for (const [method, url] of [
+      ['POST', `/api/v1/campaigns/${tracked.id}/report/refresh`],
+      ['GET', `/api/v1/campaigns/${tracked.id}/report.csv`],
+      ['GET', `/api/v1/campaigns/${tracked.id}/report/pending`],
+    ] as const) {
+      expect((await t.app.inject({ method, url, headers: employee.headers })).statusCode, url).toBe(403);
+      expect((await t.app.inject({ method, url })).statusCode, url).toBe(401);
+    }
+  });
+
   it('keeps the counts of a person who is erased afterwards', async () => {
     const before = await report(tracked.id);
     const erased = await personId('sales3@r.example');
