@@ -62,6 +62,8 @@ CREATE TABLE survey_responses (
   correct integer,
   questions integer,
   passed boolean,
+  -- A quiz that was failed may be taken again (the reminder is for that): the latest attempt is kept.
+  attempts integer NOT NULL DEFAULT 1 CHECK (attempts >= 1),
   submitted_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (survey_id, round, person_id),
   FOREIGN KEY (survey_id, round) REFERENCES survey_rounds (survey_id, round) ON DELETE CASCADE
