@@ -35,6 +35,7 @@ import { registerPreferenceRoutes, registerUnsubscribeRoutes } from './modules/p
 import { registerPrivacyRoutes } from './modules/privacy/index.js';
 import { registerAnalyticsRoutes } from './modules/analytics/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
+import { registerConversationRoutes } from './modules/dialogue/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
 export type AppDeps = {
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSkillAdminRoutes(app, ctx);
   registerCommunityRoutes(app, ctx);
   registerContributionRoutes(app, ctx);
+  registerConversationRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true }, config: { access: { public: true } } }, async () => ({ status: 'ok' }));

@@ -1,5 +1,5 @@
 // /feed — the signed-in employee's news: must-reads still to acknowledge pinned on top, then every
-// message newest first (unread marked), more by cursor.
+// message newest first (unread marked), more by cursor; notifications of replies and mentions on top.
 import { useMemo } from 'react';
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,8 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { PageLoader } from '../../ui/page-loader';
 import { FeedItemCard } from './feed-item-card';
 import { useFeed } from './feed-queries';
+import { NotificationsPanel } from '../conversation/notifications-panel';
+import { useCommentCounts } from '../conversation/conversation-queries';
 
 export function FeedPage() {
   const { t } = useTranslation();
@@ -14,6 +16,7 @@ export function FeedPage() {
   const pages = feed.data?.pages ?? [];
   const pinned = pages[0]?.pinned ?? [];
   const items = useMemo(() => (feed.data?.pages ?? []).flatMap((page) => page.items), [feed.data]);
+  const counts = useCommentCounts(items.map((item) => item.campaign.id)).data;
 
   return (
     <Stack gap="md" data-testid="feed-page">
@@ -21,6 +24,7 @@ export function FeedPage() {
         <Title order={2}>{t('feed.title')}</Title>
         <Text c="dimmed">{t('feed.intro')}</Text>
       </Stack>
+      <NotificationsPanel />
       {feed.isPending && <PageLoader />}
       {feed.error && <ErrorAlert error={feed.error} onRetry={() => void feed.refetch()} />}
       {feed.isSuccess && pinned.length === 0 && items.length === 0 && (
@@ -44,7 +48,7 @@ export function FeedPage() {
             {t('feed.allTitle')}
           </Title>
           {items.map((item) => (
-            <FeedItemCard key={item.id} item={item} />
+            <FeedItemCard key={item.id} item={item} comments={counts?.get(item.campaign.id)} />
           ))}
           {feed.hasNextPage && (
             <Button variant="default" onClick={() => void feed.fetchNextPage()} loading={feed.isFetchingNextPage} data-testid="feed-load-more">
