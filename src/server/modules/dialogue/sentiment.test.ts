@@ -22,4 +22,17 @@ describe('scoreComment', () => {
     // "gut" ends its clause at the comma; "nicht" belongs to "schlecht".
     expect(scoreComment('Gut, nicht schlecht', 'de')).toMatchObject({ polarity: 'positive', positive: ['gut', 'nicht schlecht'] });
   });
+
+  it('knows the common words of workplace feedback, and an intensifier is not a complaint', () => {
+    expect(scoreComment('Erg goed gedaan, heel overzichtelijk', 'nl')).toMatchObject({
+      polarity: 'positive',
+      positive: ['goed', 'overzichtelijk'],
+      negative: [],
+    });
+    expect(scoreComment('Leider wieder verspätet und umständlich', 'de')).toMatchObject({
+      polarity: 'negative',
+      negative: ['leider', 'verspätet', 'umständlich'],
+    });
+    expect(scoreComment('Looks like an outstanding, insightful update', 'en')).toMatchObject({ polarity: 'positive', positive: ['outstanding', 'insightful'] });
+  });
 });
