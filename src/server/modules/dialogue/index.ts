@@ -16,3 +16,5 @@ export { getSurvey, presentSurvey, effectiveStatus } from './surveys.service.js'
 export { findNpsQuestion, loadSurveyModel, scoreQuiz, type QuizScore } from './survey-model.js';
 export { isQuiz, passMarkOf } from './survey-rules.js';
 export type { SurveyRow, RoundRow } from './surveys.queries.js';
+export { mixAnonymousAnswers } from './mix-anonymous-answers.js';
+export { mixAnonymousAnswersJob } from './jobs/mix-anonymous-answers.job.js';
