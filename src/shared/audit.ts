@@ -56,6 +56,12 @@ export const AUDIT_ACTIONS = [
   'comments.hidden',
   'comments.unhidden',
   'comments.reports_dismissed',
+  /** Surveys and quizzes (issue 11): created, changed, opened, closed, deleted. */
+  'surveys.created',
+  'surveys.updated',
+  'surveys.opened',
+  'surveys.closed',
+  'surveys.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

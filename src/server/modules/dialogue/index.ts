@@ -1,3 +1,23 @@
-// The dialogue module's public API: other modules and the app import only from here.
+// The dialogue module's public API (issue 11, ADR 0027, 0028): surveys and quizzes, comments and
+// reactions. Other modules and the app import only from here.
+import type { FastifyInstance } from 'fastify';
+import type { ModuleContext } from '../module-context.js';
+import { registerSurveyRespondRoutes } from './respond.routes.js';
+import { registerSurveyAuthorRoutes } from './surveys.routes.js';
+
+/** Mounts the authors' and the respondents' survey routes. */
+export function registerSurveyRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  registerSurveyAuthorRoutes(app, ctx);
+  registerSurveyRespondRoutes(app, ctx);
+}
+
+export { openSurveyRound } from './survey-rounds.service.js';
+export { getSurvey, presentSurvey, effectiveStatus } from './surveys.service.js';
+export { findNpsQuestion, loadSurveyModel, scoreQuiz, type QuizScore } from './survey-model.js';
+export { isQuiz, passMarkOf } from './survey-rules.js';
+export type { SurveyRow, RoundRow } from './surveys.queries.js';
+export { mixAnonymousAnswers } from './mix-anonymous-answers.js';
+export { mixAnonymousAnswersJob } from './jobs/mix-anonymous-answers.job.js';
+
 export { registerConversationRoutes } from './conversation.routes.js';
 export { scoreComment } from './sentiment.js';

@@ -109,6 +109,18 @@ export async function findPersonData(db: AnyDb, personId: number): Promise<Recor
       db,
       sql`SELECT id, kind, campaign_id, comment_id, created_at, read_at FROM notifications WHERE person_id = ${personId} ORDER BY id`,
     ),
+    // Surveys (ADR 0027): the rounds they answered, and their answers to surveys that are not
+    // anonymous. Anonymous answers hold nothing that leads to the person, so no export can hold them.
+    surveys_answered: await rows(
+      db,
+      sql`SELECT r.survey_id, s.title AS survey_title, s.anonymous, r.round FROM survey_respondents AS r JOIN surveys AS s ON s.id = r.survey_id
+          WHERE r.person_id = ${personId} ORDER BY r.survey_id, r.round`,
+    ),
+    survey_answers: await rows(
+      db,
+      sql`SELECT r.survey_id, s.title AS survey_title, r.round, r.answers, r.segment, r.correct, r.questions, r.passed, r.attempts, r.submitted_at
+          FROM survey_responses AS r JOIN surveys AS s ON s.id = r.survey_id WHERE r.person_id = ${personId} ORDER BY r.survey_id, r.round`,
+    ),
   };
 }
 
@@ -172,7 +184,9 @@ export async function erasePerson(trx: AnyDb, personId: number): Promise<Erasure
   counts.accounts_deleted = affected(await sql`DELETE FROM users WHERE person_id = ${personId}`.execute(trx));
   Object.assign(counts, await eraseConversation(trx, personId));
   // The rest follows the foreign keys: deliveries' person becomes NULL (0022), acknowledgements,
-  // preferences, subscriptions, contributions, endorsements, help and kudos of theirs are deleted.
+  // preferences, subscriptions, contributions, endorsements, help and kudos of theirs are deleted, and
+  // so are the survey rounds they answered and their identified answers; anonymous answers stay (no
+  // column of theirs names a person, ADR 0027).
   counts.people_deleted = affected(await sql`DELETE FROM people WHERE id = ${personId}`.execute(trx));
   return counts;
 }
