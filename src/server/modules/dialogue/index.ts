@@ -1,4 +1,21 @@
-// The dialogue module's public API (surveys, quizzes, pulses; DESIGN §3.8): other modules and the app import only from here.
+// The dialogue module's public API (issue 11, ADR 0027, 0029): surveys, quizzes and pulses, their
+// results and scheduler. Other modules and the app import only from here.
+import type { FastifyInstance } from 'fastify';
+import type { ModuleContext } from '../module-context.js';
+import { registerSurveyRespondRoutes } from './respond.routes.js';
+import { registerSurveyAuthorRoutes } from './surveys.routes.js';
+
+/** Mounts the authors' and the respondents' survey routes. */
+export function registerSurveyRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  registerSurveyAuthorRoutes(app, ctx);
+  registerSurveyRespondRoutes(app, ctx);
+}
+
+export { openSurveyRound } from './survey-rounds.service.js';
+export { getSurvey, presentSurvey, effectiveStatus } from './surveys.service.js';
+export { findNpsQuestion, loadSurveyModel, scoreQuiz, type QuizScore } from './survey-model.js';
+export { isQuiz, passMarkOf } from './survey-rules.js';
+export type { SurveyRow, RoundRow } from './surveys.queries.js';
 export { registerSurveyResultsRoutes } from './survey-results.routes.js';
 export { getSurveyResults } from './results.service.js';
 export { runSurveyScheduler } from './pulse-rounds.service.js';
