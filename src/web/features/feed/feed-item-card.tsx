@@ -1,7 +1,7 @@
 // One message of the feed: campaign, subject and date; opened it shows the message and is marked read.
 // A must-read not yet acknowledged (pinned) shows its acknowledge-by date and the Acknowledge button.
 // While open, how long the message is seen and which of its links are followed are reported (ADR 0025).
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { Badge, Button, Card, Collapse, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FeedItem } from '../../../shared/delivery';
@@ -12,9 +12,14 @@ import { useCurrentUser } from '../../app/auth-context';
 import { useDwellTime } from './use-dwell-time';
 import { FeedMessageFrame } from './feed-message-frame';
 
-export type FeedItemCardProps = { item: FeedItem; pinned?: boolean };
+export type FeedItemCardProps = {
+  item: FeedItem;
+  pinned?: boolean;
+  /** Shown at the foot of the card, e.g. the surveys that belong to the message's campaign. */
+  footer?: ReactNode;
+};
 
-export function FeedItemCard({ item, pinned = false }: FeedItemCardProps) {
+export function FeedItemCard({ item, pinned = false, footer }: FeedItemCardProps) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const markRead = useMarkRead();
@@ -81,6 +86,7 @@ export function FeedItemCard({ item, pinned = false }: FeedItemCardProps) {
             </Button>
           </Group>
         )}
+        {footer}
       </Stack>
     </Card>
   );

@@ -1,0 +1,104 @@
+// How the web app reads the surveys API (DESIGN §3.8, src/shared/dialogue.ts): zod schemas for the
+// answers it parses, checked against the contract's types so drift fails the build, not the screen.
+import { z } from 'zod';
+import { SEGMENT_KEYS, SURVEY_KINDS, SURVEY_STATUSES, REPEAT_EVERY } from '../../../shared/dialogue';
+import type { QuestionResult, ResponseReceipt, SurveyForRespondent, SurveyResults, SurveyView } from '../../../shared/dialogue';
+
+const definition = z.record(z.string(), z.unknown());
+const segmentKeys = z.array(z.enum(SEGMENT_KEYS));
+
+export const surveyViewSchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  kind: z.enum(SURVEY_KINDS),
+  status: z.enum(SURVEY_STATUSES),
+  definition,
+  anonymous: z.boolean(),
+  audience: z.unknown(),
+  segment_keys: segmentKeys,
+  pass_mark: z.number().nullable(),
+  campaign: z.number().nullable(),
+  schedule: z
+    .object({
+      every: z.enum(REPEAT_EVERY),
+      starts_at: z.string(),
+      until: z.string().optional(),
+      reminder_after_hours: z.number().optional(),
+    })
+    .nullable(),
+  closes_at: z.string().nullable(),
+  current_round: z.number().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+}) satisfies z.ZodType<SurveyView>;
+
+/** A row of the list: the survey and, when the server counts them, its responses. */
+export const surveyListItemSchema = surveyViewSchema.partial({ definition: true, audience: true }).extend({
+  responses: z.number().nullable().optional(),
+});
+export type SurveyListItem = z.infer<typeof surveyListItemSchema>;
+
+export const surveyListSchema = z.object({ items: z.array(surveyListItemSchema), next_cursor: z.string().nullable().optional() });
+
+export const respondentSurveySchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  kind: z.enum(SURVEY_KINDS),
+  definition,
+  anonymous: z.boolean(),
+  segment_keys: segmentKeys,
+  is_quiz: z.boolean(),
+  round: z.number(),
+  campaign: z.number().nullable(),
+  closes_at: z.string().nullable(),
+  answered: z.boolean(),
+}) satisfies z.ZodType<SurveyForRespondent>;
+
+/** A survey open to the signed-in person, for the feed; `campaign` places it under its campaign's message. */
+export const openSurveySchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  kind: z.enum(SURVEY_KINDS),
+  campaign: z.number().nullable(),
+  closes_at: z.string().nullable().optional(),
+  anonymous: z.boolean().optional(),
+  is_quiz: z.boolean().optional(),
+});
+export type OpenSurvey = z.infer<typeof openSurveySchema>;
+export const openSurveysSchema = z.object({ items: z.array(openSurveySchema) });
+
+export const receiptSchema = z.object({
+  round: z.number(),
+  quiz: z.object({ correct: z.number(), questions: z.number(), score: z.number(), passed: z.boolean() }).optional(),
+}) satisfies z.ZodType<ResponseReceipt>;
+
+const counts = z.record(z.string(), z.number()).nullable();
+const questionResultSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('choice'), counts }),
+  z.object({ type: z.literal('rating'), counts, mean: z.number().nullable() }),
+  z.object({ type: z.literal('nps'), counts, enps: z.number().nullable() }),
+  z.object({ type: z.literal('boolean'), counts }),
+  z.object({ type: z.literal('text'), answers: z.array(z.string()).nullable() }),
+  z.object({ type: z.literal('quiz'), correct: z.number().nullable(), passed: z.number().nullable() }),
+]) satisfies z.ZodType<QuestionResult>;
+
+export const resultsSchema = z.object({
+  survey: z.number(),
+  round: z.union([z.number(), z.literal('all')]),
+  k: z.number(),
+  responses: z.number(),
+  enps: z.number().nullable().optional(),
+  questions: z.record(z.string(), questionResultSchema),
+  by_segment: z.array(
+    z.object({
+      key: z.enum(SEGMENT_KEYS),
+      value: z.string().nullable(),
+      responses: z.number().nullable(),
+      enps: z.number().nullable().optional(),
+      questions: z.record(z.string(), questionResultSchema).nullable(),
+    }),
+  ),
+  trend: z.array(
+    z.object({ round: z.number(), opens_at: z.string(), responses: z.number().nullable(), enps: z.number().nullable(), mean: z.number().nullable() }),
+  ),
+}) satisfies z.ZodType<SurveyResults>;
