@@ -7,6 +7,17 @@ import { useEffect, useMemo } from 'react';
 import { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 
+/** SurveyJS in the app's colours and font (Mantine's CSS variables). */
+const THEME = {
+  cssVariables: {
+    '--sjs-primary-backcolor': 'var(--mantine-primary-color-filled)',
+    '--sjs-primary-backcolor-dark': 'var(--mantine-primary-color-filled-hover)',
+    '--sjs-primary-backcolor-light': 'var(--mantine-primary-color-light)',
+    '--sjs-general-backcolor-dim': 'var(--mantine-color-body)',
+    '--sjs-font-family': 'var(--mantine-font-family)',
+  },
+};
+
 export type SurveyJsViewProps = {
   definition: Record<string, unknown>;
   /** `en`, `de` or `nl`: SurveyJS's own buttons and messages in that language. */
@@ -22,6 +33,7 @@ export type SurveyJsViewProps = {
 export function SurveyJsView({ definition, locale, onComplete, showTitle = true, attempt = 0 }: SurveyJsViewProps) {
   const model = useMemo(() => {
     const survey = new Model(definition);
+    survey.applyTheme(THEME);
     survey.locale = locale;
     survey.showTitle = showTitle;
     survey.showCompletedPage = onComplete === undefined;
