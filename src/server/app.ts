@@ -34,6 +34,7 @@ import { registerTrackingRoutes } from './modules/tracking/index.js';
 import { registerPreferenceRoutes, registerUnsubscribeRoutes } from './modules/preferences/index.js';
 import { registerPrivacyRoutes } from './modules/privacy/index.js';
 import { registerAnalyticsRoutes } from './modules/analytics/index.js';
+import { registerSurveyRoutes } from './modules/dialogue/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerUnsubscribeRoutes(app, ctx);
   registerPrivacyRoutes(app, ctx);
   registerAnalyticsRoutes(app, ctx);
+  registerSurveyRoutes(app, ctx);
   registerExpertiseRoutes(app, ctx);
   registerSkillAdminRoutes(app, ctx);
   registerCommunityRoutes(app, ctx);

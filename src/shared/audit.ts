@@ -52,6 +52,12 @@ export const AUDIT_ACTIONS = [
   'privacy.exported',
   /** One person's data erased. */
   'privacy.erased',
+  /** Surveys and quizzes (issue 11): created, changed, opened, closed, deleted. */
+  'surveys.created',
+  'surveys.updated',
+  'surveys.opened',
+  'surveys.closed',
+  'surveys.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -72,8 +72,22 @@ export const createSurveySchema = z.strictObject({
 });
 export type CreateSurvey = z.infer<typeof createSurveySchema>;
 
-/** PATCH: any field of a survey that has no answers yet; `status` and `closes_at` always. */
-export const updateSurveySchema = createSurveySchema.partial().extend({ status: z.enum(SURVEY_STATUSES).optional() });
+/**
+ * PATCH: any field of a survey that has no answers yet; `status` and `closes_at` always. No defaults
+ * (a field left out stays as it is); `null` clears a pass mark, campaign, schedule or closing time.
+ */
+export const updateSurveySchema = createSurveySchema
+  .extend({
+    kind: z.enum(SURVEY_KINDS),
+    segment_keys: z.array(z.enum(SEGMENT_KEYS)).max(SURVEY_LIMITS.segmentKeys),
+    status: z.enum(SURVEY_STATUSES),
+    pass_mark: z.number().min(0).max(1).nullable(),
+    campaign: z.number().int().positive().nullable(),
+    schedule: surveyScheduleSchema.nullable(),
+    closes_at: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .partial();
+export type UpdateSurvey = z.infer<typeof updateSurveySchema>;
 
 export const surveyAnswersSchema = z.strictObject({
   /** Question name -> value, as SurveyJS's `survey.data` holds it. */

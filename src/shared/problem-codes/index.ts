@@ -16,6 +16,7 @@ import { PEOPLE_PROBLEM_CODES } from './people.js';
 import { SUBJECT_TEST_PROBLEM_CODES } from './subject-tests.js';
 import { PREFERENCE_PROBLEM_CODES } from './preferences.js';
 import { PRIVACY_PROBLEM_CODES } from './privacy.js';
+import { SURVEY_PROBLEM_CODES } from './surveys.js';
 import { VALIDATION_PROBLEM_CODES } from './validation.js';
 
 export const PROBLEM_CODES = {
@@ -34,6 +35,7 @@ export const PROBLEM_CODES = {
   ...PREFERENCE_PROBLEM_CODES,
   ...PRIVACY_PROBLEM_CODES,
   ...ANALYTICS_PROBLEM_CODES,
+  ...SURVEY_PROBLEM_CODES,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

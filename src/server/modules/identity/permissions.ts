@@ -29,6 +29,10 @@ export const PERMISSIONS = [
   'campaigns:write',
   /** Send and schedule campaigns. */
   'campaigns:send',
+  /** See surveys and quizzes as their authors do (definition, audience, results). */
+  'surveys:read',
+  /** Create, change, open, close and delete surveys and quizzes. */
+  'surveys:write',
   /** Add, test, change, disable and delete chat channels (webhooks); their URLs are secrets. */
   'chat:manage',
   /** Create and change topics people may unsubscribe from. */
@@ -51,6 +55,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'campaigns:read',
     'campaigns:write',
     'campaigns:send',
+    'surveys:read',
+    'surveys:write',
     'topics:manage',
     'privacy:read',
     'skills:endorse',

@@ -1,0 +1,18 @@
+// The dialogue module's public API (issue 11, ADR 0027): surveys and quizzes. Other modules and the
+// app import only from here.
+import type { FastifyInstance } from 'fastify';
+import type { ModuleContext } from '../module-context.js';
+import { registerSurveyRespondRoutes } from './respond.routes.js';
+import { registerSurveyAuthorRoutes } from './surveys.routes.js';
+
+/** Mounts the authors' and the respondents' survey routes. */
+export function registerSurveyRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  registerSurveyAuthorRoutes(app, ctx);
+  registerSurveyRespondRoutes(app, ctx);
+}
+
+export { openSurveyRound } from './survey-rounds.service.js';
+export { getSurvey, presentSurvey, effectiveStatus } from './surveys.service.js';
+export { findNpsQuestion, loadSurveyModel, scoreQuiz, type QuizScore } from './survey-model.js';
+export { isQuiz, passMarkOf } from './survey-rules.js';
+export type { SurveyRow, RoundRow } from './surveys.queries.js';
