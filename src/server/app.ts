@@ -35,6 +35,7 @@ import { registerPreferenceRoutes, registerUnsubscribeRoutes } from './modules/p
 import { registerPrivacyRoutes } from './modules/privacy/index.js';
 import { registerAnalyticsRoutes } from './modules/analytics/index.js';
 import { registerSurveyRoutes } from './modules/dialogue/index.js';
+import { registerSurveyResultsRoutes } from './modules/dialogue/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPrivacyRoutes(app, ctx);
   registerAnalyticsRoutes(app, ctx);
   registerSurveyRoutes(app, ctx);
+  registerSurveyResultsRoutes(app, ctx);
   registerExpertiseRoutes(app, ctx);
   registerSkillAdminRoutes(app, ctx);
   registerCommunityRoutes(app, ctx);

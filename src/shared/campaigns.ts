@@ -7,7 +7,7 @@ export const CAMPAIGN_KINDS = ['announcement', 'must_read'] as const;
 export const CHANNELS = ['email', 'feed', 'chat'] as const;
 export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'sent', 'cancelled', 'paused'] as const;
 export const TRACKING_MODES = ['individual', 'aggregate', 'off'] as const;
-export const FOLLOW_UP_CONDITIONS = ['not_opened', 'not_clicked', 'not_acknowledged', 'quiz_not_passed'] as const;
+export const FOLLOW_UP_CONDITIONS = ['not_opened', 'not_clicked', 'not_acknowledged', 'quiz_not_passed', 'not_responded'] as const;
 export type FollowUpCondition = (typeof FOLLOW_UP_CONDITIONS)[number];
 
 export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];

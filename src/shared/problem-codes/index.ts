@@ -14,6 +14,7 @@ import { IMPORT_PROBLEM_CODES } from './import.js';
 import { INPUT_PROBLEM_CODES } from './input.js';
 import { PEOPLE_PROBLEM_CODES } from './people.js';
 import { SUBJECT_TEST_PROBLEM_CODES } from './subject-tests.js';
+import { SURVEY_RESULTS_PROBLEM_CODES } from './survey-results.js';
 import { PREFERENCE_PROBLEM_CODES } from './preferences.js';
 import { PRIVACY_PROBLEM_CODES } from './privacy.js';
 import { SURVEY_PROBLEM_CODES } from './surveys.js';
@@ -36,6 +37,7 @@ export const PROBLEM_CODES = {
   ...PRIVACY_PROBLEM_CODES,
   ...ANALYTICS_PROBLEM_CODES,
   ...SURVEY_PROBLEM_CODES,
+  ...SURVEY_RESULTS_PROBLEM_CODES,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -13,18 +13,27 @@ import { effectiveTrackingMode, peopleWithActivity, type TrackingMode } from '..
 import * as q from './analytics.queries.js';
 
 /** The activity whose absence a condition waits for. */
-const WAITS_FOR = { not_opened: 'opened', not_clicked: 'clicked', not_acknowledged: 'acknowledged', quiz_not_passed: 'quiz_passed' } as const;
+const WAITS_FOR = {
+  not_opened: 'opened',
+  not_clicked: 'clicked',
+  not_acknowledged: 'acknowledged',
+  quiz_not_passed: 'quiz_passed',
+  not_responded: 'responded',
+} as const;
 
 type Config = { TRACKING_MODE: TrackingMode };
 
+/** Conditions on what a person declares themselves (an acknowledgement, a survey answer): known in every tracking mode. */
+const DECLARED = new Set<FollowUpCondition>(['not_acknowledged', 'not_responded']);
+
 /**
  * Whether the campaign's tracking lets `condition` be told per person: opens, clicks and quiz results
- * only in individual mode; an acknowledgement is the person's own declaration and always is.
+ * only in individual mode; an acknowledgement or a survey answer is the person's own and always is.
  */
 async function checkCondition(db: AnyDb, config: Config, id: number, condition: FollowUpCondition) {
   const campaign = await getCampaignDefinition({ db, id });
   const mode = effectiveTrackingMode(campaign, config);
-  if (condition !== 'not_acknowledged' && mode !== 'individual')
+  if (!DECLARED.has(condition) && mode !== 'individual')
     throw new AppError('conflict', `with tracking ${mode} nobody is known to have not done it`, coded('report.needs_individual_tracking', { mode, condition }));
   return campaign;
 }

@@ -231,17 +231,18 @@ function toValues(c: CampaignValues): { campaign: Omit<q.CampaignValues, 'create
 }
 
 /**
- * Saves a new draft.
+ * Saves a new draft, in the caller's transaction when `db` is one (a survey round's invitation).
  * @example const campaign = await createCampaign({ ...ctx, campaign: input, userId: 3 }); // campaign.status === 'draft'
  */
 export async function createCampaign(input: CampaignContext & { campaign: CampaignValues; userId: number | null }): Promise<Campaign> {
   await validate(input, input.campaign);
   const values = toValues(input.campaign);
-  return input.db.transaction().execute(async (trx) => {
+  const save = async (trx: AnyDb) => {
     const row = await q.insertCampaign(trx, { ...values.campaign, created_by_user_id: input.userId });
     const variants = await q.replaceVariants(trx, row.id, values.variants);
     return present(row, variants, { queued: 0, sent: 0, failed: 0, suppressed: 0 });
-  });
+  };
+  return input.db.isTransaction ? save(input.db) : input.db.transaction().execute(save);
 }
 
 /** Replaces a draft; a 409 once it is scheduled or sent. */
@@ -484,7 +485,13 @@ export async function changeSending(input: {
 }
 
 /** The activity whose absence a follow-up condition means. */
-const MISSING_ACTIVITY = { not_opened: 'opened', not_clicked: 'clicked', not_acknowledged: 'acknowledged', quiz_not_passed: 'quiz_passed' } as const;
+const MISSING_ACTIVITY = {
+  not_opened: 'opened',
+  not_clicked: 'clicked',
+  not_acknowledged: 'acknowledged',
+  quiz_not_passed: 'quiz_passed',
+  not_responded: 'responded',
+} as const;
 
 /**
  * People for whom follow-up `index` of a campaign still holds (they lack its activity), as rows for a

@@ -34,3 +34,5 @@ export { countProfileHashtags, replaceProfileHashtags } from './profile-hashtags
 export { findTemplatePeople, selectAudienceRows, type TemplatePerson } from './template-people.js';
 /** The curated skill catalogue (tags, en/de/nl labels, aliases) the demo draws from and expertise seeds its taxonomy with. */
 export { SKILLS as SKILL_CATALOGUE } from './demo/skills-catalogue.js';
+/** CSV cells neutralised against formula injection (OWASP), for every module's CSV export. */
+export { escapeFormulaCell, ESCAPED_CELL } from './csv-formula.js';

@@ -7,3 +7,4 @@ export { trackingPartitionsJob, ensureTrackingPartitions } from './jobs/tracking
 export { recordActivity, peopleWithActivity, withdrawActivity, activityExistsSql } from './activity-events.js';
 export { recordFeedRead, recordFeedClick, feedLinkKind, type FeedDelivery } from './feed-events.js';
 export { dwellBucketOf, type DwellBucket } from './tracking.service.js';
+export { recordActivities } from './activity-events.js';

@@ -54,21 +54,22 @@ export function kAnonymous<K extends string, V = number>(
  * report (by one dimension fewer), so within each block of cells that share all but one dimension the
  * same test applies: while a block has exactly one hidden cell, or hidden cells that together count
  * fewer than `k` people, its smallest shown cell is hidden too. Repeated until nothing changes.
- * `cells` are [key per dimension, size]; answers the indexes of the hidden cells.
+ * `cells` are [key per dimension, size]; `alsoHidden` cells hidden for a reason of the caller's (a
+ * margin it hides) join the test like any other; answers the indexes of the hidden cells.
  * @example hiddenCells([[['a', 'x'], 9], [['a', 'y'], 3], [['b', 'x'], 9], [['b', 'y'], 9]], 5) // Set { 1, 0, 2, 3 }: in a 2×2 table one small cell hides all four
  */
-export function hiddenCells(cells: readonly (readonly [readonly string[], number])[], k: number): Set<number> {
-  const hidden = new Set<number>();
+export function hiddenCells(cells: readonly (readonly [readonly string[], number])[], k: number, alsoHidden: Iterable<number> = []): Set<number> {
+  const hidden = new Set<number>(alsoHidden);
   for (const i of hiddenGroups(
     cells.map(([, size], i) => [i, size] as const),
     k,
   ))
     hidden.add(i);
   const dimensions = cells[0]?.[0].length ?? 0;
-  if (dimensions < 2) return hidden;
-  // Blocks: for each dimension left out, the cells agreeing on all the others.
-  const blocks: number[][] = [];
-  for (let d = 0; d < dimensions; d++) {
+  // Blocks: the whole table (its total is published), and for each dimension left out (when there are
+  // several), the cells agreeing on all the others.
+  const blocks: number[][] = [cells.map((_, i) => i)];
+  for (let d = 0; dimensions >= 2 && d < dimensions; d++) {
     const byRest = new Map<string, number[]>();
     cells.forEach(([key], i) => {
       const rest = JSON.stringify(key.filter((_, j) => j !== d));

@@ -19,7 +19,8 @@ type Mode = (typeof TRACKING_MODES)[number];
 function conditionsFor(campaign: Campaign, mode: Mode): FollowUpCondition[] {
   return FOLLOW_UP_CONDITIONS.filter((c) => {
     if (c === 'not_acknowledged') return campaign.kind === 'must_read';
-    if (c === 'quiz_not_passed') return false;
+    // A quiz's and a survey's reminders go out on their own (a survey round's after its schedule's hours).
+    if (c === 'quiz_not_passed' || c === 'not_responded') return false;
     return mode === 'individual';
   });
 }
