@@ -1,6 +1,6 @@
 // Surveys open to the reader in the feed: as a line under the campaign message they belong to, or,
 // for those of no campaign in view, as a card of their own; each with a button to answer.
-import { Button, Card, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatTimestamp } from '../audiences/format-timestamp';
@@ -9,9 +9,16 @@ import type { OpenSurvey } from './survey-schemas';
 function AnswerButton({ survey }: { survey: OpenSurvey }) {
   const { t } = useTranslation();
   const quiz = survey.is_quiz ?? survey.kind === 'quiz';
+  if (survey.can_answer === false) {
+    return (
+      <Badge variant="light" color="teal" data-testid="open-survey-answered">
+        {t('surveys.feed.answered')}
+      </Badge>
+    );
+  }
   return (
     <Button component={Link} to={`/surveys/${survey.id}`} size="xs" data-testid="open-survey-answer">
-      {quiz ? t('surveys.feed.takeQuiz') : t('surveys.feed.answer')}
+      {survey.answered ? t('surveys.answer.tryAgain') : quiz ? t('surveys.feed.takeQuiz') : t('surveys.feed.answer')}
     </Button>
   );
 }

@@ -6,7 +6,7 @@ import { useCallback, useState } from 'react';
 import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ResponseReceipt, SurveyForRespondent } from '../../../shared/dialogue';
+import type { ResponseReceipt } from '../../../shared/dialogue';
 import { ApiError } from '../../app/api-client';
 import { NotFoundPage } from '../../app/not-found-page';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -15,6 +15,7 @@ import { formatTimestamp } from '../audiences/format-timestamp';
 import { LazySurveyJsView } from './lazy-survey-js-view';
 import { segmentKeyLabel } from './segment-labels';
 import { parseSurveyId } from './survey-id';
+import type { RespondentSurvey } from './survey-schemas';
 import { useSubmitAnswers, useSurveyToAnswer } from './survey-queries';
 import { unavailableReason, type Unavailable } from './survey-unavailable';
 
@@ -54,7 +55,7 @@ function UnavailableNotice({ reason }: { reason: Unavailable }) {
   );
 }
 
-function AnswerSurvey({ survey }: { survey: SurveyForRespondent }) {
+function AnswerSurvey({ survey }: { survey: RespondentSurvey }) {
   const { t, i18n } = useTranslation();
   const [attempt, setAttempt] = useState(0);
   const [answers, setAnswers] = useState<Record<string, unknown> | null>(null);
@@ -69,7 +70,12 @@ function AnswerSurvey({ survey }: { survey: SurveyForRespondent }) {
   );
   const reason = unavailableReason(submit.error);
 
-  if (survey.answered && !survey.is_quiz && !submit.isSuccess) return <UnavailableNotice reason="answered" />;
+  // Before this page sent anything: a closed round, or answered already (a failed quiz may be taken again).
+  if (!submit.isSuccess && answers === null) {
+    if (survey.open === false) return <UnavailableNotice reason="closed" />;
+    if (survey.answered && (survey.can_answer === false || (survey.can_answer === undefined && !survey.is_quiz)))
+      return <UnavailableNotice reason="answered" />;
+  }
   if (reason) return <UnavailableNotice reason={reason} />;
 
   const tryAgain = () => {
@@ -109,7 +115,7 @@ function AnswerSurvey({ survey }: { survey: SurveyForRespondent }) {
 }
 
 /** Whether the survey is anonymous and what is kept with the answer, before any question. */
-function PrivacyNotice({ survey }: { survey: SurveyForRespondent }) {
+function PrivacyNotice({ survey }: { survey: RespondentSurvey }) {
   const { t } = useTranslation();
   return (
     <Alert

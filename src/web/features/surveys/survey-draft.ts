@@ -3,7 +3,7 @@
 // else an element carries, so a definition made elsewhere survives an edit), quiz answers and pass
 // mark, anonymity, audience, segment keys, campaign, repeat schedule and close date.
 import type { Rule } from '../../../shared/audiences';
-import type { CreateSurvey, RepeatEvery, SegmentKey, SurveyKind, SurveyView } from '../../../shared/dialogue';
+import type { CreateSurvey, RepeatEvery, SegmentKey, SurveyKind, SurveyView, UpdateSurvey } from '../../../shared/dialogue';
 import { asRootGroup, EMPTY_RULE, parseRule } from '../audiences/rule-model';
 
 export const QUESTION_TYPES = ['radiogroup', 'checkbox', 'dropdown', 'rating', 'boolean', 'text', 'comment'] as const;
@@ -178,7 +178,6 @@ export function definitionFromDraft(draft: SurveyDraft): Record<string, unknown>
   const quiz = isQuizDraft(draft);
   return {
     ...draft.extra,
-    title: draft.title,
     pages: draft.pages.map((page) => {
       const { otherElements, ...extra } = page.extra;
       const others = Array.isArray(otherElements) ? (otherElements as unknown[]) : [];
@@ -233,8 +232,24 @@ export function surveyInputFromDraft(draft: SurveyDraft, status: 'draft' | 'open
   return input;
 }
 
+const PATCHED = ['title', 'kind', 'definition', 'anonymous', 'audience', 'segment_keys', 'pass_mark', 'campaign', 'schedule', 'closes_at'] as const;
+
+/**
+ * What PATCH takes to turn `before` into `after`: only the fields that changed (those answers were
+ * given to may not change once someone answered), a cleared one as null.
+ */
+export function surveyPatchFromDrafts(before: SurveyDraft, after: SurveyDraft): UpdateSurvey {
+  const a = surveyInputFromDraft(before, 'draft');
+  const b = surveyInputFromDraft(after, 'draft');
+  const patch: Record<string, unknown> = {};
+  for (const field of PATCHED) {
+    if (JSON.stringify(a[field]) !== JSON.stringify(b[field])) patch[field] = b[field] ?? null;
+  }
+  return patch;
+}
+
 export function draftFromSurvey(survey: SurveyView): SurveyDraft {
-  const { pages: _pages, title: _title, ...extra } = survey.definition;
+  const { pages: _pages, ...extra } = survey.definition;
   const pages = pagesFromDefinition(survey.definition);
   return {
     title: survey.title,

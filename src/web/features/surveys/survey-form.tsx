@@ -19,6 +19,7 @@ import {
   newQuestion,
   questionPointer,
   surveyInputFromDraft,
+  surveyPatchFromDrafts,
   type PageDraft,
   type QuestionDraft,
   type SurveyDraft,
@@ -36,6 +37,7 @@ export function SurveyForm({ survey }: SurveyFormProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<SurveyDraft>(() => (survey ? draftFromSurvey(survey) : emptySurveyDraft()));
+  const [initial] = useState(draft);
   const [tab, setTab] = useState<string | null>('questions');
   const [saved, setSaved] = useState(false);
   const save = useSaveSurvey(survey?.id ?? null);
@@ -55,16 +57,22 @@ export function SurveyForm({ survey }: SurveyFormProps) {
     questions.splice(questionIndex + by, 0, moved);
     patchPage(pageIndex, { questions });
   };
-  const definition = useMemo(() => definitionFromDraft(draft), [draft]);
+  // The preview shows the survey's title as respondents' SurveyJS would.
+  const definition = useMemo(() => ({ ...definitionFromDraft(draft), title: draft.title }), [draft]);
   const questionCount = draft.pages.reduce((n, page) => n + page.questions.length, 0);
 
   const submit = (status: 'draft' | 'open') =>
-    save.mutate(surveyInputFromDraft(draft, status), {
-      onSuccess: (result) => {
-        setSaved(true);
-        if (survey === null) void navigate(status === 'open' ? '/surveys' : `/surveys/${result.id}/edit`, { replace: true });
+    save.mutate(
+      survey === null
+        ? surveyInputFromDraft(draft, status)
+        : { ...surveyPatchFromDrafts(initial, draft), ...(survey.status === 'draft' && status === 'open' ? { status } : {}) },
+      {
+        onSuccess: (result) => {
+          setSaved(true);
+          if (survey === null) void navigate(status === 'open' ? '/surveys' : `/surveys/${result.id}/edit`, { replace: true });
+        },
       },
-    });
+    );
 
   return (
     <Stack gap="md">
@@ -95,7 +103,7 @@ export function SurveyForm({ survey }: SurveyFormProps) {
             <Button
               variant="default"
               onClick={() => submit('draft')}
-              loading={save.isPending && save.variables.status === 'draft'}
+              loading={save.isPending && save.variables.status !== 'open'}
               disabled={draft.title.trim() === ''}
               data-testid="survey-save-draft"
             >

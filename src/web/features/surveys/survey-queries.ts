@@ -1,7 +1,7 @@
 // Reads and writes of the surveys API as TanStack Query hooks: the communicators' list, one survey,
 // what a respondent sees, the surveys open to the signed-in person (the feed), and results by round.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateSurvey, SurveyStatus } from '../../../shared/dialogue';
+import type { CreateSurvey, UpdateSurvey } from '../../../shared/dialogue';
 import { apiRequest } from '../../app/api-client';
 import { useCurrentUser } from '../../app/auth-context';
 import { openSurveysSchema, receiptSchema, respondentSurveySchema, resultsSchema, surveyListSchema, surveyViewSchema } from './survey-schemas';
@@ -18,7 +18,7 @@ export const surveyKeys = {
 };
 
 /** A new survey's fields, or the changed fields of an existing one (`status` may also close it). */
-export type SurveyInput = Partial<Omit<CreateSurvey, 'status'>> & { status?: SurveyStatus };
+export type SurveyInput = CreateSurvey | UpdateSurvey;
 
 export const surveyPath = (id: number) => `/api/v1/surveys/${id}`;
 

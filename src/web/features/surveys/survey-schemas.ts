@@ -52,7 +52,12 @@ export const respondentSurveySchema = z.object({
   campaign: z.number().nullable(),
   closes_at: z.string().nullable(),
   answered: z.boolean(),
+  /** Whether the round takes answers now, and whether this person may answer (not yet, or a quiz failed). */
+  open: z.boolean().optional(),
+  can_answer: z.boolean().optional(),
 }) satisfies z.ZodType<SurveyForRespondent>;
+
+export type RespondentSurvey = z.infer<typeof respondentSurveySchema>;
 
 /** A survey open to the signed-in person, for the feed; `campaign` places it under its campaign's message. */
 export const openSurveySchema = z.object({
@@ -63,6 +68,8 @@ export const openSurveySchema = z.object({
   closes_at: z.string().nullable().optional(),
   anonymous: z.boolean().optional(),
   is_quiz: z.boolean().optional(),
+  answered: z.boolean().optional(),
+  can_answer: z.boolean().optional(),
 });
 export type OpenSurvey = z.infer<typeof openSurveySchema>;
 export const openSurveysSchema = z.object({ items: z.array(openSurveySchema) });

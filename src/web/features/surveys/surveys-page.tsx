@@ -25,6 +25,8 @@ export function SurveysPage() {
   const { t, i18n } = useTranslation();
   const surveys = useSurveys();
   const items = useMemo(() => (surveys.data?.pages ?? []).flatMap((page) => page.items), [surveys.data]);
+  // The list shows responses when the server counts them for it.
+  const counted = items.some((survey) => typeof survey.responses === 'number');
 
   return (
     <Stack gap="md">
@@ -52,7 +54,8 @@ export function SurveysPage() {
               <Table.Th>{t('surveys.columns.kind')}</Table.Th>
               <Table.Th>{t('surveys.columns.status')}</Table.Th>
               <Table.Th>{t('surveys.columns.anonymous')}</Table.Th>
-              <Table.Th ta="right">{t('surveys.columns.responses')}</Table.Th>
+              <Table.Th>{t('surveys.columns.round')}</Table.Th>
+              {counted && <Table.Th ta="right">{t('surveys.columns.responses')}</Table.Th>}
               <Table.Th>{t('surveys.columns.updated')}</Table.Th>
               <Table.Th />
             </Table.Tr>
@@ -70,7 +73,10 @@ export function SurveysPage() {
                   <SurveyStatusBadge status={survey.status} />
                 </Table.Td>
                 <Table.Td>{survey.anonymous ? t('surveys.answers.yes') : t('surveys.answers.no')}</Table.Td>
-                <Table.Td ta="right">{typeof survey.responses === 'number' ? survey.responses.toLocaleString(i18n.language) : '–'}</Table.Td>
+                <Table.Td>
+                  {survey.current_round === null ? '–' : survey.schedule ? t('surveys.roundNumber', { round: survey.current_round }) : t('surveys.openNow')}
+                </Table.Td>
+                {counted && <Table.Td ta="right">{typeof survey.responses === 'number' ? survey.responses.toLocaleString(i18n.language) : '–'}</Table.Td>}
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(survey.updated_at, i18n.language)}</Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={`/surveys/${survey.id}/results`} size="sm" data-testid="survey-results-link">
