@@ -43,6 +43,7 @@ export function QuestionCard({ question, name, result, k, format }: QuestionCard
             data={orderedCounts(question, result.counts).map(([value, count]) => ({ answer: format.answer(value), count }))}
             dataKey="answer"
             valueFormatter={format.number}
+            yAxisProps={{ allowDecimals: false }}
             series={[{ name: 'count', label: t('surveys.results.answers'), color: result.type === 'nps' ? 'teal.6' : 'blue.6' }]}
           />
         ))}
