@@ -34,8 +34,7 @@ import { registerTrackingRoutes } from './modules/tracking/index.js';
 import { registerPreferenceRoutes, registerUnsubscribeRoutes } from './modules/preferences/index.js';
 import { registerPrivacyRoutes } from './modules/privacy/index.js';
 import { registerAnalyticsRoutes } from './modules/analytics/index.js';
-import { registerSurveyRoutes } from './modules/dialogue/index.js';
-import { registerSurveyResultsRoutes } from './modules/dialogue/index.js';
+import { registerSurveyResultsRoutes, registerSurveyRoutes } from './modules/dialogue/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 

@@ -2,8 +2,6 @@
 import type { ProblemCodeTable } from './problem-code-table.js';
 
 export const SURVEY_RESULTS_PROBLEM_CODES = {
-  /** There is no survey with this id. */
-  'survey_results.survey_not_found': ['id'],
   /** The survey has no round with this number. */
   'survey_results.round_not_found': ['round'],
   /** `by` names a person field the survey does not keep with its answers. */

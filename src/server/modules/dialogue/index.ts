@@ -1,5 +1,5 @@
-// The dialogue module's public API (issue 11, ADR 0027): surveys and quizzes. Other modules and the
-// app import only from here.
+// The dialogue module's public API (issue 11, ADR 0027, 0029): surveys, quizzes and pulses, their
+// results and scheduler. Other modules and the app import only from here.
 import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '../module-context.js';
 import { registerSurveyRespondRoutes } from './respond.routes.js';

@@ -15,6 +15,7 @@ import { addReminder, createCampaign, getCampaignDefinition, getCampaignStatus, 
 import { fanOutCampaignJob, sendFollowUpJob } from '../delivery/index.js';
 import { peopleWithActivity, recordActivities } from '../tracking/index.js';
 import { dueRound, roundOpensAt, roundWithinSchedule } from './pulse-schedule.js';
+import { openSurveyRound } from './survey-rounds.service.js';
 import * as q from './rounds.queries.js';
 
 export type SchedulerContext = { db: AnyDb; config: Config; jobs: JobQueue; clock: () => Date; logger?: Logger };
@@ -64,7 +65,7 @@ async function openDueRound(ctx: SchedulerContext, surveyId: number): Promise<Sc
     if (due > last) {
       const opensAt = roundOpensAt(schedule, due);
       const campaign = pulse.campaign_id === null ? null : await copyInvitation(ctx, trx, pulse, due);
-      await q.insertRound(trx, { surveyId, round: due, opensAt, campaignId: campaign });
+      await openSurveyRound({ db: trx, surveyId, round: due, opensAt, campaignId: campaign });
       ctx.logger?.info({ surveyId, round: due, campaignId: campaign }, 'survey round opened');
       return { survey: surveyId, round: due, campaign };
     }

@@ -133,7 +133,7 @@ describe('GET /api/v1/surveys/:id/results', () => {
     expect(csv.statusCode).toBe(403);
     const unknown = await t.app.inject({ method: 'GET', url: '/api/v1/surveys/999999/results', headers: communicator.headers });
     expect(unknown.statusCode).toBe(404);
-    expect(unknown.json()).toMatchObject({ code: 'survey_results.survey_not_found' });
+    expect(unknown.json()).toMatchObject({ code: 'survey.not_found' });
     expect((await results('?round=7')).statusCode).toBe(404);
     const notKept = await results('?by=location');
     expect(notKept.statusCode).toBe(400);

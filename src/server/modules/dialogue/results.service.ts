@@ -66,7 +66,7 @@ function questionsOf(questions: ResultQuestion[], figures: GroupFigures | null, 
  */
 export async function getSurveyResults(input: { db: AnyDb; k: number; id: number; round: number | 'all'; by?: SegmentKey[] }): Promise<SurveyResults> {
   const survey = await q.findResultsSurvey(input.db, input.id);
-  if (!survey) throw notFound(`survey ${input.id}`, coded('survey_results.survey_not_found', { id: input.id }));
+  if (!survey) throw notFound(`survey ${input.id}`, coded('survey.not_found', { id: input.id }));
   const keys = input.by ?? (survey.segment_keys as SegmentKey[]);
   const unknown = keys.find((key) => !survey.segment_keys.includes(key));
   if (unknown !== undefined) {

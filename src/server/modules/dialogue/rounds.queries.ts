@@ -91,15 +91,3 @@ export async function findRespondentsWithout(
     ORDER BY person_id`.execute(db);
   return result.rows.map((r) => Number(r.person_id));
 }
-
-/** Opens round `round` at `opensAt` and closes the rounds before it then; false when it exists already. */
-export async function insertRound(trx: AnyDb, input: { surveyId: number; round: number; opensAt: Date; campaignId: number | null }): Promise<boolean> {
-  const result = await sql`
-    INSERT INTO survey_rounds (survey_id, round, opens_at, campaign_id)
-    VALUES (${input.surveyId}, ${input.round}, ${input.opensAt}, ${input.campaignId})
-    ON CONFLICT (survey_id, round) DO NOTHING`.execute(trx);
-  if (Number(result.numAffectedRows ?? 0n) === 0) return false;
-  await sql`UPDATE survey_rounds SET closes_at = ${input.opensAt}
-    WHERE survey_id = ${input.surveyId} AND round <> ${input.round} AND (closes_at IS NULL OR closes_at > ${input.opensAt})`.execute(trx);
-  return true;
-}

@@ -1,6 +1,6 @@
 // GET /api/v1/surveys/:id/results (DESIGN §3.8, ADR 0029): a survey's results per question and segment
-// group, k-anonymous, with eNPS and the trend over rounds; and the same as CSV (audited), for
-// communicators and admins (who read campaign reports); employees and leaders get a 403.
+// group, k-anonymous, with eNPS and the trend over rounds; and the same as CSV (audited), for those
+// who may read surveys as their authors (communicators, admins); employees and leaders get a 403.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { SegmentKey } from '../../../shared/dialogue.js';
@@ -11,7 +11,7 @@ import type { ModuleContext } from '../module-context.js';
 import { surveyResultsCsv } from './results-csv.js';
 import { getSurveyResults } from './results.service.js';
 
-const read = { access: { permission: 'campaigns:read' as const } };
+const read = { access: { permission: 'surveys:read' as const } };
 
 export function registerSurveyResultsRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
