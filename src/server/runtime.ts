@@ -22,7 +22,7 @@ import {
 import { ensureTrackingPartitions, trackingPartitionsJob } from './modules/tracking/index.js';
 import { applyRetentionJob } from './modules/privacy/index.js';
 import { rollUpReportsJob } from './modules/analytics/index.js';
-import { openSurveyRoundsJob } from './modules/dialogue/index.js';
+import { mixAnonymousAnswersJob, openSurveyRoundsJob } from './modules/dialogue/index.js';
 
 /** Every job definition of every module; workers run them, any process may enqueue them. */
 export const JOB_DEFINITIONS: AnyJobDefinition[] = [
@@ -39,6 +39,7 @@ export const JOB_DEFINITIONS: AnyJobDefinition[] = [
   applyRetentionJob,
   rollUpReportsJob,
   openSurveyRoundsJob,
+  mixAnonymousAnswersJob,
 ];
 
 export type Runtime = { config: Config; database: Database; jobs: JobQueue; logger: Logger; close(): Promise<void> };

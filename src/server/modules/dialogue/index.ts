@@ -20,3 +20,5 @@ export { registerSurveyResultsRoutes } from './survey-results.routes.js';
 export { getSurveyResults } from './results.service.js';
 export { runSurveyScheduler } from './pulse-rounds.service.js';
 export { openSurveyRoundsJob } from './jobs/open-survey-rounds.job.js';
+export { mixAnonymousAnswers } from './mix-anonymous-answers.js';
+export { mixAnonymousAnswersJob } from './jobs/mix-anonymous-answers.job.js';

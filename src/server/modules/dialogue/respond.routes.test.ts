@@ -10,9 +10,12 @@ import { QUIZ_DEFINITION, answer, countRows, createSurvey, setUpSurveyWorld, typ
 
 let t: TestRuntime;
 let w: SurveyWorld;
+/** The app's clock, moved by the test of a closing time instead of waiting. */
+let now = new Date();
+const HOUR = 3_600_000;
 
 beforeAll(async () => {
-  t = await startTestRuntime();
+  t = await startTestRuntime({ clock: () => now });
   w = await setUpSurveyWorld(t);
 }, 120_000);
 
@@ -111,17 +114,39 @@ describe('closed surveys', () => {
     const open = await t.app.inject({ url: '/api/v1/surveys/open', headers: w.callers.EMIL.headers });
     expect(open.json<{ items: { id: number }[] }>().items.some((s) => s.id === id)).toBe(false);
   });
+
+  it('close by themselves at their closing time', async () => {
+    const id = await createSurvey(t, w.communicator, { closes_at: new Date(now.getTime() + HOUR).toISOString() });
+    expect((await answer(t, w.callers.ANNA, id, { mood: 'good' })).statusCode).toBe(201);
+    now = new Date(now.getTime() + 2 * HOUR);
+    const late = await answer(t, w.callers.BERT, id, { mood: 'good' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json<{ code: string }>().code).toBe('survey.closed');
+    const survey = await t.app.inject({ url: `/api/v1/surveys/${id}`, headers: w.communicator.headers });
+    expect(survey.json()).toMatchObject({ status: 'closed', current_round: null });
+    expect((await t.app.inject({ url: `/api/v1/surveys/${id}/respond`, headers: w.callers.BERT.headers })).json()).toMatchObject({
+      open: false,
+      can_answer: false,
+    });
+  });
 });
 
 describe('anonymous surveys', () => {
   it('keep who answered apart from what: the answer has only the chosen segment values', async () => {
-    const id = await createSurvey(t, w.communicator, { anonymous: true, segment_keys: ['department', 'generation'], campaign: w.campaignId });
+    for (const [name, rule] of [
+      ['Sales crew', { field: 'department', op: 'eq', value: 'Sales' }],
+      ['Ops crew', { field: 'department', op: 'eq', value: 'Ops' }],
+      ['Z everyone', { all: [] }],
+    ] as const) {
+      expect((await t.app.inject({ method: 'POST', url: '/api/v1/personas', headers: w.communicator.headers, payload: { name, rule } })).statusCode).toBe(201);
+    }
+    const id = await createSurvey(t, w.communicator, { anonymous: true, segment_keys: ['department', 'generation', 'persona'], campaign: w.campaignId });
     const res = await answer(t, w.callers.ANNA, id, { mood: 'good', nps: 9 });
     expect(res.statusCode, res.body).toBe(201);
     expect(await countRows(t, sql`SELECT 1 FROM survey_responses WHERE survey_id = ${id}`)).toBe(0);
     const rows = await sql<{ answers: unknown; segment: Record<string, unknown> }>`
       SELECT answers, segment FROM anonymous_survey_responses WHERE survey_id = ${id}`.execute(t.database.db);
-    expect(rows.rows).toEqual([{ answers: { mood: 'good', nps: 9 }, segment: { department: 'Ops', generation: 'gen_x' } }]);
+    expect(rows.rows).toEqual([{ answers: { mood: 'good', nps: 9 }, segment: { department: 'Ops', generation: 'gen_x', persona: 'Ops crew' } }]);
     expect(await countRows(t, sql`SELECT 1 FROM survey_respondents WHERE survey_id = ${id} AND person_id = ${w.ids.ANNA}`)).toBe(1);
     expect((await answer(t, w.callers.ANNA, id, { mood: 'ok' })).statusCode).toBe(409);
   });

@@ -96,6 +96,18 @@ export async function findPersonData(db: AnyDb, personId: number): Promise<Recor
     help_messages: await rows(db, sql`SELECT * FROM help_messages WHERE author_id = ${personId} ORDER BY id`),
     kudos_given: await rows(db, sql`SELECT * FROM kudos WHERE from_id = ${personId} ORDER BY id`),
     kudos_received: await rows(db, sql`SELECT * FROM kudos WHERE to_id = ${personId} ORDER BY id`),
+    // Surveys (ADR 0027): the rounds they answered, and their answers to surveys that are not
+    // anonymous. Anonymous answers hold nothing that leads to the person, so no export can hold them.
+    surveys_answered: await rows(
+      db,
+      sql`SELECT r.survey_id, s.title AS survey_title, s.anonymous, r.round FROM survey_respondents AS r JOIN surveys AS s ON s.id = r.survey_id
+          WHERE r.person_id = ${personId} ORDER BY r.survey_id, r.round`,
+    ),
+    survey_answers: await rows(
+      db,
+      sql`SELECT r.survey_id, s.title AS survey_title, r.round, r.answers, r.segment, r.correct, r.questions, r.passed, r.attempts, r.submitted_at
+          FROM survey_responses AS r JOIN surveys AS s ON s.id = r.survey_id WHERE r.person_id = ${personId} ORDER BY r.survey_id, r.round`,
+    ),
   };
 }
 
@@ -135,7 +147,9 @@ export async function erasePerson(trx: AnyDb, personId: number): Promise<Erasure
   counts.bounces_deleted = affected(await sql`DELETE FROM mail_bounces WHERE lower(email) = lower(${person.email})`.execute(trx));
   counts.accounts_deleted = affected(await sql`DELETE FROM users WHERE person_id = ${personId}`.execute(trx));
   // The rest follows the foreign keys: deliveries' person becomes NULL (0022), acknowledgements,
-  // preferences, subscriptions, contributions, endorsements, help and kudos of theirs are deleted.
+  // preferences, subscriptions, contributions, endorsements, help and kudos of theirs are deleted, and
+  // so are the survey rounds they answered and their identified answers; anonymous answers stay (no
+  // column of theirs names a person, ADR 0027).
   counts.people_deleted = affected(await sql`DELETE FROM people WHERE id = ${personId}`.execute(trx));
   return counts;
 }
