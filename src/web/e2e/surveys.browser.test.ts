@@ -163,7 +163,7 @@ describe('surveys and quizzes in the browser', () => {
     // Before any question: not anonymous, and what is kept with the answer, in Dutch.
     const privacy = page.getByTestId('survey-privacy');
     expect(await privacy.getAttribute('data-anonymous')).toBe('false');
-    expect(await privacy.innerText()).toContain('Je antwoorden worden met je naam opgeslagen');
+    expect(await privacy.innerText()).toContain('Uw antwoorden worden met uw naam opgeslagen');
     expect(await page.getByTestId('survey-kept-with').innerText()).toBe('Afdeling');
     // SurveyJS in Dutch; one answer right, one wrong.
     await page.getByText('Doorsturen', { exact: true }).click();
@@ -174,7 +174,7 @@ describe('surveys and quizzes in the browser', () => {
     await result.waitFor();
     expect(await result.getAttribute('data-passed')).toBe('false');
     expect(await result.innerText()).toContain('Nog niet geslaagd');
-    expect(await page.getByTestId('survey-quiz-score').innerText()).toBe('Je hebt 1 van de 2 vragen goed beantwoord (50%).');
+    expect(await page.getByTestId('survey-quiz-score').innerText()).toBe('U hebt 1 van de 2 vragen goed beantwoord (50%).');
     await page.getByTestId('survey-try-again').waitFor();
     await page.screenshot({ path: path.join(RESULTS_DIR, 'survey-quiz-nl.png'), fullPage: true });
 
