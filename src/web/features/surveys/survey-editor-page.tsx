@@ -1,7 +1,7 @@
 // /surveys/new and /surveys/:id/edit — the authoring screen, with the survey's status, a link to its
 // results, and closing an open survey.
 import { Anchor, Button, Group, Stack, Title } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api-client';
 import { NotFoundPage } from '../../app/not-found-page';
@@ -9,7 +9,8 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { PageLoader } from '../../ui/page-loader';
 import { parseSurveyId } from './survey-id';
 import { SurveyForm } from './survey-form';
-import { useSaveSurvey, useSurvey } from './survey-queries';
+import { ConfirmDeleteButton } from '../audiences/confirm-delete-button';
+import { useDeleteSurvey, useSaveSurvey, useSurvey } from './survey-queries';
 import { SurveyStatusBadge } from './surveys-page';
 
 export function SurveyEditorPage() {
@@ -18,6 +19,8 @@ export function SurveyEditorPage() {
   const id = parseSurveyId(raw);
   const survey = useSurvey(id ?? 0, id !== null);
   const close = useSaveSurvey(id);
+  const remove = useDeleteSurvey(id ?? 0);
+  const navigate = useNavigate();
 
   const back = (
     <Anchor component={Link} to="/surveys" size="sm">
@@ -49,6 +52,16 @@ export function SurveyEditorPage() {
           <Button component={Link} to={`/surveys/${data.id}/results`} variant="light" data-testid="survey-to-results">
             {t('surveys.resultsLink')}
           </Button>
+          {data.status === 'draft' && (
+            <ConfirmDeleteButton
+              title={t('surveys.editor.deleteTitle', { title: data.title })}
+              body={t('surveys.editor.deleteBody')}
+              onConfirm={() => remove.mutate(undefined, { onSuccess: () => void navigate('/surveys', { replace: true }) })}
+              deleting={remove.isPending}
+              error={remove.error}
+              testId="survey-delete"
+            />
+          )}
           {data.status === 'open' && (
             <Button color="red" variant="light" onClick={() => close.mutate({ status: 'closed' })} loading={close.isPending} data-testid="survey-close">
               {t('surveys.editor.close')}

@@ -2,7 +2,7 @@
 // what a respondent sees, the surveys open to the signed-in person (the feed), and results by round.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateSurvey, UpdateSurvey } from '../../../shared/dialogue';
-import { apiRequest } from '../../app/api-client';
+import { apiRequest, apiRequestNoContent } from '../../app/api-client';
 import { useCurrentUser } from '../../app/auth-context';
 import { openSurveysSchema, receiptSchema, respondentSurveySchema, resultsSchema, surveyListSchema, surveyViewSchema } from './survey-schemas';
 
@@ -86,6 +86,19 @@ export function useSubmitAnswers(id: number) {
       apiRequest(`${surveyPath(id)}/responses`, receiptSchema, { method: 'POST', json: { answers }, csrfToken: user.csrf_token }),
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: surveyKeys.open });
+    },
+  });
+}
+
+/** Deletes a draft nobody answered. */
+export function useDeleteSurvey(id: number) {
+  const user = useCurrentUser();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequestNoContent(surveyPath(id), { method: 'DELETE', csrfToken: user.csrf_token }),
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: surveyKeys.detail(id) });
+      await queryClient.invalidateQueries({ queryKey: surveyKeys.list });
     },
   });
 }
