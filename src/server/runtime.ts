@@ -38,8 +38,8 @@ export const JOB_DEFINITIONS: AnyJobDefinition[] = [
   trackingPartitionsJob,
   applyRetentionJob,
   rollUpReportsJob,
-  openSurveyRoundsJob,
   mixAnonymousAnswersJob,
+  openSurveyRoundsJob,
 ];
 
 export type Runtime = { config: Config; database: Database; jobs: JobQueue; logger: Logger; close(): Promise<void> };

@@ -40,3 +40,37 @@ export const surveyResultsQuerySchema = z.strictObject({
     }),
 });
 export type SurveyResultsQuery = z.infer<typeof surveyResultsQuerySchema>;
+
+const counts = z.record(z.string(), z.number()).nullable();
+
+/** One question's figures in a group (`QuestionResult` of dialogue.ts); null figures when the group is hidden. */
+export const questionResultSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('choice'), counts }),
+  z.object({ type: z.literal('rating'), counts, mean: z.number().nullable() }),
+  z.object({ type: z.literal('nps'), counts, enps: z.number().nullable() }),
+  z.object({ type: z.literal('boolean'), counts }),
+  z.object({ type: z.literal('text'), answers: z.array(z.string()).nullable() }),
+  z.object({ type: z.literal('quiz'), correct: z.number().nullable(), passed: z.number().nullable() }),
+]);
+
+/** `SurveyResults` of dialogue.ts as a schema: the route's response (its handler is type-checked against it) and what the web parses. */
+export const surveyResultsSchema = z.object({
+  survey: z.number(),
+  round: z.union([z.number(), z.literal('all')]),
+  k: z.number(),
+  responses: z.number(),
+  enps: z.number().nullable().optional(),
+  questions: z.record(z.string(), questionResultSchema),
+  by_segment: z.array(
+    z.object({
+      key: z.enum(SEGMENT_KEYS),
+      value: z.string().nullable(),
+      responses: z.number().nullable(),
+      enps: z.number().nullable().optional(),
+      questions: z.record(z.string(), questionResultSchema).nullable(),
+    }),
+  ),
+  trend: z.array(
+    z.object({ round: z.number(), opens_at: z.string(), responses: z.number().nullable(), enps: z.number().nullable(), mean: z.number().nullable() }),
+  ),
+});

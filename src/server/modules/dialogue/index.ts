@@ -16,9 +16,9 @@ export { getSurvey, presentSurvey, effectiveStatus } from './surveys.service.js'
 export { findNpsQuestion, loadSurveyModel, scoreQuiz, type QuizScore } from './survey-model.js';
 export { isQuiz, passMarkOf } from './survey-rules.js';
 export type { SurveyRow, RoundRow } from './surveys.queries.js';
+export { mixAnonymousAnswers } from './mix-anonymous-answers.js';
+export { mixAnonymousAnswersJob } from './jobs/mix-anonymous-answers.job.js';
 export { registerSurveyResultsRoutes } from './survey-results.routes.js';
 export { getSurveyResults } from './results.service.js';
 export { runSurveyScheduler } from './pulse-rounds.service.js';
 export { openSurveyRoundsJob } from './jobs/open-survey-rounds.job.js';
-export { mixAnonymousAnswers } from './mix-anonymous-answers.js';
-export { mixAnonymousAnswersJob } from './jobs/mix-anonymous-answers.job.js';

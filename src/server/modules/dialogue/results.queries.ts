@@ -81,7 +81,7 @@ export async function countChoices(
 
 export type CorrectRow = GroupKey & { question: string; correct: number };
 
-/** Right answers per quiz question and group; `correct` maps each quiz question to its right answer. */
+/** Right answers per quiz question and group; `correct` maps each quiz question to its right answer (a list's order does not count). */
 export async function countCorrect(
   db: AnyDb,
   input: { surveyId: number; keys: string[]; round: number | null; correct: Record<string, unknown> },
@@ -89,7 +89,7 @@ export async function countCorrect(
   if (Object.keys(input.correct).length === 0) return [];
   const result = await sql<CorrectRow>`
     WITH ${groupedAnswers({ ...input, perRound: false })}
-    SELECT g.round, g.grp_key, g.grp_value, q.question, count(*) FILTER (WHERE g.answers -> q.question = q.answer)::int AS correct
+    SELECT g.round, g.grp_key, g.grp_value, q.question, count(*) FILTER (WHERE (g.answers -> q.question) @> q.answer AND q.answer @> (g.answers -> q.question))::int AS correct
     FROM grouped AS g CROSS JOIN jsonb_each(${JSON.stringify(input.correct)}::jsonb) AS q(question, answer)
     GROUP BY g.round, g.grp_key, g.grp_value, q.question`.execute(db);
   return result.rows;

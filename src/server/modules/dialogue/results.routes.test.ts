@@ -126,6 +126,23 @@ describe('GET /api/v1/surveys/:id/results', () => {
     expect(res.body).not.toMatch(/(^|,)=HYPERLINK/m);
   });
 
+  it('counts right quiz answers per question (a list in any order) and who passed', async () => {
+    const db = t.database.db;
+    const definition = { elements: [{ type: 'checkbox', name: 'q2', choices: ['x', 'y', 'z'], correctAnswer: ['x', 'z'] }] };
+    const quiz = await sql<{ id: number }>`
+      INSERT INTO surveys (title, kind, definition, anonymous, audience, pass_mark)
+      VALUES ('Quiz', 'quiz', ${JSON.stringify(definition)}::jsonb, true, '{"field":"department","op":"is_set"}'::jsonb, 1) RETURNING id`.execute(db);
+    const id = Number(quiz.rows[0]!.id);
+    await sql`INSERT INTO survey_rounds (survey_id, round, opens_at) VALUES (${id}, 1, now())`.execute(db);
+    for (const q2 of [['x', 'z'], ['z', 'x'], ['x'], ['x', 'y', 'z'], ['z', 'x']]) {
+      const right = q2.length === 2;
+      await sql`INSERT INTO anonymous_survey_responses (survey_id, round, answers, correct, questions, passed)
+        VALUES (${id}, 1, ${JSON.stringify({ q2 })}::jsonb, ${right ? 1 : 0}, 1, ${right})`.execute(db);
+    }
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/surveys/${id}/results`, headers: communicator.headers });
+    expect(res.json<SurveyResults>().questions).toEqual({ q2: { type: 'quiz', correct: 3, passed: 3 } });
+  });
+
   it('refuses employees (403), unknown surveys and rounds (404) and keys the survey does not keep (400)', async () => {
     const employee = await bearer(t, 'employee');
     expect((await results('', employee)).statusCode).toBe(403);

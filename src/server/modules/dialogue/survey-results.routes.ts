@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { SegmentKey } from '../../../shared/dialogue.js';
-import { surveyResultsQuerySchema } from '../../../shared/survey-results.js';
+import { surveyResultsQuerySchema, surveyResultsSchema } from '../../../shared/survey-results.js';
 import { idParams } from '../../platform/http/id-params.js';
 import { auditActorOf, recordAudit } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
@@ -27,6 +27,7 @@ export function registerSurveyResultsRoutes(app: FastifyInstance, ctx: ModuleCon
           "A survey's results: answers per question, eNPS, by segment group and per round; every figure of a group smaller than k (or recoverable from shown ones) is null",
         params: idParams,
         querystring: surveyResultsQuerySchema,
+        response: { 200: surveyResultsSchema },
       },
       config: read,
     },
