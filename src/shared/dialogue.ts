@@ -129,6 +129,10 @@ export type SurveyForRespondent = {
   closes_at: string | null;
   /** Whether the signed-in person has answered this round. */
   answered: boolean;
+  /** Whether the round is open for answers now (false once the survey or round has closed). */
+  open: boolean;
+  /** Open, and not answered yet, or a quiz (not anonymous) the person failed and may take again. */
+  can_answer: boolean;
 };
 
 /** The answer to POST /responses: a quiz tells the respondent their score at once. */

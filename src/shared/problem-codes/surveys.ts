@@ -15,6 +15,10 @@ export const SURVEY_PROBLEM_CODES = {
   'survey.property_unsupported': ['property'],
   'survey.question_name_missing': [],
   'survey.question_name_taken': ['name'],
+  /** A name answers cannot be kept under (`__proto__`…) or longer than 200 characters. */
+  'survey.question_name_invalid': ['name'],
+  /** A condition (`visibleIf`…) or expression SurveyJS cannot parse. */
+  'survey.expression_invalid': ['property'],
   'survey.choices_missing': ['name'],
   'survey.choice_invalid': ['name'],
   'survey.choice_duplicate': ['name', 'value'],

@@ -1,6 +1,7 @@
 // The deep check of a SurveyJS definition before it is saved (DESIGN §3.8, ADR 0027): only question
 // types whose answers the server can check, unique names, choices, correct answers and rating bounds
 // that fit, no HTML and no code; every problem names its JSON pointer under `/definition`.
+import { ConditionsParser } from 'survey-core';
 import { SURVEY_LIMITS } from '../../../shared/dialogue.js';
 import { coded, fieldProblem, toJsonPointer, type FieldProblem } from '../../platform/http/app-error.js';
 import { loadSurveyModel, rateValuesOf } from './survey-model.js';
@@ -26,6 +27,10 @@ const REFUSED_PROPERTIES = new Set([
   'showSelectAllItem',
   'hasSelectAll',
 ]);
+
+/** Names that would reach an object's prototype where answers are kept by name. */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+const NAME_MAX = 200;
 
 type Json = Record<string, unknown>;
 type Path = (string | number)[];
@@ -53,8 +58,12 @@ export function checkDefinition(definition: Json, base: Path = ['definition']): 
     return [fieldProblem(at([]), `the definition is larger than ${maximum} bytes`, coded('survey.definition_too_large', { maximum }))];
   }
   const problems: FieldProblem[] = [];
-  findRefusedProperties(definition, [], (path, property) =>
-    problems.push(fieldProblem(at(path), `${property} is not accepted`, coded('survey.property_unsupported', { property }))),
+  findRefusedProperties(definition, [], (path, property, expression) =>
+    problems.push(
+      expression
+        ? fieldProblem(at(path), `${property} is not a valid expression`, coded('survey.expression_invalid', { property }))
+        : fieldProblem(at(path), `${property} is not accepted`, coded('survey.property_unsupported', { property })),
+    ),
   );
   const questions: QuestionJson[] = [];
   const pointers = new Map<object, Path>();
@@ -103,6 +112,9 @@ export function checkDefinition(definition: Json, base: Path = ['definition']): 
   for (const q of questions) {
     if (q.name.trim() === '') {
       problems.push(fieldProblem(at([...q.path, 'name']), 'a question needs a name', coded('survey.question_name_missing')));
+    } else if (RESERVED_NAMES.has(q.name) || q.name.length > NAME_MAX) {
+      const name = q.name.slice(0, 50);
+      problems.push(fieldProblem(at([...q.path, 'name']), `${name} cannot name a question`, coded('survey.question_name_invalid', { name })));
     } else if (names.has(q.name.toLowerCase())) {
       problems.push(fieldProblem(at([...q.path, 'name']), `two questions are called ${q.name}`, coded('survey.question_name_taken', { name: q.name })));
     }
@@ -143,13 +155,20 @@ export function checkDefinition(definition: Json, base: Path = ['definition']): 
   return problems;
 }
 
-function findRefusedProperties(value: unknown, path: Path, report: (path: Path, property: string) => void): void {
+/** Reports refused properties, and conditions (`visibleIf`…) and expressions SurveyJS cannot parse. */
+function findRefusedProperties(value: unknown, path: Path, report: (path: Path, property: string, expression?: boolean) => void): void {
   if (Array.isArray(value)) return value.forEach((item, i) => findRefusedProperties(item, [...path, i], report));
   if (!isObject(value)) return;
   for (const [key, child] of Object.entries(value)) {
     if (REFUSED_PROPERTIES.has(key) || /html/i.test(key)) report([...path, key], key.slice(0, 50));
+    else if (/(If|Expression|^expression)$/.test(key) && typeof child === 'string' && !parses(child)) report([...path, key], key.slice(0, 50), true);
     else findRefusedProperties(child, [...path, key], report);
   }
+}
+
+function parses(expression: string): boolean {
+  const parser = new ConditionsParser();
+  return parser.parseExpression(expression) !== null && !parser.error;
 }
 
 function choiceProblems(q: QuestionJson, at: (path: Path) => string): FieldProblem[] {
@@ -175,11 +194,11 @@ function choiceProblems(q: QuestionJson, at: (path: Path) => string): FieldProbl
 /** Between 2 and 101 distinct values, and an explicit scale that runs upwards in positive steps. */
 function ratingBoundsSane(json: Json, values: unknown[]): boolean {
   if (values.length < 2 || values.length > 101 || new Set(values.map(String)).size !== values.length) return false;
-  if (Array.isArray(json.rateValues)) return json.rateValues.every((v) => choiceValue(v) !== undefined);
-  const min = json.rateMin ?? 1;
-  const max = json.rateMax ?? 5;
-  const step = json.rateStep ?? 1;
-  return [min, max, step].every((n) => typeof n === 'number' && Number.isFinite(n)) && (min as number) < (max as number) && (step as number) > 0;
+  if (Array.isArray(json.rateValues) && json.rateValues.length > 0) return json.rateValues.every((v) => choiceValue(v) !== undefined);
+  const [min, max, step] = [json.rateMin ?? 1, json.rateMax ?? 5, json.rateStep ?? 1];
+  if (![min, max, step].every((n) => typeof n === 'number' && Number.isFinite(n))) return false;
+  const [low, high, by] = [min as number, max as number, step as number];
+  return low < high && by > 0 && (high - low) / by <= 100;
 }
 
 function correctAnswerFits(q: QuestionJson, rated: unknown[] | undefined): boolean {

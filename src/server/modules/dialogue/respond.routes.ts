@@ -7,6 +7,7 @@ import { surveyAnswersSchema } from '../../../shared/dialogue.js';
 import { idParams } from '../../platform/http/id-params.js';
 import { principalOf } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
+import { openSurveysSchema, receiptSchema, respondentSurveySchema } from './surveys.schemas.js';
 import { getSurveyForRespondent, listOpenSurveys, submitResponse } from './respond.service.js';
 
 const signedIn = { access: { signedIn: true as const } };
@@ -22,7 +23,11 @@ export function registerSurveyRespondRoutes(app: FastifyInstance, ctx: ModuleCon
   r.get(
     '/api/v1/surveys/open',
     {
-      schema: { tags: ['surveys'], summary: 'The surveys the signed-in person may answer now, each with its campaign and whether they answered' },
+      schema: {
+        tags: ['surveys'],
+        summary: 'The surveys the signed-in person may answer now, each with its campaign and whether they answered',
+        response: { 200: openSurveysSchema },
+      },
       config: signedIn,
     },
     async (request) => ({ items: await listOpenSurveys({ ...service(), personId: personOf(request) }) }),
@@ -31,7 +36,12 @@ export function registerSurveyRespondRoutes(app: FastifyInstance, ctx: ModuleCon
   r.get(
     '/api/v1/surveys/:id/respond',
     {
-      schema: { tags: ['surveys'], summary: 'One survey as the signed-in person answers it (404 when it is not for them)', params: idParams },
+      schema: {
+        tags: ['surveys'],
+        summary: 'One survey as the signed-in person answers it (404 when it is not for them)',
+        params: idParams,
+        response: { 200: respondentSurveySchema },
+      },
       config: signedIn,
     },
     async (request) => getSurveyForRespondent({ ...service(), id: request.params.id, personId: personOf(request) }),
@@ -45,6 +55,7 @@ export function registerSurveyRespondRoutes(app: FastifyInstance, ctx: ModuleCon
         summary: "The signed-in person's answer: once per round (a failed quiz may be taken again)",
         params: idParams,
         body: surveyAnswersSchema,
+        response: { 201: receiptSchema },
       },
       config: signedIn,
     },

@@ -19,9 +19,6 @@ import * as q from './surveys.queries.js';
 
 export type RespondContext = { db: AnyDb; clock: () => Date; thresholds: Thresholds };
 
-/** A respondent's view, with whether they may answer now (not yet, or a quiz they failed). */
-export type RespondentSurvey = SurveyForRespondent & { open: boolean; can_answer: boolean };
-
 /** How many open surveys the list looks at (newest first). */
 const OPEN_SURVEYS_LIMIT = 100;
 
@@ -38,7 +35,7 @@ async function present(
   open: boolean,
   answered: boolean,
   personId: number,
-): Promise<RespondentSurvey> {
+): Promise<SurveyForRespondent> {
   let canAnswer = open && !answered;
   if (open && answered && isQuiz(survey) && !survey.anonymous) {
     canAnswer = (await rq.findOwnQuizResult(ctx.db, { surveyId: survey.id, round: round.round }, personId))?.passed === false;
@@ -64,7 +61,7 @@ async function present(
  * The surveys the person may answer now: open, with a round open, and the person in the audience.
  * @example const items = await listOpenSurveys({ ...ctx, personId: 42 }); // [{ id: 4, round: 1, answered: false, campaign: 7, ... }]
  */
-export async function listOpenSurveys(ctx: RespondContext & { personId: number | null }): Promise<RespondentSurvey[]> {
+export async function listOpenSurveys(ctx: RespondContext & { personId: number | null }): Promise<SurveyForRespondent[]> {
   const { personId } = ctx;
   if (personId === null) return [];
   const now = ctx.clock();
@@ -99,7 +96,7 @@ async function findForRespondent(ctx: RespondContext, id: number, personId: numb
 }
 
 /** One survey as the person sees it before answering (a 404 when it is not for them). */
-export async function getSurveyForRespondent(ctx: RespondContext & { id: number; personId: number | null }): Promise<RespondentSurvey> {
+export async function getSurveyForRespondent(ctx: RespondContext & { id: number; personId: number | null }): Promise<SurveyForRespondent> {
   const { survey, round, personId, open } = await findForRespondent(ctx, ctx.id, ctx.personId);
   const answered = await rq.findAnsweredRounds(ctx.db, [{ surveyId: survey.id, round: round.round }], personId);
   return present(ctx, survey, round, open, answered.size > 0, personId);

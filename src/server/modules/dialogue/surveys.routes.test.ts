@@ -90,6 +90,8 @@ describe('POST /api/v1/surveys', () => {
         '/definition/pages/0/elements/2/elements/0/type',
         'survey.question_type_unsupported',
       ],
+      [el({ type: 'text', name: 'c', visibleIf: '{a} = ((' }), '/definition/pages/0/elements/2/visibleIf', 'survey.expression_invalid'],
+      [el({ type: 'text', name: '__proto__' }), '/definition/pages/0/elements/2/name', 'survey.question_name_invalid'],
       [{ pages: 'nope' }, '/definition/pages', 'survey.definition_invalid'],
       [{ title: 'empty' }, '/definition', 'survey.definition_no_questions'],
       [{ elements: Array.from({ length: 201 }, (_, i) => ({ type: 'text', name: `q${i}` })) }, '/definition', 'survey.too_many_questions'],

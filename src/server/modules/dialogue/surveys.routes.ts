@@ -7,6 +7,7 @@ import { SURVEY_STATUSES, createSurveySchema, updateSurveySchema, type SurveyVie
 import { idParams } from '../../platform/http/id-params.js';
 import { auditActorOf, principalOf, recordAudit } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
+import { surveyListSchema, surveyViewSchema } from './surveys.schemas.js';
 import { createSurvey, deleteSurvey, getSurvey, listSurveys, updateSurvey } from './surveys.service.js';
 
 const read = { access: { permission: 'surveys:read' as const } };
@@ -29,7 +30,12 @@ export function registerSurveyAuthorRoutes(app: FastifyInstance, ctx: ModuleCont
   r.post(
     '/api/v1/surveys',
     {
-      schema: { tags: ['surveys'], summary: 'Create a survey or quiz (deeply checked; a one-off survey that opens gets round 1)', body: createSurveySchema },
+      schema: {
+        tags: ['surveys'],
+        summary: 'Create a survey or quiz (deeply checked; a one-off survey that opens gets round 1)',
+        body: createSurveySchema,
+        response: { 201: surveyViewSchema },
+      },
       config: write,
     },
     async (request, reply) => {
@@ -46,13 +52,15 @@ export function registerSurveyAuthorRoutes(app: FastifyInstance, ctx: ModuleCont
     },
   );
 
-  r.get('/api/v1/surveys', { schema: { tags: ['surveys'], summary: 'Surveys, newest first', querystring: listQuery }, config: read }, async (request) =>
-    listSurveys({ ...service(), ...request.query }),
+  r.get(
+    '/api/v1/surveys',
+    { schema: { tags: ['surveys'], summary: 'Surveys, newest first', querystring: listQuery, response: { 200: surveyListSchema } }, config: read },
+    async (request) => listSurveys({ ...service(), ...request.query }),
   );
 
   r.get(
     '/api/v1/surveys/:id',
-    { schema: { tags: ['surveys'], summary: 'One survey as its authors see it', params: idParams }, config: read },
+    { schema: { tags: ['surveys'], summary: 'One survey as its authors see it', params: idParams, response: { 200: surveyViewSchema } }, config: read },
     async (request) => getSurvey({ ...service(), id: request.params.id }),
   );
 
@@ -64,6 +72,7 @@ export function registerSurveyAuthorRoutes(app: FastifyInstance, ctx: ModuleCont
         summary: 'Change a survey: what answers were given to is fixed once anyone answered; status and closing time always',
         params: idParams,
         body: updateSurveySchema,
+        response: { 200: surveyViewSchema },
       },
       config: write,
     },
