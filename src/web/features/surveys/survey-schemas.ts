@@ -2,7 +2,8 @@
 // answers it parses, checked against the contract's types so drift fails the build, not the screen.
 import { z } from 'zod';
 import { SEGMENT_KEYS, SURVEY_KINDS, SURVEY_STATUSES, REPEAT_EVERY } from '../../../shared/dialogue';
-import type { QuestionResult, ResponseReceipt, SurveyForRespondent, SurveyResults, SurveyView } from '../../../shared/dialogue';
+import { surveyResultsSchema } from '../../../shared/survey-results';
+import type { ResponseReceipt, SurveyForRespondent, SurveyResults, SurveyView } from '../../../shared/dialogue';
 
 const definition = z.record(z.string(), z.unknown());
 const segmentKeys = z.array(z.enum(SEGMENT_KEYS));
@@ -53,8 +54,8 @@ export const respondentSurveySchema = z.object({
   closes_at: z.string().nullable(),
   answered: z.boolean(),
   /** Whether the round takes answers now, and whether this person may answer (not yet, or a quiz failed). */
-  open: z.boolean().optional(),
-  can_answer: z.boolean().optional(),
+  open: z.boolean(),
+  can_answer: z.boolean(),
 }) satisfies z.ZodType<SurveyForRespondent>;
 
 export type RespondentSurvey = z.infer<typeof respondentSurveySchema>;
@@ -79,33 +80,5 @@ export const receiptSchema = z.object({
   quiz: z.object({ correct: z.number(), questions: z.number(), score: z.number(), passed: z.boolean() }).optional(),
 }) satisfies z.ZodType<ResponseReceipt>;
 
-const counts = z.record(z.string(), z.number()).nullable();
-const questionResultSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('choice'), counts }),
-  z.object({ type: z.literal('rating'), counts, mean: z.number().nullable() }),
-  z.object({ type: z.literal('nps'), counts, enps: z.number().nullable() }),
-  z.object({ type: z.literal('boolean'), counts }),
-  z.object({ type: z.literal('text'), answers: z.array(z.string()).nullable() }),
-  z.object({ type: z.literal('quiz'), correct: z.number().nullable(), passed: z.number().nullable() }),
-]) satisfies z.ZodType<QuestionResult>;
-
-export const resultsSchema = z.object({
-  survey: z.number(),
-  round: z.union([z.number(), z.literal('all')]),
-  k: z.number(),
-  responses: z.number(),
-  enps: z.number().nullable().optional(),
-  questions: z.record(z.string(), questionResultSchema),
-  by_segment: z.array(
-    z.object({
-      key: z.enum(SEGMENT_KEYS),
-      value: z.string().nullable(),
-      responses: z.number().nullable(),
-      enps: z.number().nullable().optional(),
-      questions: z.record(z.string(), questionResultSchema).nullable(),
-    }),
-  ),
-  trend: z.array(
-    z.object({ round: z.number(), opens_at: z.string(), responses: z.number().nullable(), enps: z.number().nullable(), mean: z.number().nullable() }),
-  ),
-}) satisfies z.ZodType<SurveyResults>;
+/** The results as the server sends them (its own response schema). */
+export const resultsSchema = surveyResultsSchema satisfies z.ZodType<SurveyResults>;
