@@ -72,9 +72,9 @@ function AnswerSurvey({ survey }: { survey: RespondentSurvey }) {
 
   // Before this page sent anything: a closed round, or answered already (a failed quiz may be taken again).
   if (!submit.isSuccess && answers === null) {
-    if (survey.open === false) return <UnavailableNotice reason="closed" />;
-    if (survey.answered && (survey.can_answer === false || (survey.can_answer === undefined && !survey.is_quiz)))
-      return <UnavailableNotice reason="answered" />;
+    if (!survey.open) return <UnavailableNotice reason="closed" />;
+    // A quiz with its name that may not be taken again was passed; anything else was answered.
+    if (!survey.can_answer) return <UnavailableNotice reason={survey.is_quiz && !survey.anonymous ? 'passed' : 'answered'} />;
   }
   if (reason) return <UnavailableNotice reason={reason} />;
 
