@@ -34,8 +34,8 @@ import { registerTrackingRoutes } from './modules/tracking/index.js';
 import { registerPreferenceRoutes, registerUnsubscribeRoutes } from './modules/preferences/index.js';
 import { registerPrivacyRoutes } from './modules/privacy/index.js';
 import { registerAnalyticsRoutes } from './modules/analytics/index.js';
-import { registerSurveyResultsRoutes, registerSurveyRoutes } from './modules/dialogue/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
+import { registerConversationRoutes, registerSurveyResultsRoutes, registerSurveyRoutes } from './modules/dialogue/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
 export type AppDeps = {
@@ -132,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSkillAdminRoutes(app, ctx);
   registerCommunityRoutes(app, ctx);
   registerContributionRoutes(app, ctx);
+  registerConversationRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true }, config: { access: { public: true } } }, async () => ({ status: 'ok' }));

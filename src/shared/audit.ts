@@ -52,6 +52,10 @@ export const AUDIT_ACTIONS = [
   'privacy.exported',
   /** One person's data erased. */
   'privacy.erased',
+  /** A moderator hid a comment, showed it again, or dismissed its reports (conversation). */
+  'comments.hidden',
+  'comments.unhidden',
+  'comments.reports_dismissed',
   /** Surveys and quizzes (issue 11): created, changed, opened, closed, deleted. */
   'surveys.created',
   'surveys.updated',

@@ -7,6 +7,7 @@ import { AUDIENCE_PROBLEM_CODES } from './audiences.js';
 import { CAMPAIGN_PROBLEM_CODES } from './campaigns.js';
 import { CASCADE_PROBLEM_CODES } from './cascade.js';
 import { CHAT_PROBLEM_CODES } from './chat.js';
+import { CONVERSATION_PROBLEM_CODES } from './conversation.js';
 import { EXPERTISE_PROBLEM_CODES } from './expertise.js';
 import { GENERIC_PROBLEM_CODES } from './generic.js';
 import { IDENTITY_PROBLEM_CODES } from './identity.js';
@@ -37,6 +38,7 @@ export const PROBLEM_CODES = {
   ...PRIVACY_PROBLEM_CODES,
   ...ANALYTICS_PROBLEM_CODES,
   ...SURVEY_RESULTS_PROBLEM_CODES,
+  ...CONVERSATION_PROBLEM_CODES,
   ...SURVEY_PROBLEM_CODES,
 } as const;
 

@@ -20,6 +20,7 @@ import { SkillsAdminPage } from '../features/expertise/skills-admin-page';
 import { BriefingPage } from '../features/briefings/briefing-page';
 import { BriefingsPage } from '../features/briefings/briefings-page';
 import { FeedPage } from '../features/feed/feed-page';
+import { ModerationPage } from '../features/conversation/moderation-page';
 import { AuditPage } from '../features/identity/audit-page';
 import { LoginPage } from '../features/identity/login-page';
 import { UsersAdminPage } from '../features/identity/users-admin-page';
@@ -160,6 +161,7 @@ export function AppRoutes() {
           />
           <Route path="topics" element={<TopicsPage />} />
           <Route path="privacy" element={<PrivacyPage />} />
+          <Route path="moderation" element={<ModerationPage />} />
         </Route>
         <Route
           element={

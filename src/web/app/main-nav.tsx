@@ -8,7 +8,16 @@ import { useBriefings } from '../features/briefings/briefing-queries';
 import { useUnreadCount } from '../features/feed/feed-queries';
 import { canManageSurveys } from '../features/surveys/survey-access';
 import { useCurrentUser } from './auth-context';
-import { canImportPeople, canManageChatChannels, canManageFieldLabels, canManageSkills, canManageUsers, canReadAudit, canSeeApiDocs } from './roles';
+import {
+  canImportPeople,
+  canModerateComments,
+  canManageChatChannels,
+  canManageFieldLabels,
+  canManageSkills,
+  canManageUsers,
+  canReadAudit,
+  canSeeApiDocs,
+} from './roles';
 
 export type MainNavProps = {
   /** Called after a click, so the mobile drawer can close. */
@@ -123,6 +132,16 @@ export function MainNav({ onNavigate }: MainNavProps) {
           <NavLink component={Link} to="/topics" label={t('nav.topics')} active={pathname === '/topics'} onClick={onNavigate} data-testid="nav-topics" />
           <NavLink component={Link} to="/privacy" label={t('nav.privacy')} active={pathname === '/privacy'} onClick={onNavigate} data-testid="nav-privacy" />
         </>
+      )}
+      {canModerateComments(user.role) && (
+        <NavLink
+          component={Link}
+          to="/moderation"
+          label={t('nav.moderation')}
+          active={pathname === '/moderation'}
+          onClick={onNavigate}
+          data-testid="nav-moderation"
+        />
       )}
       {canImportPeople(user.role) && (
         <NavLink component={Link} to="/admin/import" label={t('nav.importPeople')} active={pathname === '/admin/import'} onClick={onNavigate} />

@@ -38,3 +38,8 @@ export function canReadAudit(role: Role): boolean {
 export function canManageChatChannels(role: Role): boolean {
   return role === 'admin';
 }
+
+/** The moderator queue of reported comments is the `comments:moderate` permission (communicators, admins). */
+export function canModerateComments(role: Role): boolean {
+  return role === 'admin' || role === 'communicator';
+}

@@ -124,6 +124,8 @@ describe('the news feed in the browser (German)', () => {
     await expect.poll(unreadBadge).toBe(feed.unread);
 
     const pinned = employee.getByTestId('feed-pinned-item');
+    // The heading shows before the items arrive: wait for the pinned one rather than count at once.
+    await pinned.first().waitFor();
     expect(await pinned.count()).toBe(1);
     expect(await pinned.getByTestId('feed-item-subject').innerText()).toBe(MUST_SUBJECT);
     expect(await pinned.getByTestId('feed-item-acknowledge-state').innerText()).toMatch(/^Bitte bestätigen Sie bis .*2027/);

@@ -10,3 +10,4 @@ export { sendFollowUpJob } from './jobs/send-follow-up.job.js';
 export { releaseCascadeJob } from './jobs/release-cascade.job.js';
 export { registerCascadeRoutes } from './cascade.routes.js';
 export { getCascadeReport, getCascadeTotals } from './cascade.service.js';
+export { findCampaignRecipients, findReceivedCampaigns } from './campaign-recipients.queries.js';

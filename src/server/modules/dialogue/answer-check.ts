@@ -6,6 +6,9 @@ import { SURVEY_LIMITS } from '../../../shared/dialogue.js';
 import { coded, fieldProblem, toJsonPointer, type FieldProblem } from '../../platform/http/app-error.js';
 import { loadSurveyModel, rateValuesOf } from './survey-model.js';
 
+/** A body of a thousand unknown keys gets the first problems, not a thousand. */
+const MAX_PROBLEMS = 50;
+
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 
 /**
@@ -36,7 +39,7 @@ export function checkAnswers(
       problems.push(fieldProblem(at(question.name), `${question.name} needs an answer`, coded('survey.answer_required', { name: question.name })));
     }
   }
-  return { answers: given, problems };
+  return { answers: given, problems: problems.slice(0, MAX_PROBLEMS) };
 }
 
 const isShown = (question: Question) => question.isVisible && question.isParentVisible;

@@ -1,5 +1,5 @@
-// The dialogue module's public API (issue 11, ADR 0027, 0029): surveys, quizzes and pulses, their
-// results and scheduler. Other modules and the app import only from here.
+// The dialogue module's public API (issue 11, ADR 0027, 0028, 0029): surveys, quizzes and pulses,
+// their results and scheduler, comments and reactions. Other modules and the app import only from here.
 import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '../module-context.js';
 import { registerSurveyRespondRoutes } from './respond.routes.js';
@@ -22,3 +22,6 @@ export { registerSurveyResultsRoutes } from './survey-results.routes.js';
 export { getSurveyResults } from './results.service.js';
 export { runSurveyScheduler } from './pulse-rounds.service.js';
 export { openSurveyRoundsJob } from './jobs/open-survey-rounds.job.js';
+
+export { registerConversationRoutes } from './conversation.routes.js';
+export { scoreComment } from './sentiment.js';

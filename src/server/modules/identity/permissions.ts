@@ -41,6 +41,8 @@ export const PERMISSIONS = [
   'privacy:read',
   /** Export or erase one person's data (subject access, erasure). */
   'privacy:manage',
+  /** The moderator queue of reported comments; hide and show comments again (conversation). */
+  'comments:moderate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -62,6 +64,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'skills:endorse',
     'help:ask',
     'contributions:write',
+    'comments:moderate',
   ],
   leader: ['people:read', 'profile:edit-own', 'skills:endorse', 'help:ask', 'contributions:write'],
   employee: ['people:read', 'profile:edit-own', 'skills:endorse', 'help:ask', 'contributions:write'],

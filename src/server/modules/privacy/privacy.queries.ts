@@ -96,6 +96,19 @@ export async function findPersonData(db: AnyDb, personId: number): Promise<Recor
     help_messages: await rows(db, sql`SELECT * FROM help_messages WHERE author_id = ${personId} ORDER BY id`),
     kudos_given: await rows(db, sql`SELECT * FROM kudos WHERE from_id = ${personId} ORDER BY id`),
     kudos_received: await rows(db, sql`SELECT * FROM kudos WHERE to_id = ${personId} ORDER BY id`),
+    // Conversation (ADR 0028): their comments with the campaign, reactions, reports, mentions and notifications.
+    comments: await rows(
+      db,
+      sql`SELECT m.id, m.campaign_id, c.name AS campaign_name, m.parent_id, m.body, m.language, m.hashtags, m.created_at, m.edited_at, m.deleted_at, m.hidden_at
+          FROM comments AS m JOIN campaigns AS c ON c.id = m.campaign_id WHERE m.author_id = ${personId} ORDER BY m.id`,
+    ),
+    comment_reactions: await rows(db, sql`SELECT campaign_id, comment_id, kind, created_at FROM reactions WHERE person_id = ${personId} ORDER BY id`),
+    comment_reports: await rows(db, sql`SELECT comment_id, reason, created_at FROM comment_reports WHERE reporter_id = ${personId} ORDER BY created_at`),
+    comment_mentions_of_them: await rows(db, sql`SELECT comment_id FROM comment_mentions WHERE person_id = ${personId} ORDER BY comment_id`),
+    notifications: await rows(
+      db,
+      sql`SELECT id, kind, campaign_id, comment_id, created_at, read_at FROM notifications WHERE person_id = ${personId} ORDER BY id`,
+    ),
     // Surveys (ADR 0027): the rounds they answered, and their answers to surveys that are not
     // anonymous. Anonymous answers hold nothing that leads to the person, so no export can hold them.
     surveys_answered: await rows(
@@ -109,6 +122,29 @@ export async function findPersonData(db: AnyDb, personId: number): Promise<Recor
           FROM survey_responses AS r JOIN surveys AS s ON s.id = r.survey_id WHERE r.person_id = ${personId} ORDER BY r.survey_id, r.round`,
     ),
   };
+}
+
+/**
+ * Conversation (ADR 0028): their comments that others answered become tombstones without author, text
+ * or mentions (the replies keep their place), the rest of their comments go, and their @[external_id]
+ * in others' comments becomes a bare "@…"; reactions, reports, mentions and notifications of theirs
+ * follow the foreign keys when the person row goes.
+ */
+async function eraseConversation(trx: AnyDb, personId: number): Promise<ErasureCounts> {
+  const tombstoned = await sql<{ id: number }>`
+    UPDATE comments AS c SET author_id = NULL, body = '', hashtags = '[]', deleted_at = coalesce(c.deleted_at, now())
+    WHERE c.author_id = ${personId} AND EXISTS (SELECT 1 FROM comments AS r WHERE r.parent_id = c.id AND r.author_id IS DISTINCT FROM ${personId})
+    RETURNING c.id`.execute(trx);
+  const ids = tombstoned.rows.map((r) => r.id);
+  await sql`DELETE FROM comment_mentions WHERE comment_id = ANY(${ids}::bigint[])`.execute(trx);
+  await sql`DELETE FROM notifications WHERE comment_id = ANY(${ids}::bigint[])`.execute(trx);
+  const deleted = affected(await sql`DELETE FROM comments WHERE author_id = ${personId}`.execute(trx));
+  const mentioned = affected(
+    await sql`
+      UPDATE comments AS c SET body = replace(c.body, '@[' || p.external_id || ']', '@…')
+      FROM people AS p WHERE p.id = ${personId} AND c.id IN (SELECT comment_id FROM comment_mentions WHERE person_id = ${personId})`.execute(trx),
+  );
+  return { comments_tombstoned: ids.length, comments_deleted: deleted, comment_mentions_removed: mentioned };
 }
 
 /** Counts of what an erasure changed, by table. */
@@ -146,6 +182,7 @@ export async function erasePerson(trx: AnyDb, personId: number): Promise<Erasure
   counts.tracking_events_anonymised = affected(await sql`UPDATE tracking_events SET person_id = NULL WHERE person_id = ${personId}`.execute(trx));
   counts.bounces_deleted = affected(await sql`DELETE FROM mail_bounces WHERE lower(email) = lower(${person.email})`.execute(trx));
   counts.accounts_deleted = affected(await sql`DELETE FROM users WHERE person_id = ${personId}`.execute(trx));
+  Object.assign(counts, await eraseConversation(trx, personId));
   // The rest follows the foreign keys: deliveries' person becomes NULL (0022), acknowledgements,
   // preferences, subscriptions, contributions, endorsements, help and kudos of theirs are deleted, and
   // so are the survey rounds they answered and their identified answers; anonymous answers stay (no

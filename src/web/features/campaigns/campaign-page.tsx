@@ -1,7 +1,7 @@
 // /campaigns/new and /campaigns/:id — a campaign's header (status, counts, approval, send, pause,
 // resume, cancel) and its tabs: the
 // editor (kept mounted), who gets what, a preview for one person, the delivery log, the report once it
-// has gone out, and with a leader cascade the leaders' briefings and releases.
+// has gone out and its conversation (comments, sentiment), and with a leader cascade the leaders' briefings and releases.
 import { useState } from 'react';
 import { Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
@@ -24,6 +24,8 @@ import { SendDialog } from './send-dialog';
 import { SubjectTestsPanel } from './subject-tests-panel';
 import { MachineEventsPanel } from './machine-events-panel';
 import { ReportPanel } from './report-panel';
+import { CommentThread } from '../conversation/comment-thread';
+import { SentimentPanel } from '../conversation/sentiment-panel';
 
 const parseId = (raw: string | undefined): number | null => (raw !== undefined && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null);
 
@@ -115,6 +117,11 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
               {t('campaigns.tabs.report')}
             </Tabs.Tab>
           )}
+          {campaign.status !== 'draft' && campaign.status !== 'scheduled' && (
+            <Tabs.Tab value="conversation" data-testid="campaign-tab-conversation">
+              {t('conversation.tab')}
+            </Tabs.Tab>
+          )}
           {testsSubjects && (
             <Tabs.Tab value="subject-tests" data-testid="campaign-tab-subject-tests">
               {t('campaigns.tabs.subjectTests')}
@@ -144,6 +151,12 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
         </Tabs.Panel>
         <Tabs.Panel value="report" pt="md">
           <ReportPanel campaign={campaign} />
+        </Tabs.Panel>
+        <Tabs.Panel value="conversation" pt="md">
+          <Stack gap="lg">
+            <SentimentPanel campaignId={campaign.id} />
+            <CommentThread campaignId={campaign.id} />
+          </Stack>
         </Tabs.Panel>
         {testsSubjects && (
           <Tabs.Panel value="subject-tests" pt="md">

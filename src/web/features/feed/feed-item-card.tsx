@@ -1,6 +1,8 @@
 // One message of the feed: campaign, subject and date; opened it shows the message and is marked read.
 // A must-read not yet acknowledged (pinned) shows its acknowledge-by date and the Acknowledge button.
 // While open, how long the message is seen and which of its links are followed are reported (ADR 0025).
+// Below it, the campaign's conversation with its comment count, opened on demand (ADR 0028), and the
+// surveys of the campaign (a footer the feed passes in).
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { Badge, Button, Card, Collapse, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -11,17 +13,21 @@ import { reportFeedClick, reportFeedRead, useAcknowledge, useMarkRead } from './
 import { useCurrentUser } from '../../app/auth-context';
 import { useDwellTime } from './use-dwell-time';
 import { FeedMessageFrame } from './feed-message-frame';
+import { CommentThread } from '../conversation/comment-thread';
 
+/** `comments`: how many comments the campaign's conversation has (shown before it is opened). */
 export type FeedItemCardProps = {
   item: FeedItem;
   pinned?: boolean;
+  comments?: number;
   /** Shown at the foot of the card, e.g. the surveys that belong to the message's campaign. */
   footer?: ReactNode;
 };
 
-export function FeedItemCard({ item, pinned = false, footer }: FeedItemCardProps) {
+export function FeedItemCard({ item, pinned = false, comments, footer }: FeedItemCardProps) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [talk, setTalk] = useState(false);
   const markRead = useMarkRead();
   const acknowledge = useAcknowledge();
   const unread = !item.read && !markRead.isSuccess;
@@ -78,6 +84,14 @@ export function FeedItemCard({ item, pinned = false, footer }: FeedItemCardProps
         <Collapse expanded={open}>{open && <OpenMessage item={item} />}</Collapse>
         {markRead.error && <ErrorAlert error={markRead.error} />}
         {acknowledge.error && <ErrorAlert error={acknowledge.error} title={t('feed.acknowledgeFailed')} />}
+        {!pinned && (
+          <Group gap="xs">
+            <Button variant="subtle" size="compact-sm" onClick={() => setTalk(!talk)} aria-expanded={talk} data-testid="feed-item-comments">
+              {talk ? t('conversation.hide') : comments ? t('conversation.comments', { count: comments }) : t('conversation.comment')}
+            </Button>
+          </Group>
+        )}
+        {talk && <CommentThread campaignId={item.campaign.id} />}
         {/* Acknowledged from the pinned card only, so the list does not offer it twice. */}
         {pinned && !item.acknowledged && (
           <Group justify="flex-end">

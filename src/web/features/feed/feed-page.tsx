@@ -1,6 +1,7 @@
 // /feed — the signed-in employee's news: must-reads still to acknowledge pinned on top, then every
-// message newest first (unread marked), more by cursor. Surveys open to the reader sit under the first
-// message of their campaign, or, without one in view, as cards of their own on top.
+// message newest first (unread marked), more by cursor; notifications of replies and mentions on top.
+// Surveys open to the reader sit under the first message of their campaign, or, without one in view,
+// as cards of their own on top.
 import { useMemo } from 'react';
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -12,12 +13,15 @@ import { useOpenSurveys } from '../surveys/survey-queries';
 import type { OpenSurvey } from '../surveys/survey-schemas';
 import { FeedItemCard } from './feed-item-card';
 import { useFeed } from './feed-queries';
+import { NotificationsPanel } from '../conversation/notifications-panel';
+import { useCommentCounts } from '../conversation/conversation-queries';
 
 export function FeedPage() {
   const { t } = useTranslation();
   const feed = useFeed();
   const pinned = useMemo(() => feed.data?.pages[0]?.pinned ?? [], [feed.data]);
   const items = useMemo(() => (feed.data?.pages ?? []).flatMap((page) => page.items), [feed.data]);
+  const counts = useCommentCounts(items.map((item) => item.campaign.id)).data;
   const open = useOpenSurveys(useCurrentUser().person_id !== null);
   // Each survey of a campaign goes under the first card of that campaign (pinned first); the rest alone.
   const placed = useMemo(() => {
@@ -43,6 +47,7 @@ export function FeedPage() {
         <Title order={2}>{t('feed.title')}</Title>
         <Text c="dimmed">{t('feed.intro')}</Text>
       </Stack>
+      <NotificationsPanel />
       {feed.isPending && <PageLoader />}
       {feed.error && <ErrorAlert error={feed.error} onRetry={() => void feed.refetch()} />}
       {placed.alone.length > 0 && (
@@ -76,7 +81,7 @@ export function FeedPage() {
             {t('feed.allTitle')}
           </Title>
           {items.map((item) => (
-            <FeedItemCard key={item.id} item={item} footer={footer(item.id)} />
+            <FeedItemCard key={item.id} item={item} comments={counts?.get(item.campaign.id)} footer={footer(item.id)} />
           ))}
           {feed.hasNextPage && (
             <Button variant="default" onClick={() => void feed.fetchNextPage()} loading={feed.isFetchingNextPage} data-testid="feed-load-more">
