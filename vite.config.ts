@@ -26,6 +26,8 @@ export default defineConfig({
           react: ['react', 'react-dom', 'react-router'],
           mantine: ['@mantine/core', '@mantine/hooks'],
           zod: ['zod'],
+          // SurveyJS loads with the survey pages only, in a chunk of its own.
+          'survey-core': ['survey-core'],
         },
       },
     },

@@ -33,6 +33,10 @@ import { ProfilePage } from '../features/people/profile-page';
 import { PreferencesPage } from '../features/preferences/preferences-page';
 import { TopicsPage } from '../features/preferences/topics-page';
 import { PrivacyPage } from '../features/privacy/privacy-page';
+import { SURVEY_ROLES } from '../features/surveys/survey-access';
+import { SurveyAnswerPage } from '../features/surveys/survey-answer-page';
+import { SurveyEditorPage } from '../features/surveys/survey-editor-page';
+import { SurveysPage } from '../features/surveys/surveys-page';
 import { AppLayout } from './app-layout';
 import { useCurrentUser } from './auth-context';
 import { NotFoundPage } from './not-found-page';
@@ -41,6 +45,7 @@ import { PageLoader } from '../ui/page-loader';
 
 // The dashboard's charts (recharts) load with the page, not with the app.
 const DashboardPage = lazy(() => import('../features/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+const SurveyResultsPage = lazy(() => import('../features/surveys/survey-results-page').then((m) => ({ default: m.SurveyResultsPage })));
 
 /** Where signed-in users land: their news feed when they are someone in the directory, else People. */
 function HomeRedirect() {
@@ -71,6 +76,7 @@ export function AppRoutes() {
         <Route path="share" element={<ShareKnowledgePage />} />
         <Route path="me" element={<MyProfilePage />} />
         <Route path="preferences" element={<PreferencesPage />} />
+        <Route path="surveys/:id" element={<SurveyAnswerPage />} />
         <Route
           path="admin/import"
           element={
@@ -156,6 +162,25 @@ export function AppRoutes() {
           <Route path="topics" element={<TopicsPage />} />
           <Route path="privacy" element={<PrivacyPage />} />
           <Route path="moderation" element={<ModerationPage />} />
+        </Route>
+        <Route
+          element={
+            <RequireAuth roles={SURVEY_ROLES}>
+              <Outlet />
+            </RequireAuth>
+          }
+        >
+          <Route path="surveys" element={<SurveysPage />} />
+          <Route path="surveys/new" element={<SurveyEditorPage />} />
+          <Route path="surveys/:id/edit" element={<SurveyEditorPage />} />
+          <Route
+            path="surveys/:id/results"
+            element={
+              <Suspense fallback={<PageLoader />}>
+                <SurveyResultsPage />
+              </Suspense>
+            }
+          />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

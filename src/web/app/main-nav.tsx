@@ -6,6 +6,7 @@ import { canManageAudiences } from '../features/audiences/audience-access';
 import { canManageCampaigns } from '../features/campaigns/campaign-access';
 import { useBriefings } from '../features/briefings/briefing-queries';
 import { useUnreadCount } from '../features/feed/feed-queries';
+import { canManageSurveys } from '../features/surveys/survey-access';
 import { useCurrentUser } from './auth-context';
 import {
   canImportPeople,
@@ -113,6 +114,20 @@ export function MainNav({ onNavigate }: MainNavProps) {
             onClick={onNavigate}
             data-testid="nav-dashboard"
           />
+        </>
+      )}
+      {canManageSurveys(user.role) && (
+        <NavLink
+          component={Link}
+          to="/surveys"
+          label={t('nav.surveys')}
+          active={pathname === '/surveys' || (pathname.startsWith('/surveys/') && /\/(edit|results|new)$/.test(pathname))}
+          onClick={onNavigate}
+          data-testid="nav-surveys"
+        />
+      )}
+      {canManageCampaigns(user.role) && (
+        <>
           <NavLink component={Link} to="/outbox" label={t('nav.outbox')} active={pathname === '/outbox'} onClick={onNavigate} data-testid="nav-outbox" />
           <NavLink component={Link} to="/topics" label={t('nav.topics')} active={pathname === '/topics'} onClick={onNavigate} data-testid="nav-topics" />
           <NavLink component={Link} to="/privacy" label={t('nav.privacy')} active={pathname === '/privacy'} onClick={onNavigate} data-testid="nav-privacy" />

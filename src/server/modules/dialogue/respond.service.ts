@@ -9,6 +9,7 @@ import { isInAudience } from '../audiences/index.js';
 import type { Thresholds } from '../people/index.js';
 import { recordActivity } from '../tracking/index.js';
 import { checkAnswers } from './answer-check.js';
+import { withoutCorrectAnswers } from './respondent-definition.js';
 import { segmentOf } from './respondent-segment.js';
 import { scoreQuiz, type QuizScore } from './survey-model.js';
 import { isQuiz, passMarkOf } from './survey-rules.js';
@@ -43,7 +44,7 @@ async function present(
     id: survey.id,
     title: survey.title,
     kind: survey.kind,
-    definition: survey.definition,
+    definition: withoutCorrectAnswers(survey.definition),
     anonymous: survey.anonymous,
     segment_keys: survey.segment_keys,
     is_quiz: isQuiz(survey),

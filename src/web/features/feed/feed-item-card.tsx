@@ -1,8 +1,9 @@
 // One message of the feed: campaign, subject and date; opened it shows the message and is marked read.
 // A must-read not yet acknowledged (pinned) shows its acknowledge-by date and the Acknowledge button.
 // While open, how long the message is seen and which of its links are followed are reported (ADR 0025).
-// Below it, the campaign's conversation with its comment count, opened on demand (ADR 0028).
-import { useCallback, useRef, useState } from 'react';
+// Below it, the campaign's conversation with its comment count, opened on demand (ADR 0028), and the
+// surveys of the campaign (a footer the feed passes in).
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { Badge, Button, Card, Collapse, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FeedItem } from '../../../shared/delivery';
@@ -15,9 +16,15 @@ import { FeedMessageFrame } from './feed-message-frame';
 import { CommentThread } from '../conversation/comment-thread';
 
 /** `comments`: how many comments the campaign's conversation has (shown before it is opened). */
-export type FeedItemCardProps = { item: FeedItem; pinned?: boolean; comments?: number };
+export type FeedItemCardProps = {
+  item: FeedItem;
+  pinned?: boolean;
+  comments?: number;
+  /** Shown at the foot of the card, e.g. the surveys that belong to the message's campaign. */
+  footer?: ReactNode;
+};
 
-export function FeedItemCard({ item, pinned = false, comments }: FeedItemCardProps) {
+export function FeedItemCard({ item, pinned = false, comments, footer }: FeedItemCardProps) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const [talk, setTalk] = useState(false);
@@ -93,6 +100,7 @@ export function FeedItemCard({ item, pinned = false, comments }: FeedItemCardPro
             </Button>
           </Group>
         )}
+        {footer}
       </Stack>
     </Card>
   );
