@@ -110,6 +110,8 @@ export type SurveyView = {
   closes_at: string | null;
   /** The round now open (1 for a one-off survey), null when none is. */
   current_round: number | null;
+  /** Answers so far over all rounds, in the list (who took part is no secret; what they answered is). */
+  responses?: number;
   created_at: string;
   updated_at: string;
 };

@@ -65,6 +65,14 @@ export async function listSurveys(db: AnyDb, input: { before?: number; limit: nu
   return result.rows;
 }
 
+/** How many answers each survey has over all its rounds, from who answered (never what). */
+export async function countAnswers(db: AnyDb, surveyIds: number[]): Promise<Map<number, number>> {
+  if (surveyIds.length === 0) return new Map();
+  const result = await sql<{ survey_id: number; answers: number }>`
+    SELECT survey_id, count(*)::int AS answers FROM survey_respondents WHERE survey_id = ANY(${surveyIds}::bigint[]) GROUP BY survey_id`.execute(db);
+  return new Map(result.rows.map((r) => [Number(r.survey_id), r.answers]));
+}
+
 /** Whether anyone has answered any round of the survey. */
 export async function hasAnswers(db: AnyDb, surveyId: number): Promise<boolean> {
   const result = await sql<{ answered: boolean }>`SELECT EXISTS (SELECT 1 FROM survey_respondents WHERE survey_id = ${surveyId}) AS answered`.execute(db);

@@ -152,6 +152,10 @@ describe('reading, changing and deleting', () => {
     const id = await createSurvey(t, w.communicator, { segment_keys: ['department'] });
     expect((await patch(id, { title: 'Renamed', segment_keys: ['generation'] })).statusCode).toBe(200);
     expect((await answer(t, w.callers.BERT, id, { mood: 'ok' })).statusCode).toBe(201);
+    const listed = (await t.app.inject({ url: '/api/v1/surveys?limit=50', headers: w.communicator.headers })).json<{
+      items: { id: number; responses: number }[];
+    }>();
+    expect(listed.items.find((item) => item.id === id)?.responses).toBe(1);
     for (const change of [
       { definition: QUIZ_DEFINITION },
       { anonymous: true },

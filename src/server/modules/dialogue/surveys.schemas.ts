@@ -27,6 +27,7 @@ export const surveyViewSchema = z.object({
   schedule: surveyScheduleSchema.nullable(),
   closes_at: z.string().nullable(),
   current_round: z.number().nullable(),
+  responses: z.number().optional().describe('Answers so far over all rounds (in the list)'),
   created_at: z.string(),
   updated_at: z.string(),
 }) satisfies z.ZodType<SurveyView>;

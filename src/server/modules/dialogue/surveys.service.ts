@@ -92,12 +92,10 @@ export async function listSurveys(
   const rows = await q.listSurveys(input.db, { before: pages.decode(input.cursor), limit: input.limit + 1, status: input.status });
   const { page, next_cursor } = pageOf(rows, input.limit, pages, (r) => r.id);
   const now = input.clock();
-  const rounds = await q.findCurrentRounds(
-    input.db,
-    page.map((r) => r.id),
-    now,
-  );
-  return { items: page.map((r) => presentSurvey(r, rounds.get(r.id), now)), next_cursor };
+  const ids = page.map((r) => r.id);
+  const rounds = await q.findCurrentRounds(input.db, ids, now);
+  const answers = await q.countAnswers(input.db, ids);
+  return { items: page.map((r) => ({ ...presentSurvey(r, rounds.get(r.id), now), responses: answers.get(r.id) ?? 0 })), next_cursor };
 }
 
 /** JSON with object keys sorted, so a jsonb value read back compares equal to what was sent. */
