@@ -6,6 +6,7 @@ import { startTestRuntime, type TestRuntime } from '../testing/test-runtime.js';
 import { findExperts, generateDemoContributions } from '../modules/expertise/index.js';
 import { generateDemoPeople, SKILL_CATALOGUE } from '../modules/people/index.js';
 import { campaignAssignments, listCampaigns } from '../modules/campaigns/index.js';
+import { listSurveys, runSurveyScheduler } from '../modules/dialogue/index.js';
 import { seedDemo } from './seed-demo.js';
 
 const AS_OF = '2026-11-28';
@@ -71,5 +72,24 @@ describe('the demo campaign', () => {
     expect(assignments.total).toBeGreaterThan(100);
     expect(new Set(assignments.by.map((b) => b.variant))).toEqual(new Set(['newcomers', 'experienced', 'everyone']));
     expect(new Set(assignments.by.map((b) => b.language))).toEqual(new Set(['en', 'de', 'nl']));
+  });
+});
+
+describe('the demo surveys', () => {
+  it('are an anonymous eNPS pulse whose first round the scheduler opens, and a quiz on the welcome campaign, saved once', async () => {
+    const { items } = await listSurveys({ db: t.database.db, clock: () => new Date(), limit: 10 });
+    expect(items.map((s) => [s.kind, s.anonymous, s.status])).toEqual([
+      ['quiz', false, 'open'],
+      ['enps', true, 'open'],
+    ]);
+    const [quiz, pulse] = items;
+    const { items: campaigns } = await listCampaigns({ db: t.database.db, limit: 10 });
+    expect(quiz!.campaign).toBe(campaigns[0]!.id);
+    expect(quiz!.current_round).toBe(1);
+    expect(pulse!.segment_keys).toEqual(['generation', 'experience_level', 'department']);
+    // Texts in every language the demo's people read.
+    expect(JSON.stringify(pulse!.definition)).toContain('"nl":"Hoe waarschijnlijk');
+    const outcome = await runSurveyScheduler({ db: t.database.db, config: t.config, jobs: t.jobs, clock: () => new Date(Date.now() + 60_000) });
+    expect(outcome.opened).toEqual([{ survey: pulse!.id, round: 1, campaign: null }]);
   });
 });

@@ -1,7 +1,8 @@
 // The demo organisation: generated people and their contributions (evidence for expert search)
 // imported through the ordinary imports, the labels of its departments and codes in en/de/nl, and one
 // login per role (admin, communicator, leader, employee) linked to fitting people, all with fresh
-// passwords; and a welcome campaign as a draft for the communicator.
+// passwords; and a welcome campaign as a draft for the communicator, with a quiz, and an anonymous
+// monthly eNPS pulse.
 import type { AnyDb } from '../platform/db/connect.js';
 import type { ImportReport } from '../../shared/people.js';
 import type { Role } from '../../shared/identity.js';
@@ -11,6 +12,7 @@ import { generateDemoContributions, importContributionsFile } from '../modules/e
 import type { Thresholds } from '../modules/people/index.js';
 import { listCampaigns } from '../modules/campaigns/index.js';
 import { createDemoCampaign } from './demo-campaign.js';
+import { createDemoSurveys } from './demo-surveys.js';
 import { ensureDemoTopics } from './demo-topics.js';
 
 export type DemoLogin = { role: Role; email: string; password: string; name: string };
@@ -44,7 +46,10 @@ export async function seedDemo(input: {
     const written = generateDemoContributions({ people, asOf });
     contributions = await importContributionsFile({ db: input.db, text: written.map((c) => JSON.stringify(c)).join('\n') });
     await ensureDemoTopics({ db: input.db });
-    if (input.campaign && (await listCampaigns({ db: input.db, limit: 1 })).items.length === 0) await createDemoCampaign({ db: input.db, ...input.campaign });
+    if (input.campaign && (await listCampaigns({ db: input.db, limit: 1 })).items.length === 0) {
+      const campaignId = await createDemoCampaign({ db: input.db, ...input.campaign });
+      await createDemoSurveys({ db: input.db, campaignId });
+    }
   }
   return { report, contributions, logins: await resetDemoLogins(input.db) };
 }

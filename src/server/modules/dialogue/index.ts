@@ -12,7 +12,7 @@ export function registerSurveyRoutes(app: FastifyInstance, ctx: ModuleContext): 
 }
 
 export { openSurveyRound } from './survey-rounds.service.js';
-export { getSurvey, presentSurvey, effectiveStatus } from './surveys.service.js';
+export { createSurvey, getSurvey, listSurveys, presentSurvey, effectiveStatus } from './surveys.service.js';
 export { findNpsQuestion, loadSurveyModel, scoreQuiz, type QuizScore } from './survey-model.js';
 export { isQuiz, passMarkOf } from './survey-rules.js';
 export type { SurveyRow, RoundRow } from './surveys.queries.js';

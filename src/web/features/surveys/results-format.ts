@@ -20,9 +20,9 @@ export function useResultsFormat() {
 }
 export type ResultsFormat = ReturnType<typeof useResultsFormat>;
 
-/** The survey's questions in order, for titles and order of the results. */
-export function questionsOf(definition: Record<string, unknown> | undefined): QuestionDraft[] {
-  return definition ? pagesFromDefinition(definition).flatMap((page) => page.questions) : [];
+/** The survey's questions in order, for titles (in `language` where written per language) and order of the results. */
+export function questionsOf(definition: Record<string, unknown> | undefined, language?: string): QuestionDraft[] {
+  return definition ? pagesFromDefinition(definition, language).flatMap((page) => page.questions) : [];
 }
 
 /** One short figure for a question in a group: a mean, an eNPS, the most chosen answer, or a count. */

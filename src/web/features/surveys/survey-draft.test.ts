@@ -3,7 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import type { SurveyView } from '../../../shared/dialogue';
 import { translatorFor } from '../../i18n/test-i18n';
-import { definitionFromDraft, draftFromSurvey, emptySurveyDraft, freeQuestionName, newQuestion, surveyInputFromDraft, withType } from './survey-draft';
+import {
+  definitionFromDraft,
+  draftFromSurvey,
+  emptySurveyDraft,
+  freeQuestionName,
+  localText,
+  newQuestion,
+  pagesFromDefinition,
+  surveyInputFromDraft,
+  withType,
+} from './survey-draft';
 import { draftFromTemplate } from './survey-templates';
 
 const view = (definition: Record<string, unknown>, more: Partial<SurveyView> = {}): SurveyView => ({
@@ -100,5 +110,30 @@ describe('the survey draft', () => {
     expect(withType(radio, 'dropdown').correct).toBe('a');
     expect(withType(radio, 'checkbox').correct).toBeNull();
     expect(withType(radio, 'rating')).toMatchObject({ choices: [], correct: null });
+  });
+
+  it('edits the default text of a survey written per language and keeps the other languages', () => {
+    const definition = {
+      elements: [
+        {
+          type: 'radiogroup',
+          name: 'where',
+          title: { default: 'Where?', de: 'Wo?', nl: 'Waar?' },
+          choices: [{ value: 'here', text: { default: 'Here', de: 'Hier', nl: 'Hier' } }, 'there'],
+        },
+      ],
+    };
+    const draft = draftFromSurvey(view(definition));
+    const question = draft.pages[0]!.questions[0]!;
+    expect(question).toMatchObject({ title: 'Where?', choices: ['here', 'there'] });
+    expect(pagesFromDefinition(definition, 'nl')[0]!.questions[0]!.title).toBe('Waar?');
+    const edited = { ...draft, pages: [{ ...draft.pages[0]!, questions: [{ ...question, title: 'Where exactly?' }] }] };
+    const written = definitionFromDraft(edited);
+    expect(written.elements).toBeUndefined();
+    const element = (written.pages as { elements: Record<string, unknown>[] }[])[0]!.elements[0]!;
+    expect(element.title).toEqual({ default: 'Where exactly?', de: 'Wo?', nl: 'Waar?' });
+    expect(element.choices).toEqual([{ value: 'here', text: { default: 'Here', de: 'Hier', nl: 'Hier' } }, 'there']);
+    expect(localText({ default: 'Hi', de: 'Hallo' }, 'de-DE')).toBe('Hallo');
+    expect(localText({ default: 'Hi', de: 'Hallo' }, 'nl')).toBe('Hi');
   });
 });

@@ -26,6 +26,13 @@ export type QuestionDraft = {
   rateMax: number;
   /** The element's other SurveyJS properties, kept as they were. */
   extra: Record<string, unknown>;
+  /**
+   * A title written per language (SurveyJS `{"default", "de", "nl"}`): the form edits `title` as
+   * the default text and keeps the other languages' texts.
+   */
+  titleLocales?: Record<string, string>;
+  /** Choices written as objects (value with a text per language), by value, kept when the value stays. */
+  choiceObjects?: Record<string, unknown>;
 };
 
 export type PageDraft = { uid: string; name: string; title: string; questions: QuestionDraft[]; extra: Record<string, unknown> };
@@ -117,7 +124,21 @@ function choiceText(choice: unknown): string | null {
   return null;
 }
 
-function questionFromElement(element: Record<string, unknown>): QuestionDraft | null {
+/** A SurveyJS text in `language`: a string as it is, a per-language object's text for it, else its default. */
+export function localText(value: unknown, language?: string): string {
+  if (typeof value === 'string') return value;
+  if (!isRecord(value)) return '';
+  const texts = Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string');
+  const of = (key: string | undefined) => (key === undefined ? undefined : texts.find(([k]) => k === key)?.[1]);
+  return of(language?.split('-')[0]) ?? of('default') ?? of('en') ?? texts[0]?.[1] ?? '';
+}
+
+function localisedTexts(value: unknown): Record<string, string> | undefined {
+  if (!isRecord(value)) return undefined;
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+function questionFromElement(element: Record<string, unknown>, language?: string): QuestionDraft | null {
   if (!isQuestionType(element.type) || typeof element.name !== 'string') return null;
   const { type, name, title, isRequired, choices, correctAnswer, rateMin, rateMax, ...extra } = element;
   const correct =
@@ -132,9 +153,13 @@ function questionFromElement(element: Record<string, unknown>): QuestionDraft | 
     uid: uid(),
     type,
     name,
-    title: typeof title === 'string' ? title : '',
+    title: localText(title, language),
+    ...(isRecord(title) ? { titleLocales: localisedTexts(title) } : {}),
     required: isRequired === true,
     choices: Array.isArray(choices) ? choices.map(choiceText).filter((c): c is string => c !== null) : [],
+    ...(Array.isArray(choices) && choices.some(isRecord)
+      ? { choiceObjects: Object.fromEntries(choices.filter(isRecord).flatMap((c) => (choiceText(c) === null ? [] : [[choiceText(c)!, c]]))) }
+      : {}),
     correct,
     rateMin: typeof rateMin === 'number' ? rateMin : 1,
     rateMax: typeof rateMax === 'number' ? rateMax : 5,
@@ -142,18 +167,25 @@ function questionFromElement(element: Record<string, unknown>): QuestionDraft | 
   };
 }
 
-/** The pages of a SurveyJS definition; elements of types this form does not edit are kept in `extra`. */
-export function pagesFromDefinition(definition: Record<string, unknown>): PageDraft[] {
-  const pages = Array.isArray(definition.pages) ? definition.pages.filter(isRecord) : [];
+/**
+ * The pages of a SurveyJS definition (top-level `elements` without pages are one page); elements of
+ * types this form does not edit are kept in `extra`. Texts per language are read in `language`.
+ */
+export function pagesFromDefinition(definition: Record<string, unknown>, language?: string): PageDraft[] {
+  const pages = Array.isArray(definition.pages)
+    ? definition.pages.filter(isRecord)
+    : Array.isArray(definition.elements)
+      ? [{ name: 'page1', elements: definition.elements }]
+      : [];
   return pages.map((page, index) => {
     const { name, title, elements, ...extra } = page;
     const all = Array.isArray(elements) ? elements.filter(isRecord) : [];
-    const questions = all.map(questionFromElement).filter((q): q is QuestionDraft => q !== null);
+    const questions = all.map((element) => questionFromElement(element, language)).filter((q): q is QuestionDraft => q !== null);
     const others = all.filter((element) => questionFromElement(element) === null);
     return {
       uid: uid(),
       name: typeof name === 'string' ? name : `page${index + 1}`,
-      title: typeof title === 'string' ? title : '',
+      title: localText(title, language),
       questions,
       extra: others.length > 0 ? { ...extra, otherElements: others } : extra,
     };
@@ -161,9 +193,10 @@ export function pagesFromDefinition(definition: Record<string, unknown>): PageDr
 }
 
 function elementFromQuestion(question: QuestionDraft, quiz: boolean): Record<string, unknown> {
-  const element: Record<string, unknown> = { ...question.extra, type: question.type, name: question.name, title: question.title };
+  const title = question.titleLocales ? { ...question.titleLocales, default: question.title } : question.title;
+  const element: Record<string, unknown> = { ...question.extra, type: question.type, name: question.name, title };
   if (question.required) element.isRequired = true;
-  if (CHOICE_TYPES.includes(question.type)) element.choices = question.choices;
+  if (CHOICE_TYPES.includes(question.type)) element.choices = question.choices.map((choice) => question.choiceObjects?.[choice] ?? choice);
   if (question.type === 'rating') {
     element.rateMin = question.rateMin;
     element.rateMax = question.rateMax;
@@ -249,7 +282,7 @@ export function surveyPatchFromDrafts(before: SurveyDraft, after: SurveyDraft): 
 }
 
 export function draftFromSurvey(survey: SurveyView): SurveyDraft {
-  const { pages: _pages, ...extra } = survey.definition;
+  const { pages: _pages, elements: _elements, ...extra } = survey.definition;
   const pages = pagesFromDefinition(survey.definition);
   return {
     title: survey.title,

@@ -26,11 +26,11 @@ export function SurveyResultsPage() {
 }
 
 function Results({ survey }: { survey: SurveyView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useResultsFormat();
   const [round, setRound] = useState<number | 'all'>('all');
   const results = useSurveyResults(survey.id, round);
-  const questions = questionsOf(survey.definition);
+  const questions = questionsOf(survey.definition, i18n.language);
   const data = results.data;
   const keys = SEGMENT_KEYS.filter((key) => survey.segment_keys.includes(key) || data?.by_segment.some((row) => row.key === key));
   const [segmentKey, setSegmentKey] = useState<SegmentKey | null>(null);
