@@ -194,6 +194,10 @@ describe('surveys and quizzes in the browser', () => {
     await page.getByTestId('survey-template-pulse').click();
     expect(await page.getByTestId('survey-title').inputValue()).toBe('Wöchentlicher Puls');
     await page.getByTestId('survey-title').fill('Puls: Millennials und Generation X');
+    // The first question in Dutch too: Dutch respondents read it in their language.
+    await page.getByTestId('survey-text-language').getByText('Niederländisch', { exact: true }).click();
+    await page.getByTestId('question-title-translation').first().fill('Hoe gaat het met u deze week?');
+    await page.getByTestId('survey-text-language').getByText('Wie geschrieben', { exact: true }).click();
 
     await page.getByTestId('survey-tab-settings').click();
     expect(await page.getByTestId('survey-anonymous').isChecked()).toBe(true);
@@ -229,6 +233,8 @@ describe('surveys and quizzes in the browser', () => {
       audience: { all: [{ field: 'generation', op: 'in', value: ['millennial', 'gen_x'] }] },
       schedule: { every: 'week' },
     });
+    const firstQuestion = (saved.definition as { pages: { elements: { title: unknown }[] }[] }).pages[0]!.elements[0]!;
+    expect(firstQuestion.title).toMatchObject({ nl: 'Hoe gaat het met u deze week?' });
     await runSurveyScheduler({ db: h.server.db, config: h.server.config, jobs: h.server.jobs, clock: () => new Date() });
 
     // Twelve answers: six from one department, three each from two others (those two are too small).

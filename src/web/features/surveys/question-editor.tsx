@@ -3,7 +3,18 @@
 import { ActionIcon, Button, Card, Checkbox, Group, NumberInput, Radio, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { problemAt } from '../campaigns/campaign-problems';
-import { CHOICE_TYPES, QUESTION_TYPES, withType, type QuestionDraft } from './survey-draft';
+import {
+  CHOICE_TYPES,
+  QUESTION_TYPES,
+  choiceTextIn,
+  titleIn,
+  withChoiceRenamed,
+  withChoiceTextIn,
+  withTitleIn,
+  withType,
+  type QuestionDraft,
+  type TranslationLanguage,
+} from './survey-draft';
 
 export type QuestionEditorProps = {
   question: QuestionDraft;
@@ -16,9 +27,11 @@ export type QuestionEditorProps = {
   onMove: ((by: -1 | 1) => void) | null;
   canMoveUp: boolean;
   canMoveDown: boolean;
+  /** Edit the texts in this language (a translation of what was written first); null: the texts themselves. */
+  language?: TranslationLanguage | null;
 };
 
-export function QuestionEditor({ question, pointer, quiz, error, onChange, onRemove, onMove, canMoveUp, canMoveDown }: QuestionEditorProps) {
+export function QuestionEditor({ question, pointer, quiz, error, onChange, onRemove, onMove, canMoveUp, canMoveDown, language = null }: QuestionEditorProps) {
   const { t } = useTranslation();
   const patch = (next: Partial<QuestionDraft>) => onChange({ ...question, ...next });
   const problem = problemAt(error, t, pointer, true);
@@ -30,7 +43,7 @@ export function QuestionEditor({ question, pointer, quiz, error, onChange, onRem
     const choices = question.choices.map((c, i) => (i === index ? text : c));
     // The right answer follows its choice's new text.
     const correct = Array.isArray(question.correct) ? question.correct.map((c) => (c === old ? text : c)) : question.correct === old ? text : question.correct;
-    patch({ choices, correct });
+    patch({ choices, correct, choiceObjects: withChoiceRenamed(question, old, text) });
   };
   const removeChoice = (index: number) => {
     const old = question.choices[index];
@@ -60,14 +73,25 @@ export function QuestionEditor({ question, pointer, quiz, error, onChange, onRem
             allowDeselect={false}
             data-testid="question-type"
           />
-          <TextInput
-            style={{ flex: 1, minWidth: 240 }}
-            label={t('surveys.editor.questionTitle')}
-            value={question.title}
-            onChange={(e) => patch({ title: e.currentTarget.value })}
-            error={problemAt(error, t, `${pointer}/title`)}
-            data-testid="question-title"
-          />
+          {language === null ? (
+            <TextInput
+              style={{ flex: 1, minWidth: 240 }}
+              label={t('surveys.editor.questionTitle')}
+              value={question.title}
+              onChange={(e) => patch({ title: e.currentTarget.value })}
+              error={problemAt(error, t, `${pointer}/title`)}
+              data-testid="question-title"
+            />
+          ) : (
+            <TextInput
+              style={{ flex: 1, minWidth: 240 }}
+              label={t('surveys.editor.questionTitleIn', { language: t(`surveys.editor.languages.${language}`) })}
+              value={titleIn(question, language)}
+              placeholder={question.title}
+              onChange={(e) => onChange(withTitleIn(question, language, e.currentTarget.value))}
+              data-testid="question-title-translation"
+            />
+          )}
           <TextInput
             w={140}
             label={t('surveys.editor.questionName')}
@@ -134,15 +158,28 @@ export function QuestionEditor({ question, pointer, quiz, error, onChange, onRem
                       data-testid="choice-correct"
                     />
                   ))}
-                <TextInput
-                  style={{ flex: 1 }}
-                  size="xs"
-                  value={choice}
-                  placeholder={t('surveys.editor.choicePlaceholder', { n: index + 1 })}
-                  onChange={(e) => setChoice(index, e.currentTarget.value)}
-                  error={problemAt(error, t, `${pointer}/choices/${index}`)}
-                  data-testid="choice-text"
-                />
+                {language === null ? (
+                  <TextInput
+                    style={{ flex: 1 }}
+                    size="xs"
+                    value={choice}
+                    placeholder={t('surveys.editor.choicePlaceholder', { n: index + 1 })}
+                    onChange={(e) => setChoice(index, e.currentTarget.value)}
+                    error={problemAt(error, t, `${pointer}/choices/${index}`)}
+                    data-testid="choice-text"
+                  />
+                ) : (
+                  <TextInput
+                    style={{ flex: 1 }}
+                    size="xs"
+                    value={choiceTextIn(question, choice, language)}
+                    placeholder={choice}
+                    disabled={choice.trim() === ''}
+                    aria-label={t('surveys.editor.choiceIn', { n: index + 1, language: t(`surveys.editor.languages.${language}`) })}
+                    onChange={(e) => onChange(withChoiceTextIn(question, choice, language, e.currentTarget.value))}
+                    data-testid="choice-text-translation"
+                  />
+                )}
                 <ActionIcon
                   variant="subtle"
                   color="red"

@@ -13,6 +13,12 @@ import {
   pagesFromDefinition,
   surveyInputFromDraft,
   withType,
+  titleIn,
+  withTitleIn,
+  choiceTextIn,
+  withChoiceTextIn,
+  withChoiceRenamed,
+  type QuestionDraft,
 } from './survey-draft';
 import { draftFromTemplate } from './survey-templates';
 
@@ -135,5 +141,24 @@ describe('the survey draft', () => {
     expect(element.choices).toEqual([{ value: 'here', text: { default: 'Here', de: 'Hier', nl: 'Hier' } }, 'there']);
     expect(localText({ default: 'Hi', de: 'Hallo' }, 'de-DE')).toBe('Hallo');
     expect(localText({ default: 'Hi', de: 'Hallo' }, 'nl')).toBe('Hi');
+  });
+
+  it('writes translations of question texts and choices as SurveyJS texts per language, and keeps them when a choice is renamed', () => {
+    let question: QuestionDraft = { ...newQuestion('radiogroup', 'q1', 'Where?'), choices: ['here', 'there'] };
+    question = withTitleIn(question, 'de', 'Wo?');
+    question = withChoiceTextIn(question, 'here', 'de', 'Hier');
+    expect(titleIn(question, 'de')).toBe('Wo?');
+    expect(choiceTextIn(question, 'here', 'de')).toBe('Hier');
+    const draft = { ...emptySurveyDraft(), pages: [{ ...emptySurveyDraft().pages[0]!, questions: [question] }] };
+    const element = (definitionFromDraft(draft).pages as { elements: Record<string, unknown>[] }[])[0]!.elements[0]!;
+    expect(element.title).toEqual({ default: 'Where?', de: 'Wo?' });
+    expect(element.choices).toEqual([{ value: 'here', text: { default: 'here', de: 'Hier' } }, 'there']);
+    expect(withChoiceRenamed(question, 'here', 'home')).toEqual({ home: { value: 'home', text: { default: 'home', de: 'Hier' } } });
+    // A blank translation removes it, and a question without translations is a plain text again.
+    const untranslated = withTitleIn(question, 'de', ' ');
+    const plain = (
+      definitionFromDraft({ ...draft, pages: [{ ...draft.pages[0]!, questions: [untranslated] }] }).pages as { elements: Record<string, unknown>[] }[]
+    )[0]!.elements[0]!;
+    expect(plain.title).toBe('Where?');
   });
 });

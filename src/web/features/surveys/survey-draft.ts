@@ -133,6 +133,44 @@ export function localText(value: unknown, language?: string): string {
   return of(language?.split('-')[0]) ?? of('default') ?? of('en') ?? texts[0]?.[1] ?? '';
 }
 
+/** The languages a survey's texts can be translated into, beside the text written first (`default`). */
+export const TRANSLATION_LANGUAGES = ['en', 'de', 'nl'] as const;
+export type TranslationLanguage = (typeof TRANSLATION_LANGUAGES)[number];
+
+/** A question's text in a translation language ('' when not translated yet). */
+export const titleIn = (question: QuestionDraft, language: TranslationLanguage): string => question.titleLocales?.[language] ?? '';
+
+/** The question with its text in `language` set (a blank text removes the translation). */
+export function withTitleIn(question: QuestionDraft, language: TranslationLanguage, text: string): QuestionDraft {
+  const { [language]: _old, ...others } = question.titleLocales ?? {};
+  return { ...question, titleLocales: text.trim() === '' ? others : { ...others, [language]: text } };
+}
+
+/** A choice's text in a translation language ('' when not translated yet). */
+export function choiceTextIn(question: QuestionDraft, choice: string, language: TranslationLanguage): string {
+  const object = question.choiceObjects?.[choice];
+  return isRecord(object) && isRecord(object.text) && typeof object.text[language] === 'string' ? object.text[language] : '';
+}
+
+/** The question with `choice` shown as `text` in `language` (SurveyJS `{value, text: {default, de…}}`). */
+export function withChoiceTextIn(question: QuestionDraft, choice: string, language: TranslationLanguage, text: string): QuestionDraft {
+  const object = question.choiceObjects?.[choice];
+  const texts = isRecord(object) ? (isRecord(object.text) ? object.text : typeof object.text === 'string' ? { default: object.text } : {}) : {};
+  const { [language]: _old, ...others } = texts;
+  const next = text.trim() === '' ? others : { ...others, [language]: text };
+  const base = isRecord(object) ? object : {};
+  return { ...question, choiceObjects: { ...question.choiceObjects, [choice]: { ...base, value: choice, text: { default: choice, ...next } } } };
+}
+
+/** The question with choice `from` renamed to `to`, its translations kept. */
+export function withChoiceRenamed(question: QuestionDraft, from: string, to: string): QuestionDraft['choiceObjects'] {
+  const object = question.choiceObjects?.[from];
+  if (!isRecord(object)) return question.choiceObjects;
+  const { [from]: _old, ...others } = question.choiceObjects ?? {};
+  const text = isRecord(object.text) ? { ...object.text, default: to } : object.text;
+  return { ...others, [to]: { ...object, value: to, text } };
+}
+
 function localisedTexts(value: unknown): Record<string, string> | undefined {
   if (!isRecord(value)) return undefined;
   return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
@@ -193,7 +231,8 @@ export function pagesFromDefinition(definition: Record<string, unknown>, languag
 }
 
 function elementFromQuestion(question: QuestionDraft, quiz: boolean): Record<string, unknown> {
-  const title = question.titleLocales ? { ...question.titleLocales, default: question.title } : question.title;
+  const translated = question.titleLocales && Object.keys(question.titleLocales).some((k) => k !== 'default');
+  const title = translated ? { ...question.titleLocales, default: question.title } : question.title;
   const element: Record<string, unknown> = { ...question.extra, type: question.type, name: question.name, title };
   if (question.required) element.isRequired = true;
   if (CHOICE_TYPES.includes(question.type)) element.choices = question.choices.map((choice) => question.choiceObjects?.[choice] ?? choice);

@@ -2,7 +2,7 @@
 // answers and a pass mark for a quiz), the settings, and a preview as respondents will see it. Saving
 // writes SurveyJS JSON; each of the server's complaints appears at the field its JSON pointer names.
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Group, Menu, NumberInput, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Group, Menu, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SURVEY_KINDS, SURVEY_LIMITS, type SurveyView } from '../../../shared/dialogue';
@@ -20,7 +20,9 @@ import {
   questionPointer,
   surveyInputFromDraft,
   surveyPatchFromDrafts,
+  TRANSLATION_LANGUAGES,
   type PageDraft,
+  type TranslationLanguage,
   type QuestionDraft,
   type SurveyDraft,
 } from './survey-draft';
@@ -39,6 +41,8 @@ export function SurveyForm({ survey }: SurveyFormProps) {
   const [draft, setDraft] = useState<SurveyDraft>(() => (survey ? draftFromSurvey(survey) : emptySurveyDraft()));
   const [initial] = useState(draft);
   const [tab, setTab] = useState<string | null>('questions');
+  // The questions' texts as written, or their translation into one language (SurveyJS texts per language).
+  const [textLanguage, setTextLanguage] = useState<TranslationLanguage | null>(null);
   const [saved, setSaved] = useState(false);
   const save = useSaveSurvey(survey?.id ?? null);
   const error = save.error;
@@ -188,6 +192,24 @@ export function SurveyForm({ survey }: SurveyFormProps) {
                 {problemAt(error, t, '/definition')}
               </Alert>
             )}
+            <Group gap="xs" align="center">
+              <Text size="sm">{t('surveys.editor.textsIn')}</Text>
+              <SegmentedControl
+                size="xs"
+                value={textLanguage ?? 'written'}
+                onChange={(value) => setTextLanguage(value === 'written' ? null : value)}
+                data={[
+                  { value: 'written', label: t('surveys.editor.asWritten') },
+                  ...TRANSLATION_LANGUAGES.map((language) => ({ value: language, label: t(`surveys.editor.languages.${language}`) })),
+                ]}
+                data-testid="survey-text-language"
+              />
+              {textLanguage !== null && (
+                <Text size="xs" c="dimmed">
+                  {t('surveys.editor.translationHint')}
+                </Text>
+              )}
+            </Group>
             {draft.pages.map((page, pageIndex) => (
               <Stack key={page.uid} gap="xs" data-testid="survey-page">
                 <Group align="flex-end" gap="xs">
@@ -221,6 +243,7 @@ export function SurveyForm({ survey }: SurveyFormProps) {
                     onMove={(by) => moveQuestion(pageIndex, questionIndex, by)}
                     canMoveUp={questionIndex > 0}
                     canMoveDown={questionIndex < page.questions.length - 1}
+                    language={textLanguage}
                   />
                 ))}
                 <Group>
