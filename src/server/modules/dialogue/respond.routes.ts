@@ -7,7 +7,7 @@ import { surveyAnswersSchema } from '../../../shared/dialogue.js';
 import { idParams } from '../../platform/http/id-params.js';
 import { principalOf } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
-import { openSurveysSchema, receiptSchema, respondentSurveySchema } from './surveys.schemas.js';
+import { openSurveysSchema, receiptSchema, respondentSurveySchema } from '../../../shared/survey-views.js';
 import { getSurveyForRespondent, listOpenSurveys, submitResponse } from './respond.service.js';
 
 const signedIn = { access: { signedIn: true as const } };

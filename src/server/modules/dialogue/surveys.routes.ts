@@ -7,7 +7,7 @@ import { SURVEY_STATUSES, createSurveySchema, updateSurveySchema, type SurveyVie
 import { idParams } from '../../platform/http/id-params.js';
 import { auditActorOf, principalOf, recordAudit } from '../identity/index.js';
 import type { ModuleContext } from '../module-context.js';
-import { surveyListSchema, surveyViewSchema } from './surveys.schemas.js';
+import { surveyListSchema, surveyViewSchema } from '../../../shared/survey-views.js';
 import { createSurvey, deleteSurvey, getSurvey, listSurveys, updateSurvey } from './surveys.service.js';
 
 const read = { access: { permission: 'surveys:read' as const } };

@@ -1,5 +1,5 @@
-// Response schemas of the survey routes, for the OpenAPI document and the serializer: each checked by
-// the compiler against the contract's types in src/shared/dialogue.ts.
+// Response schemas of the survey routes: the server's OpenAPI document and serializer, and the web's
+// parsing of what it reads, from one place; each checked by the compiler against src/shared/dialogue.ts.
 import { z } from 'zod';
 import {
   SEGMENT_KEYS,
@@ -9,7 +9,7 @@ import {
   type ResponseReceipt,
   type SurveyForRespondent,
   type SurveyView,
-} from '../../../shared/dialogue.js';
+} from './dialogue.js';
 
 const definition = z.record(z.string(), z.unknown()).describe('SurveyJS JSON');
 
