@@ -102,7 +102,8 @@ describe('resonance serve when it cannot start', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const { port } = blocker.address() as AddressInfo;
     try {
-      const served = serve(['--port', String(port)], { ...database.env, RESONANCE_DATA_DIR: path.join(dir, 'data-2') });
+      // The data of the server above, stopped by now: already migrated, so the port is what fails.
+      const served = serve(['--port', String(port)], { ...database.env, RESONANCE_DATA_DIR: path.join(dir, 'data') });
       expect(await served.exited).toBe(1);
       expect(served.output()).toMatch(/EADDRINUSE/);
     } finally {
