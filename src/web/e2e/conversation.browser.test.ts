@@ -143,6 +143,8 @@ describe('conversation on a campaign in the browser (German and Dutch)', () => {
     await h.page.goto(`${h.server.url}/campaigns/${campaignId}`);
     await h.page.getByTestId('campaign-tab-conversation').click();
     await h.page.getByTestId('sentiment-too-few').waitFor();
+    // The thread loads apart from the sentiment panel: wait for its comment rather than count at once.
+    await h.page.getByTestId('comment').first().waitFor();
     expect(await h.page.getByTestId('comment').count()).toBe(1);
     expect(await h.page.getByTestId('nav-moderation').count()).toBe(1);
     expect(h.cspViolations).toEqual([]);
