@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signIn, startTestRuntime, type TestCaller, type TestRuntime } from '../../testing/test-runtime.js';
-import { mixAnonymousAnswers } from './mix-anonymous-answers.js';
+import { mixAnonymousAnswers } from './mix-anonymous-answers.queries.js';
 import { answer, countRows, createSurvey, setUpSurveyWorld, type SurveyWorld } from './testing/survey-fixtures.js';
 
 let t: TestRuntime;

@@ -16,7 +16,7 @@ export { createSurvey, getSurvey, listSurveys, presentSurvey, effectiveStatus } 
 export { findNpsQuestion, loadSurveyModel, scoreQuiz, type QuizScore } from './survey-model.js';
 export { isQuiz, passMarkOf } from './survey-rules.js';
 export type { SurveyRow, RoundRow } from './surveys.queries.js';
-export { mixAnonymousAnswers } from './mix-anonymous-answers.js';
+export { mixAnonymousAnswers } from './mix-anonymous-answers.queries.js';
 export { mixAnonymousAnswersJob } from './jobs/mix-anonymous-answers.job.js';
 export { registerSurveyResultsRoutes } from './survey-results.routes.js';
 export { getSurveyResults } from './results.service.js';

@@ -2,7 +2,7 @@
 // row that says who answered (ADR 0027).
 import { z } from 'zod';
 import { defineJob } from '../../../platform/jobs/job-queue.js';
-import { mixAnonymousAnswers } from '../mix-anonymous-answers.js';
+import { mixAnonymousAnswers } from '../mix-anonymous-answers.queries.js';
 
 export const mixAnonymousAnswersJob = defineJob({
   id: 'dialogue.mix-anonymous-answers',
