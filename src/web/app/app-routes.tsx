@@ -34,6 +34,9 @@ import { PreferencesPage } from '../features/preferences/preferences-page';
 import { TopicsPage } from '../features/preferences/topics-page';
 import { PrivacyPage } from '../features/privacy/privacy-page';
 import { SURVEY_ROLES } from '../features/surveys/survey-access';
+import { ADVOCACY_MANAGER_ROLES } from '../features/advocacy/advocacy-access';
+import { AdvocacyPage } from '../features/advocacy/advocacy-page';
+import { AdvocacyManagePage } from '../features/advocacy/advocacy-manage-page';
 import { SurveyAnswerPage } from '../features/surveys/survey-answer-page';
 import { SurveyEditorPage } from '../features/surveys/survey-editor-page';
 import { SurveysPage } from '../features/surveys/surveys-page';
@@ -77,6 +80,15 @@ export function AppRoutes() {
         <Route path="me" element={<MyProfilePage />} />
         <Route path="preferences" element={<PreferencesPage />} />
         <Route path="surveys/:id" element={<SurveyAnswerPage />} />
+        <Route path="advocacy" element={<AdvocacyPage />} />
+        <Route
+          path="advocacy/manage"
+          element={
+            <RequireAuth roles={ADVOCACY_MANAGER_ROLES}>
+              <AdvocacyManagePage />
+            </RequireAuth>
+          }
+        />
         <Route
           path="admin/import"
           element={

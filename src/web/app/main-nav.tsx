@@ -7,6 +7,7 @@ import { canManageCampaigns } from '../features/campaigns/campaign-access';
 import { useBriefings } from '../features/briefings/briefing-queries';
 import { useUnreadCount } from '../features/feed/feed-queries';
 import { canManageSurveys } from '../features/surveys/survey-access';
+import { canManageAdvocacy } from '../features/advocacy/advocacy-access';
 import { useCurrentUser } from './auth-context';
 import {
   canImportPeople,
@@ -67,6 +68,14 @@ export function MainNav({ onNavigate }: MainNavProps) {
         <>
           <NavLink component={Link} to="/help" label={t('nav.help')} active={pathname === '/help' || pathname.startsWith('/help/')} onClick={onNavigate} />
           <NavLink component={Link} to="/share" label={t('nav.shareKnowledge')} active={pathname === '/share'} onClick={onNavigate} />
+          <NavLink
+            component={Link}
+            to="/advocacy"
+            label={t('nav.advocacy')}
+            active={pathname === '/advocacy'}
+            onClick={onNavigate}
+            data-testid="nav-advocacy"
+          />
           <NavLink component={Link} to="/me" label={t('nav.myProfile')} active={pathname === '/me'} onClick={onNavigate} />
           <NavLink
             component={Link}
@@ -124,6 +133,16 @@ export function MainNav({ onNavigate }: MainNavProps) {
           active={pathname === '/surveys' || (pathname.startsWith('/surveys/') && /\/(edit|results|new)$/.test(pathname))}
           onClick={onNavigate}
           data-testid="nav-surveys"
+        />
+      )}
+      {canManageAdvocacy(user.role) && (
+        <NavLink
+          component={Link}
+          to="/advocacy/manage"
+          label={t('nav.advocacyManage')}
+          active={pathname === '/advocacy/manage'}
+          onClick={onNavigate}
+          data-testid="nav-advocacy-manage"
         />
       )}
       {canManageCampaigns(user.role) && (

@@ -43,6 +43,12 @@ export const PERMISSIONS = [
   'privacy:manage',
   /** The moderator queue of reported comments; hide and show comments again (conversation). */
   'comments:moderate',
+  /** The advocacy programme: the content library, share analytics, onboarding waves by maturity stage. */
+  'advocacy:manage',
+  /** Points, caps, levels and the cost per click of the advocacy programme. */
+  'advocacy:settings',
+  /** Every referral pipeline and the referral dashboard (a team's own pipeline needs no permission). */
+  'referrals:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -65,6 +71,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'help:ask',
     'contributions:write',
     'comments:moderate',
+    'advocacy:manage',
+    'referrals:manage',
   ],
   leader: ['people:read', 'profile:edit-own', 'skills:endorse', 'help:ask', 'contributions:write'],
   employee: ['people:read', 'profile:edit-own', 'skills:endorse', 'help:ask', 'contributions:write'],

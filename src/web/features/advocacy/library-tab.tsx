@@ -1,0 +1,4 @@
+// PLACEHOLDER (helper A replaces this file before issue 12 lands).
+export function LibraryTab() {
+  return null;
+}

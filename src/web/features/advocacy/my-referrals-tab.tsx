@@ -1,0 +1,4 @@
+// PLACEHOLDER (helper D replaces this file before issue 12 lands).
+export function MyReferralsTab() {
+  return null;
+}
