@@ -1,0 +1,4 @@
+// PLACEHOLDER (helper B replaces this file before issue 12 lands).
+import type { BrowserHarness } from '../browser-harness.js';
+
+export async function pointsSteps(_h: BrowserHarness): Promise<void> {}
