@@ -36,6 +36,7 @@ import { registerPrivacyRoutes } from './modules/privacy/index.js';
 import { registerAnalyticsRoutes } from './modules/analytics/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import { registerConversationRoutes, registerSurveyResultsRoutes, registerSurveyRoutes } from './modules/dialogue/index.js';
+import { registerContentRoutes, registerShareRoutes } from './modules/advocacy/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
 export type AppDeps = {
@@ -133,6 +134,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCommunityRoutes(app, ctx);
   registerContributionRoutes(app, ctx);
   registerConversationRoutes(app, ctx);
+  registerContentRoutes(app, ctx);
+  registerShareRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true }, config: { access: { public: true } } }, async () => ({ status: 'ok' }));
@@ -173,7 +176,7 @@ function registerWebApp(app: FastifyInstance, webDir: string): void {
     void app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'], cacheControl: true, maxAge: '1h', immutable: false });
   }
   app.setNotFoundHandler({}, (request, reply) => {
-    const apiPath = /^\/(api|t|health|ready|metrics)(\/|$)/.test(request.url);
+    const apiPath = /^\/(api|t|s|health|ready|metrics)(\/|$)/.test(request.url);
     if (apiPath || request.method !== 'GET' || !built) {
       if (!built && !apiPath && request.method === 'GET') {
         return reply.status(503).type('text/plain').send('The web app is not built yet: run `npm run build:web`.');

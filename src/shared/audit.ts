@@ -62,6 +62,11 @@ export const AUDIT_ACTIONS = [
   'surveys.opened',
   'surveys.closed',
   'surveys.deleted',
+  /** Advocacy content library (issue 12, ADR 0030): created, changed, archived; engagement figures imported. */
+  'advocacy_content.created',
+  'advocacy_content.updated',
+  'advocacy_content.archived',
+  'advocacy_engagement.imported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

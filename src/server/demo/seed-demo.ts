@@ -3,6 +3,7 @@
 // login per role (admin, communicator, leader, employee) linked to fitting people, all with fresh
 // passwords; and a welcome campaign as a draft for the communicator, with a quiz, and an anonymous
 // monthly eNPS pulse.
+import { sql } from 'kysely';
 import type { AnyDb } from '../platform/db/connect.js';
 import type { ImportReport } from '../../shared/people.js';
 import type { Role } from '../../shared/identity.js';
@@ -14,6 +15,7 @@ import { listCampaigns } from '../modules/campaigns/index.js';
 import { createDemoCampaign } from './demo-campaign.js';
 import { createDemoSurveys } from './demo-surveys.js';
 import { ensureDemoTopics } from './demo-topics.js';
+import { createDemoAdvocacyContent } from './demo-advocacy-content.js';
 
 export type DemoLogin = { role: Role; email: string; password: string; name: string };
 
@@ -50,8 +52,20 @@ export async function seedDemo(input: {
       const campaignId = await createDemoCampaign({ db: input.db, ...input.campaign });
       await createDemoSurveys({ db: input.db, campaignId });
     }
+    if (input.campaign) await createDemoAdvocacyContent({ db: input.db, ...input.campaign, sharers: await demoSharers(input.db) });
   }
   return { report, contributions, logins: await resetDemoLogins(input.db) };
+}
+
+/** A few active demo people to share the demo content: every 97th, never the demo logins' people. */
+async function demoSharers(db: AnyDb): Promise<number[]> {
+  const { root, leader, employee } = await findDemoCandidates({ db });
+  const logins = new Set([root?.id, leader?.id, employee?.id].filter((id) => id !== undefined).map(Number));
+  const { rows } = await sql<{ id: number }>`SELECT id FROM people WHERE status = 'active' ORDER BY id`.execute(db);
+  return rows
+    .map((r) => Number(r.id))
+    .filter((id, i) => i % 97 === 5 && !logins.has(id))
+    .slice(0, 8);
 }
 
 async function resetDemoLogins(db: AnyDb): Promise<DemoLogin[]> {

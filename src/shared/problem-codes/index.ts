@@ -3,6 +3,7 @@
 // en, de and nl (`problems.<code>` in src/web/i18n/*.json), so an untranslated code cannot ship.
 // To add codes: put them in the table of their module (or a new file here) and spread it below.
 import { ADVOCACY_PROBLEM_CODES } from './advocacy.js';
+import { ADVOCACY_SHARING_PROBLEM_CODES } from './advocacy-sharing.js';
 import { ANALYTICS_PROBLEM_CODES } from './analytics.js';
 import { AUDIENCE_PROBLEM_CODES } from './audiences.js';
 import { CAMPAIGN_PROBLEM_CODES } from './campaigns.js';
@@ -42,6 +43,7 @@ export const PROBLEM_CODES = {
   ...SURVEY_RESULTS_PROBLEM_CODES,
   ...SURVEY_PROBLEM_CODES,
   ...ADVOCACY_PROBLEM_CODES,
+  ...ADVOCACY_SHARING_PROBLEM_CODES,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

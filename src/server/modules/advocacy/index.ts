@@ -2,3 +2,11 @@
 // leaderboards and the influence score, the maturity model and onboarding waves, referrals.
 export { awardPoints, type Award } from './points.service.js';
 export { getAdvocacySettings } from './settings.service.js';
+export { registerContentRoutes } from './content.routes.js';
+export { registerShareRoutes } from './share.routes.js';
+export { forgetClickSaltsJob } from './jobs/forget-click-salts.job.js';
+/** A link's engagement is its latest report: B's score reads engagement through this table expression. */
+export { latestEngagementSql } from './engagement.queries.js';
+export { createContent, listLibrary } from './content.service.js';
+export { shareContent } from './share.service.js';
+export { recordClick } from './click.service.js';

@@ -6,10 +6,11 @@ import type { AnyDb } from '../../platform/db/connect.js';
 import type { ActivityType } from '../../../shared/audiences.js';
 
 /**
- * Records one activity of a person with a campaign, inside the caller's transaction if given one.
+ * Records one activity of a person with a campaign (or with none: a share of library content that
+ * belongs to no campaign), inside the caller's transaction if given one.
  * @example await recordActivity({ db: trx, type: 'acknowledged', personId: 42, campaignId: 7 });
  */
-export async function recordActivity(input: { db: AnyDb; type: ActivityType; personId: number; campaignId: number }): Promise<void> {
+export async function recordActivity(input: { db: AnyDb; type: ActivityType; personId: number; campaignId: number | null }): Promise<void> {
   await sql`INSERT INTO events (type, person_id, campaign_id) VALUES (${input.type}, ${input.personId}, ${input.campaignId})`.execute(input.db);
 }
 

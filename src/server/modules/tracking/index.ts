@@ -6,5 +6,6 @@ export { effectiveTrackingMode, type TrackingMode } from './tracking-mode.js';
 export { trackingPartitionsJob, ensureTrackingPartitions } from './jobs/tracking-partitions.job.js';
 export { recordActivity, peopleWithActivity, withdrawActivity, activityExistsSql } from './activity-events.js';
 export { recordFeedRead, recordFeedClick, feedLinkKind, type FeedDelivery } from './feed-events.js';
-export { dwellBucketOf, type DwellBucket } from './tracking.service.js';
+export { dwellBucketOf, classifyRequest, type DwellBucket } from './tracking.service.js';
+export { scannerNetworkOf } from './scanner-networks.js';
 export { recordActivities } from './activity-events.js';
