@@ -4,20 +4,22 @@ import { z } from 'zod';
 import { NETWORKS, POST_LANGUAGES, contentInputSchema, networkSchema, suggestedPostSchema } from './advocacy.js';
 import { ruleJsonSchema } from './audiences.js';
 
-/** `PATCH /api/v1/advocacy/content/:id`: any field of the input; null clears an optional one. */
-export const contentPatchSchema = contentInputSchema
-  .partial()
-  .extend({
-    audience: ruleJsonSchema.nullable().optional(),
-    expires_at: z.iso.datetime({ offset: true }).nullable().optional(),
-    image_url: z
-      .url({ protocol: /^https?$/u })
-      .max(2000)
-      .nullable()
-      .optional(),
-    campaign_id: z.number().int().positive().nullable().optional(),
-  })
-  .strict();
+/** `PATCH /api/v1/advocacy/content/:id`: any field of the input (no defaults); null clears an optional one. */
+export const contentPatchSchema = z.strictObject({
+  title: contentInputSchema.shape.title.optional(),
+  url: contentInputSchema.shape.url.optional(),
+  summary: z.string().trim().max(2000).optional(),
+  audience: ruleJsonSchema.nullable().optional(),
+  expires_at: z.iso.datetime({ offset: true }).nullable().optional(),
+  image_url: z
+    .url({ protocol: /^https?$/u })
+    .max(2000)
+    .nullable()
+    .optional(),
+  tags: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
+  suggested_posts: z.array(suggestedPostSchema).max(24).optional(),
+  campaign_id: z.number().int().positive().nullable().optional(),
+});
 export type ContentPatch = z.infer<typeof contentPatchSchema>;
 
 /** Why an outside click on a short link counts as machine traffic (never as a unique visitor). */

@@ -33,7 +33,7 @@ export async function shareContent(
   if (status === 'expired') throw new AppError('conflict', `content ${input.id} has expired`, coded('advocacy.content_expired', { id: input.id }));
   const profile = await cq.findPersonProfile(input.db, personId);
   if (!profile) throw noPerson();
-  const text = input.text ?? '';
+  const text = (input.text ?? '').trim();
   // Any suggested text, of any network or language, posted unchanged is a repost, not an adaptation.
   const suggested = row.suggested_posts.map((p) => p.text);
   const at = input.clock();

@@ -121,6 +121,25 @@ export async function findPersonData(db: AnyDb, personId: number): Promise<Recor
       sql`SELECT r.survey_id, s.title AS survey_title, r.round, r.answers, r.segment, r.correct, r.questions, r.passed, r.attempts, r.submitted_at
           FROM survey_responses AS r JOIN surveys AS s ON s.id = r.survey_id WHERE r.person_id = ${personId} ORDER BY r.survey_id, r.round`,
     ),
+    // Advocacy sharing (ADR 0030): their short links, every share with the text they wrote, and the
+    // engagement reported for their links. Outside clicks name no one (a salted daily hash) and are not theirs.
+    advocacy_participation:
+      (await rows(db, sql`SELECT joined_at, leaderboard_opt_out, wave_id FROM advocacy_participants WHERE person_id = ${personId}`))[0] ?? null,
+    advocacy_links: await rows(
+      db,
+      sql`SELECT l.code, l.content_id, c.title AS content_title, l.network, l.department, l.created_at
+          FROM advocacy_links AS l JOIN advocacy_content AS c ON c.id = l.content_id WHERE l.person_id = ${personId} ORDER BY l.created_at, l.code`,
+    ),
+    advocacy_shares: await rows(
+      db,
+      sql`SELECT s.id, s.code, l.network, s.text, s.adapted, s.shared_at FROM advocacy_shares AS s JOIN advocacy_links AS l ON l.code = s.code
+          WHERE l.person_id = ${personId} ORDER BY s.id`,
+    ),
+    advocacy_engagement_reports: await rows(
+      db,
+      sql`SELECT e.code, e.reactions, e.comments, e.reshares, e.source, e.reported_at FROM advocacy_engagement AS e JOIN advocacy_links AS l ON l.code = e.code
+          WHERE l.person_id = ${personId} ORDER BY e.id`,
+    ),
   };
 }
 
@@ -183,6 +202,11 @@ export async function erasePerson(trx: AnyDb, personId: number): Promise<Erasure
   counts.bounces_deleted = affected(await sql`DELETE FROM mail_bounces WHERE lower(email) = lower(${person.email})`.execute(trx));
   counts.accounts_deleted = affected(await sql`DELETE FROM users WHERE person_id = ${personId}`.execute(trx));
   Object.assign(counts, await eraseConversation(trx, personId));
+  // Advocacy sharing (ADR 0030): the texts they wrote go; their links stay without them (the foreign key
+  // sets NULL) so the links keep redirecting and the programme's counts hold.
+  counts.advocacy_share_texts_blanked = affected(
+    await sql`UPDATE advocacy_shares SET text = '' WHERE code IN (SELECT code FROM advocacy_links WHERE person_id = ${personId})`.execute(trx),
+  );
   // The rest follows the foreign keys: deliveries' person becomes NULL (0022), acknowledgements,
   // preferences, subscriptions, contributions, endorsements, help and kudos of theirs are deleted, and
   // so are the survey rounds they answered and their identified answers; anonymous answers stay (no
