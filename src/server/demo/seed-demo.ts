@@ -52,7 +52,14 @@ export async function seedDemo(input: {
       const campaignId = await createDemoCampaign({ db: input.db, ...input.campaign });
       await createDemoSurveys({ db: input.db, campaignId });
     }
-    if (input.campaign) await createDemoAdvocacyContent({ db: input.db, ...input.campaign, sharers: await demoSharers(input.db) });
+    // The advocacy library is seeded also without a campaign (the browser tests' server): its items have
+    // no audience rule, so the thresholds only matter to a deployment's own.
+    await createDemoAdvocacyContent({
+      db: input.db,
+      thresholds: input.campaign?.thresholds ?? { noviceBelow: 3, midBelow: 10 },
+      publicUrl: input.campaign?.publicUrl ?? 'http://localhost:8080',
+      sharers: await demoSharers(input.db),
+    });
   }
   return { report, contributions, logins: await resetDemoLogins(input.db) };
 }
