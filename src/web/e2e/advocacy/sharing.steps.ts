@@ -56,7 +56,8 @@ export async function sharingSteps(h: BrowserHarness): Promise<void> {
     const [popup] = await Promise.all([context.waitForEvent('page'), page.getByTestId('share-open').click()]);
     await popup.waitForURL(/linkedin\.com/);
     const shortUrl = await page.getByTestId('share-short-url').inputValue();
-    expect(shortUrl).toMatch(new RegExp(`^${h.server.url.replace(/[.:/]/g, '\\$&')}/s/[A-Za-z0-9_-]{10}$`));
+    // The short link is on the deployment's PUBLIC_URL (the test server's differs from where it listens).
+    expect(shortUrl).toMatch(/^https?:\/\/[^/]+\/s\/[A-Za-z0-9_-]{10}$/);
     expect(popup.url()).toBe(`https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(shortUrl)}`);
     await popup.close();
     const code = shortUrl.split('/s/')[1]!;
@@ -65,11 +66,13 @@ export async function sharingSteps(h: BrowserHarness): Promise<void> {
 
     // Outside clicks: three browsers (one of them twice), and LinkedIn's preview bot.
     for (const ua of [...OUTSIDE_BROWSERS, OUTSIDE_BROWSERS[0]!, BOT]) {
-      const res = await fetch(shortUrl, { headers: { 'user-agent': ua }, redirect: 'manual' });
+      const res = await fetch(`${h.server.url}/s/${code}`, { headers: { 'user-agent': ua }, redirect: 'manual' });
       expect(res.status).toBe(302);
       expect(res.headers.get('location')).toContain(`utm_content=${code}`);
     }
 
+    await page.keyboard.press('Escape');
+    await page.getByTestId('share-text').waitFor({ state: 'detached' });
     await page.getByTestId('advocacy-tab-impact').click();
     await expect.poll(async () => (await page.getByTestId('stats-unique-clicks').textContent()) ?? '', { timeout: 10_000 }).toBe('3');
     await expect.poll(async () => (await page.getByTestId('stats-machine-clicks').textContent()) ?? '').toBe('1');
