@@ -46,8 +46,21 @@ export function ContentForm({ item, onClose }: Props) {
   return (
     <Modal opened onClose={onClose} size="xl" title={item ? t('advocacySharing.manage.edit') : t('advocacySharing.manage.new')}>
       <Stack>
-        <TextInput label={t('advocacySharing.manage.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required data-testid="content-title" />
-        <TextInput label={t('advocacySharing.manage.url')} value={url} onChange={(e) => setUrl(e.currentTarget.value)} required type="url" data-testid="content-url" />
+        <TextInput
+          label={t('advocacySharing.manage.title')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          required
+          data-testid="content-title"
+        />
+        <TextInput
+          label={t('advocacySharing.manage.url')}
+          value={url}
+          onChange={(e) => setUrl(e.currentTarget.value)}
+          required
+          type="url"
+          data-testid="content-url"
+        />
         <Textarea label={t('advocacySharing.manage.summary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} autosize minRows={2} />
         <TextInput label={t('advocacySharing.manage.image')} value={image} onChange={(e) => setImage(e.currentTarget.value)} type="url" />
         <Group grow>
@@ -68,7 +81,7 @@ export function ContentForm({ item, onClose }: Props) {
               aria-label={t('advocacySharing.dialog.network')}
               data={NETWORKS.map((n) => ({ value: n, label: t(`advocacySharing.networks.${n}`) }))}
               value={post.network}
-              onChange={(v) => v && setPost(i, { network: v as Network })}
+              onChange={(v) => v && setPost(i, { network: v })}
               allowDeselect={false}
               w={130}
             />
@@ -76,12 +89,24 @@ export function ContentForm({ item, onClose }: Props) {
               aria-label={t('advocacySharing.manage.language')}
               data={POST_LANGUAGES.map((l) => ({ value: l, label: t(`advocacySharing.languages.${l}`) }))}
               value={post.language}
-              onChange={(v) => v && setPost(i, { language: v as Post['language'] })}
+              onChange={(v) => v && setPost(i, { language: v })}
               allowDeselect={false}
               w={140}
             />
-            <Textarea style={{ flex: 1 }} value={post.text} onChange={(e) => setPost(i, { text: e.currentTarget.value })} autosize minRows={2} maxLength={3000} />
-            <ActionIcon variant="subtle" color="red" aria-label={t('advocacySharing.manage.remove')} onClick={() => setPosts((all) => all.filter((_, j) => j !== i))}>
+            <Textarea
+              style={{ flex: 1 }}
+              value={post.text}
+              onChange={(e) => setPost(i, { text: e.currentTarget.value })}
+              autosize
+              minRows={2}
+              maxLength={3000}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={t('advocacySharing.manage.remove')}
+              onClick={() => setPosts((all) => all.filter((_, j) => j !== i))}
+            >
               ×
             </ActionIcon>
           </Group>

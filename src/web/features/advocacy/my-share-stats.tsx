@@ -64,7 +64,11 @@ export function MyShareStats() {
       {s.shares === 0 && <Text>{t('advocacySharing.stats.empty')}</Text>}
       <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }}>
         <Figure label={t('advocacySharing.stats.shares')} value={s.shares} testId="stats-shares" />
-        <Figure label={t('advocacySharing.stats.adapted')} value={s.adapted_percent === null ? '–' : `${percent.format(s.adapted_percent)} %`} testId="stats-adapted" />
+        <Figure
+          label={t('advocacySharing.stats.adapted')}
+          value={s.adapted_percent === null ? '–' : `${percent.format(s.adapted_percent)} %`}
+          testId="stats-adapted"
+        />
         <Figure label={t('advocacySharing.stats.uniqueClicks')} value={s.unique_clicks} testId="stats-unique-clicks" />
         <Figure label={t('advocacySharing.stats.machineClicks')} value={s.machine_clicks} testId="stats-machine-clicks" />
         <Figure label={t('advocacySharing.stats.reactions')} value={s.reactions} testId="stats-reactions" />
