@@ -128,6 +128,13 @@ export function ShareAnalyticsTab() {
                   {t('advocacySharing.analytics.topContent')}
                 </Title>
                 <Table>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th />
+                      <Table.Th>{t('advocacySharing.analytics.shares')}</Table.Th>
+                      <Table.Th>{t('advocacySharing.analytics.uniqueClicks')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
                   <Table.Tbody>
                     {a.top_content.map((c) => (
                       <Table.Tr key={c.content_id}>
