@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = [
   'surveys.opened',
   'surveys.closed',
   'surveys.deleted',
+  /** The advocacy programme's points, caps, levels and cost per click were changed (issue 12). */
+  'advocacy.settings_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,3 +2,6 @@
 // leaderboards and the influence score, the maturity model and onboarding waves, referrals.
 export { awardPoints, type Award } from './points.service.js';
 export { getAdvocacySettings } from './settings.service.js';
+export { registerAdvocacyPointsRoutes } from './engagement-points.routes.js';
+export { collectPointsJob } from './jobs/collect-points.job.js';
+export { awardDueBadges, collectPoints } from './engagement-points.service.js';
