@@ -207,3 +207,21 @@ describe('settings', () => {
     expect(audit.rows[0]!.n).toBe(1);
   });
 });
+
+describe('privacy', () => {
+  it('exports participation, ledger, badges and score inputs, and erasure removes them', async () => {
+    const exported = (await req(as.admin!, 'GET', `/api/v1/people/${ids.cid}/privacy-export`)).json().data;
+    expect(exported.advocacy_participation).toMatchObject({ leaderboard_opt_out: false });
+    expect(exported.advocacy_score_inputs.map((l: { code: string }) => l.code).sort()).toEqual(['cid-great1', 'cid-great2']);
+    expect(exported.advocacy_score_inputs.find((l: { code: string }) => l.code === 'cid-great1')).toMatchObject({ unique_clicks: 12, latest_engagement: { reactions: 8 } });
+    const bob = (await req(as.admin!, 'GET', `/api/v1/people/${ids.bob}/privacy-export`)).json().data;
+    expect(bob.advocacy_points).toHaveLength(18);
+    expect(bob.advocacy_badges.length).toBeGreaterThan(0);
+    const erased = await t.app.inject({ method: 'POST', url: `/api/v1/people/${ids.bob}/erase`, headers: as.admin!.headers, payload: { confirm: true } });
+    expect(erased.statusCode).toBe(200);
+    for (const table of ['advocacy_points', 'advocacy_badges', 'advocacy_participants']) {
+      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE person_id = ${ids.bob}`.execute(t.database.db);
+      expect(rows[0]!.n).toBe(0);
+    }
+  });
+});
