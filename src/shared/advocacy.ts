@@ -128,6 +128,8 @@ export const leaderboardQuerySchema = z.strictObject({
   department: z.string().max(200).optional(),
   /** Rank within a leader's organisation: the leader's external id (ADR 0031). */
   team: z.string().max(200).optional(),
+  /** The caller's own department or team (their manager's organisation) without naming it. */
+  mine: z.enum(['department', 'team']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export const leaderboardEntrySchema = z.object({

@@ -144,9 +144,15 @@ export async function findPersonByExternalId(db: AnyDb, externalId: string): Pro
   return rows[0] ? { id: Number(rows[0].id), department: rows[0].department } : null;
 }
 
-export async function findPersonBasics(db: AnyDb, id: number): Promise<{ id: number; department: string | null; status: string } | null> {
-  const { rows } = await sql<{ id: string; department: string | null; status: string }>`SELECT id, department, status FROM people WHERE id = ${id}`.execute(db);
-  return rows[0] ? { id: Number(rows[0].id), department: rows[0].department, status: rows[0].status } : null;
+export type PersonBasics = { id: number; department: string | null; status: string; leader_id: number; leader_external_id: string };
+
+/** A person with their department and team leader (their manager, or themselves without one). */
+export async function findPersonBasics(db: AnyDb, id: number): Promise<PersonBasics | null> {
+  const { rows } = await sql<{ id: string; department: string | null; status: string; leader_id: string; leader_external_id: string }>`
+    SELECT p.id, p.department, p.status, coalesce(m.id, p.id) AS leader_id, coalesce(m.external_id, p.external_id) AS leader_external_id
+    FROM people p LEFT JOIN people m ON m.id = p.manager_id WHERE p.id = ${id}`.execute(db);
+  const r = rows[0];
+  return r ? { id: Number(r.id), department: r.department, status: r.status, leader_id: Number(r.leader_id), leader_external_id: r.leader_external_id } : null;
 }
 
 export type ShareUnitRow = { person_id: number; code: string; shared_at: Date; adapted: boolean };

@@ -149,6 +149,11 @@ describe('leaderboards', () => {
     expect(team.hidden).toBe(false);
     expect(team.items).toHaveLength(5);
     expect((await req(as.ann!, 'GET', '/api/v1/advocacy/leaderboard?team=pe-nobody')).statusCode).toBe(404);
+    // "My team" is my manager's organisation; "my department" my own.
+    await sql`UPDATE people SET manager_id = ${ids.ann} WHERE id = ${ids.cid}`.execute(t.database.db);
+    expect(await board('cid', 'period=all&mine=team')).toMatchObject({ team: 'pe-ann', hidden: false });
+    expect(await board('fay', 'period=all&mine=department')).toMatchObject({ department: 'Ops', hidden: true });
+    expect((await req(as.nobody!, 'GET', '/api/v1/advocacy/leaderboard?mine=team')).json().code).toBe('advocacy.no_person');
     expect((await req(as.ann!, 'GET', '/api/v1/advocacy/leaderboard?period=year')).statusCode).toBe(400);
   });
 });

@@ -97,6 +97,7 @@ export function registerAdvocacyPointsRoutes(app: FastifyInstance, ctx: ModuleCo
         period: request.query.period,
         department: request.query.department,
         team: request.query.team,
+        mine: request.query.mine,
         limit: request.query.limit,
         now: ctx.clock(),
         minGroup: ctx.config.PRIVACY_MIN_GROUP,

@@ -167,20 +167,29 @@ export async function leaderboard(input: {
   period: LeaderboardPeriod;
   department?: string;
   team?: string;
+  mine?: 'department' | 'team';
   limit: number;
   now: Date;
   minGroup: number;
 }): Promise<Leaderboard> {
   const { db, now } = input;
   let leaderId: number | null = null;
-  if (input.team !== undefined) {
-    const leader = await q.findPersonByExternalId(db, input.team);
-    if (!leader) throw new AppError('not_found', `no person ${input.team}`, { problems: [{ pointer: '/team', message: 'unknown person' }] });
+  let department = input.department;
+  let team = input.team;
+  if (input.mine !== undefined) {
+    const self = input.personId === null ? null : await q.findPersonBasics(db, input.personId);
+    if (!self) throw noPerson();
+    if (input.mine === 'department') department = self.department ?? undefined;
+    else team = self.leader_external_id;
+  }
+  if (team !== undefined) {
+    const leader = await q.findPersonByExternalId(db, team);
+    if (!leader) throw new AppError('not_found', `no person ${team}`, { problems: [{ pointer: '/team', message: 'unknown person' }] });
     leaderId = leader.id;
   }
   const from = input.period === 'all' ? null : intervalStart(now, input.period);
   const to = input.period === 'all' ? new Date(now.getTime() + 1) : intervalEnd(now, input.period);
-  const board = await q.findBoard(db, { from, to, department: input.department ?? null, leaderId });
+  const board = await q.findBoard(db, { from, to, department: department ?? null, leaderId });
   const hidden = board.length < input.minGroup;
   const settings = await getAdvocacySettings(db);
   let me: Leaderboard['me'] = null;
@@ -195,8 +204,8 @@ export async function leaderboard(input: {
   }
   return {
     period: input.period,
-    department: input.department ?? null,
-    team: input.team ?? null,
+    department: department ?? null,
+    team: team ?? null,
     items: hidden
       ? []
       : board.slice(0, input.limit).map((r) => ({
