@@ -64,7 +64,7 @@ export async function pointsSteps(h: BrowserHarness): Promise<void> {
   // Joining: no shares yet (kudos from the demo data may count inside), the place is last among seven.
   await page.goto(`${h.server.url}/advocacy?tab=impact`);
   await page.getByRole('switch', { name: 'Take part in the advocacy programme' }).click({ force: true });
-  await expect.poll(async () => page.getByTestId('advocacy-opt-out').count()).toBe(1);
+  await page.getByRole('switch', { name: 'Keep me off the leaderboards' }).waitFor({ state: 'attached' });
   await page.getByTestId('influence-score').waitFor();
   const scoreBefore = await numberIn(page, 'influence-score', /(\d+)/u);
   await page.goto(`${h.server.url}/advocacy?tab=leaderboard`);
