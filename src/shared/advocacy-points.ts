@@ -18,7 +18,9 @@ export const MILESTONE_BADGES = [
 export type MilestoneBadge = (typeof MILESTONE_BADGES)[number];
 /** The number of levels a badge exists for (`level_2` … `level_20`). */
 export const MAX_LEVELS = 20;
-export const badgeKeySchema = z.string().regex(/^(first_share|ten_shares|first_unique_click|hundred_clicks|helper|kudos_magnet|consistent|referral_won|level_([2-9]|1\d|20))$/u);
+export const badgeKeySchema = z
+  .string()
+  .regex(/^(first_share|ten_shares|first_unique_click|hundred_clicks|helper|kudos_magnet|consistent|referral_won|level_([2-9]|1\d|20))$/u);
 
 /** How far a milestone badge's threshold is. */
 export const BADGE_THRESHOLDS: Record<MilestoneBadge, number> = {
@@ -65,7 +67,14 @@ export const pointsPageSchema = z.object({ items: z.array(pointEntrySchema), nex
 export type PointsPage = z.infer<typeof pointsPageSchema>;
 
 export const SCORE_COMPONENTS = ['engagement', 'reach', 'consistency', 'inside'] as const;
-export const SCORE_SUGGESTIONS = ['share_every_week', 'add_own_words', 'share_fitting_content', 'share_on_more_networks', 'help_colleagues', 'keep_going'] as const;
+export const SCORE_SUGGESTIONS = [
+  'share_every_week',
+  'add_own_words',
+  'share_fitting_content',
+  'share_on_more_networks',
+  'help_colleagues',
+  'keep_going',
+] as const;
 
 export const influenceScoreSchema = z.object({
   person_id: z.number().int(),
@@ -80,7 +89,13 @@ export const influenceScoreSchema = z.object({
   suggestions: z.array(z.enum(SCORE_SUGGESTIONS)),
   /** The score at the end of each of the last weeks, oldest first (the last is now). */
   history: z.array(z.object({ at: z.string(), score: z.number().int() })),
-  inputs: z.object({ shares: z.number().int(), unique_clicks: z.number().int(), engaged_shares: z.number().int(), help_resolved: z.number().int(), kudos_received: z.number().int() }),
+  inputs: z.object({
+    shares: z.number().int(),
+    unique_clicks: z.number().int(),
+    engaged_shares: z.number().int(),
+    help_resolved: z.number().int(),
+    kudos_received: z.number().int(),
+  }),
 });
 export type InfluenceScore = z.infer<typeof influenceScoreSchema>;
 

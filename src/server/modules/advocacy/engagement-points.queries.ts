@@ -7,7 +7,9 @@ import type { PointAction } from '../../../shared/advocacy.js';
 export type ParticipantRow = { person_id: number; joined_at: Date; leaderboard_opt_out: boolean };
 
 export async function findParticipant(db: AnyDb, personId: number): Promise<ParticipantRow | null> {
-  const { rows } = await sql<ParticipantRow>`SELECT person_id, joined_at, leaderboard_opt_out FROM advocacy_participants WHERE person_id = ${personId}`.execute(db);
+  const { rows } = await sql<ParticipantRow>`SELECT person_id, joined_at, leaderboard_opt_out FROM advocacy_participants WHERE person_id = ${personId}`.execute(
+    db,
+  );
   return rows[0] ?? null;
 }
 
@@ -31,8 +33,12 @@ export async function sumPoints(db: AnyDb, personId: number, weekStart: Date, mo
 }
 
 export async function findBadges(db: AnyDb, personId: number): Promise<{ badge: string; awarded_at: Date }[]> {
-  return (await sql<{ badge: string; awarded_at: Date }>`SELECT badge, awarded_at FROM advocacy_badges WHERE person_id = ${personId} ORDER BY awarded_at, badge`.execute(db))
-    .rows;
+  return (
+    await sql<{
+      badge: string;
+      awarded_at: Date;
+    }>`SELECT badge, awarded_at FROM advocacy_badges WHERE person_id = ${personId} ORDER BY awarded_at, badge`.execute(db)
+  ).rows;
 }
 
 /** Awards badges once (the primary key); returns those that are new. */
@@ -80,7 +86,9 @@ export async function findBadgeStats(db: AnyDb, personId: number): Promise<Badge
 
 /** People with points since `since`: whose badges may be due. */
 export async function findPeopleWithPointsSince(db: AnyDb, since: Date): Promise<number[]> {
-  return (await sql<{ person_id: string }>`SELECT DISTINCT person_id FROM advocacy_points WHERE occurred_at > ${since}`.execute(db)).rows.map((r) => Number(r.person_id));
+  return (await sql<{ person_id: string }>`SELECT DISTINCT person_id FROM advocacy_points WHERE occurred_at > ${since}`.execute(db)).rows.map((r) =>
+    Number(r.person_id),
+  );
 }
 
 export type PointRow = { id: number; action: PointAction; source: string; points: number; capped: boolean; occurred_at: Date };
@@ -184,7 +192,13 @@ export async function findEngagementReports(
 ): Promise<{ code: string; reactions: number; comments: number; reshares: number; reported_at: Date }[]> {
   if (codes.length === 0) return [];
   return (
-    await sql<{ code: string; reactions: number; comments: number; reshares: number; reported_at: Date }>`SELECT code, reactions, comments, reshares, reported_at
+    await sql<{
+      code: string;
+      reactions: number;
+      comments: number;
+      reshares: number;
+      reported_at: Date;
+    }>`SELECT code, reactions, comments, reshares, reported_at
       FROM advocacy_engagement WHERE code = ANY(${codes}::text[]) ORDER BY reported_at, id`.execute(db)
   ).rows;
 }

@@ -27,9 +27,10 @@ beforeAll(async () => {
   const { rows } = await sql<{ id: string; external_id: string }>`SELECT id, external_id FROM people WHERE external_id LIKE 'pe-%'`.execute(t.database.db);
   for (const r of rows) ids[r.external_id.slice(3)] = Number(r.id);
   // ann leads bob, cid and dee.
-  for (const n of ['bob', 'cid', 'dee']) await sql`UPDATE people SET org_path = ARRAY[${ids.ann}::bigint, ${ids[n]}::bigint] WHERE id = ${ids[n]}`.execute(t.database.db);
+  for (const n of ['bob', 'cid', 'dee'])
+    await sql`UPDATE people SET org_path = ARRAY[${ids.ann}::bigint, ${ids[n]}::bigint] WHERE id = ${ids[n]}`.execute(t.database.db);
   await sql`UPDATE people SET org_path = ARRAY[${ids.ann}::bigint] WHERE id = ${ids.ann}`.execute(t.database.db);
-  for (const n of NAMES) as[n] = await signIn(t, 'employee', ids[n]!);
+  for (const n of NAMES) as[n] = await signIn(t, 'employee', ids[n]);
   as.nobody = await signIn(t, 'employee', null);
   as.comm = await signIn(t, 'communicator', null);
   as.admin = await signIn(t, 'admin', null);
@@ -52,7 +53,9 @@ describe('taking part', () => {
   it('joins once under concurrent requests, opts out and leaves keeping the history', async () => {
     const results = await Promise.all(Array.from({ length: 12 }, () => join('ann')));
     expect(results.map((r) => r.statusCode)).toEqual(Array(12).fill(200));
-    expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM advocacy_participants WHERE person_id = ${ids.ann}`.execute(t.database.db)).rows[0]!.n).toBe(1);
+    expect(
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM advocacy_participants WHERE person_id = ${ids.ann}`.execute(t.database.db)).rows[0]!.n,
+    ).toBe(1);
     const me = (await req(as.ann!, 'GET', '/api/v1/advocacy/me')).json();
     expect(me).toMatchObject({ joined: true, leaderboard_opt_out: false, points: { total: 0 }, level: { level: 1, starts_at: 0, next_at: 50 } });
     expect((await join('ann', { leaderboard_opt_out: true })).json().leaderboard_opt_out).toBe(true);
@@ -75,9 +78,12 @@ describe('the points job', () => {
     await join('bob');
     const db = t.database.db;
     const at = new Date(now.getTime() - 3600_000);
-    for (let i = 0; i < 12; i++) await sql`INSERT INTO kudos (from_id, to_id, message, created_at) VALUES (${ids.cid}, ${ids.bob}, 'thanks', ${at})`.execute(db);
+    for (let i = 0; i < 12; i++)
+      await sql`INSERT INTO kudos (from_id, to_id, message, created_at) VALUES (${ids.cid}, ${ids.bob}, 'thanks', ${at})`.execute(db);
     for (let i = 0; i < 6; i++) {
-      await sql`INSERT INTO help_requests (asker_id, question, status, expert_id, resolved_at) VALUES (${ids.cid}, 'how?', 'resolved', ${ids.bob}, ${at})`.execute(db);
+      await sql`INSERT INTO help_requests (asker_id, question, status, expert_id, resolved_at) VALUES (${ids.cid}, 'how?', 'resolved', ${ids.bob}, ${at})`.execute(
+        db,
+      );
     }
     // Kudos for someone who does not take part earn nothing.
     await sql`INSERT INTO kudos (from_id, to_id, message, created_at) VALUES (${ids.bob}, ${ids.gus}, 'thanks', ${at})`.execute(db);
@@ -166,9 +172,12 @@ describe('the influence score', () => {
     await sql`INSERT INTO advocacy_links (code, content_id, person_id, network) VALUES (${code}, ${rows[0]!.id}, ${ids[person]}, 'linkedin')`.execute(db);
     await sql`INSERT INTO advocacy_shares (code, text, adapted, shared_at) VALUES (${code}, 'mine', true, ${at})`.execute(db);
     for (let i = 0; i < clicks; i++) {
-      await sql`INSERT INTO advocacy_clicks (code, day, visitor, is_unique, occurred_at) VALUES (${code}, ${at.toISOString().slice(0, 10)}::date, ${`v${i}`}, true, ${at})`.execute(db);
+      await sql`INSERT INTO advocacy_clicks (code, day, visitor, is_unique, occurred_at) VALUES (${code}, ${at.toISOString().slice(0, 10)}::date, ${`v${i}`}, true, ${at})`.execute(
+        db,
+      );
     }
-    if (reactions > 0) await sql`INSERT INTO advocacy_engagement (code, reactions, source, reported_at) VALUES (${code}, ${reactions}, 'self', ${at})`.execute(db);
+    if (reactions > 0)
+      await sql`INSERT INTO advocacy_engagement (code, reactions, source, reported_at) VALUES (${code}, ${reactions}, 'self', ${at})`.execute(db);
   };
 
   it('ranks quality above quantity and explains itself', async () => {
@@ -187,7 +196,7 @@ describe('the influence score', () => {
     expect(cid.score).toBeGreaterThanOrEqual(1);
   });
 
-  it('shows anyone\'s score only to communicators', async () => {
+  it("shows anyone's score only to communicators", async () => {
     expect((await req(as.ann!, 'GET', `/api/v1/advocacy/people/${ids.cid}/score`)).statusCode).toBe(403);
     const res = await req(as.comm!, 'GET', `/api/v1/advocacy/people/${ids.cid}/score`);
     expect(res.statusCode).toBe(200);
@@ -218,7 +227,10 @@ describe('privacy', () => {
     const exported = (await req(as.admin!, 'GET', `/api/v1/people/${ids.cid}/privacy-export`)).json().data;
     expect(exported.advocacy_participation).toMatchObject({ leaderboard_opt_out: false });
     expect(exported.advocacy_score_inputs.map((l: { code: string }) => l.code).sort()).toEqual(['cid-great1', 'cid-great2']);
-    expect(exported.advocacy_score_inputs.find((l: { code: string }) => l.code === 'cid-great1')).toMatchObject({ unique_clicks: 12, latest_engagement: { reactions: 8 } });
+    expect(exported.advocacy_score_inputs.find((l: { code: string }) => l.code === 'cid-great1')).toMatchObject({
+      unique_clicks: 12,
+      latest_engagement: { reactions: 8 },
+    });
     const bob = (await req(as.admin!, 'GET', `/api/v1/people/${ids.bob}/privacy-export`)).json().data;
     expect(bob.advocacy_points).toHaveLength(18);
     expect(bob.advocacy_badges.length).toBeGreaterThan(0);

@@ -42,13 +42,24 @@ export function registerAdvocacyPointsRoutes(app: FastifyInstance, ctx: ModuleCo
       config: signedIn,
     },
     async (request) =>
-      setParticipation({ db: ctx.db, personId: me(request), joined: request.body.joined, leaderboardOptOut: request.body.leaderboard_opt_out, now: ctx.clock() }),
+      setParticipation({
+        db: ctx.db,
+        personId: me(request),
+        joined: request.body.joined,
+        leaderboardOptOut: request.body.leaderboard_opt_out,
+        now: ctx.clock(),
+      }),
   );
 
   r.get(
     '/api/v1/advocacy/me/points',
     {
-      schema: { tags, summary: 'My points ledger, newest first, capped awards included', querystring: pointsPageQuerySchema, response: { 200: pointsPageSchema } },
+      schema: {
+        tags,
+        summary: 'My points ledger, newest first, capped awards included',
+        querystring: pointsPageQuerySchema,
+        response: { 200: pointsPageSchema },
+      },
       config: signedIn,
     },
     async (request) => listPoints({ db: ctx.db, personId: me(request), cursor: request.query.cursor, limit: request.query.limit }),
@@ -60,7 +71,8 @@ export function registerAdvocacyPointsRoutes(app: FastifyInstance, ctx: ModuleCo
       schema: {
         tags,
         summary: 'My influence score (1–100), its components, the weakest and what would raise it',
-        description: 'ADR 0032: the raw score is the weighted sum of engagement per share, reach, consistency and inside; the score is its percentile among active participants.',
+        description:
+          'ADR 0032: the raw score is the weighted sum of engagement per share, reach, consistency and inside; the score is its percentile among active participants.',
         response: { 200: influenceScoreSchema },
       },
       config: signedIn,
@@ -84,7 +96,7 @@ export function registerAdvocacyPointsRoutes(app: FastifyInstance, ctx: ModuleCo
         tags,
         summary: 'A leaderboard by period, department or team, withheld below k people',
         description:
-          'Active participants who did not opt out; ties share a rank. `team` is a leader\'s external id (their organisation). Fewer than PRIVACY_MIN_GROUP people: `hidden` with no items. `me` is the caller\'s own row.',
+          "Active participants who did not opt out; ties share a rank. `team` is a leader's external id (their organisation). Fewer than PRIVACY_MIN_GROUP people: `hidden` with no items. `me` is the caller's own row.",
         querystring: leaderboardQuerySchema,
         response: { 200: leaderboardSchema },
       },
@@ -111,7 +123,8 @@ export function registerAdvocacyPointsRoutes(app: FastifyInstance, ctx: ModuleCo
       config: signedIn,
     },
     async (request) => {
-      if (!callerCan(request, 'advocacy:manage') && !callerCan(request, 'advocacy:settings')) throw new AppError('forbidden', 'needs advocacy:manage or advocacy:settings');
+      if (!callerCan(request, 'advocacy:manage') && !callerCan(request, 'advocacy:settings'))
+        throw new AppError('forbidden', 'needs advocacy:manage or advocacy:settings');
       return getAdvocacySettings(ctx.db);
     },
   );
@@ -119,12 +132,23 @@ export function registerAdvocacyPointsRoutes(app: FastifyInstance, ctx: ModuleCo
   r.put(
     '/api/v1/advocacy/settings',
     {
-      schema: { tags, summary: 'Replace the points and caps per action, levels and the cost per click', body: advocacySettingsSchema, response: { 200: advocacySettingsSchema } },
+      schema: {
+        tags,
+        summary: 'Replace the points and caps per action, levels and the cost per click',
+        body: advocacySettingsSchema,
+        response: { 200: advocacySettingsSchema },
+      },
       config: { access: { permission: 'advocacy:settings' } },
     },
     async (request) => {
       const saved = await saveAdvocacySettings(ctx.db, request.body);
-      await recordAudit({ db: ctx.db, actor: auditActorOf(request), action: 'advocacy.settings_changed', target: { type: 'advocacy_settings', id: 'settings' }, detail: saved });
+      await recordAudit({
+        db: ctx.db,
+        actor: auditActorOf(request),
+        action: 'advocacy.settings_changed',
+        target: { type: 'advocacy_settings', id: 'settings' },
+        detail: saved,
+      });
       return saved;
     },
   );

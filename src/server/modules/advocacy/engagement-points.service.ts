@@ -145,7 +145,8 @@ export async function listPoints(input: { db: AnyDb; personId: number | null; cu
   let beforeId: number | null = null;
   if (input.cursor !== undefined) {
     beforeId = Number(Buffer.from(input.cursor, 'base64url').toString('utf8'));
-    if (!Number.isSafeInteger(beforeId) || beforeId <= 0) throw new AppError('validation', 'unreadable cursor', { problems: [{ pointer: '/cursor', message: 'unreadable cursor' }] });
+    if (!Number.isSafeInteger(beforeId) || beforeId <= 0)
+      throw new AppError('validation', 'unreadable cursor', { problems: [{ pointer: '/cursor', message: 'unreadable cursor' }] });
   }
   const rows = await q.findPoints(input.db, input.personId, beforeId, input.limit);
   const page = rows.slice(0, input.limit);
@@ -255,7 +256,13 @@ async function loadScoreData(db: AnyDb, personIds: number[], now: Date): Promise
     const to = Number(k.to);
     if (wanted.has(to)) kudosBy.set(to, [...(kudosBy.get(to) ?? []), new Date(k.created_at)]);
   }
-  return { units: group(units, (u) => u.person_id), clicks: group(clickRows, (r) => r.code), reports: group(reportRows, (r) => r.code), help: helpBy, kudos: kudosBy };
+  return {
+    units: group(units, (u) => u.person_id),
+    clicks: group(clickRows, (r) => r.code),
+    reports: group(reportRows, (r) => r.code),
+    help: helpBy,
+    kudos: kudosBy,
+  };
 }
 
 /** A person's score inputs as they stood at `at`: clicks up to then, the latest report by then. */

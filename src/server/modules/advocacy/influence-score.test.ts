@@ -41,7 +41,11 @@ describe('influence score', () => {
 
   it('values three great shares above thirty ignored ones', () => {
     const great = { shares: [1, 8, 15].map((d) => ({ ...empty(daysAgo(d)), uniqueClicks: 12, reactions: 10 })), helpResolved: [], kudosReceived: [] };
-    const ignored = { shares: Array.from({ length: 30 }, (_, i) => ({ ...empty(daysAgo(i * 2)), uniqueClicks: i % 10 === 0 ? 1 : 0 })), helpResolved: [], kudosReceived: [] };
+    const ignored = {
+      shares: Array.from({ length: 30 }, (_, i) => ({ ...empty(daysAgo(i * 2)), uniqueClicks: i % 10 === 0 ? 1 : 0 })),
+      helpResolved: [],
+      kudosReceived: [],
+    };
     expect(raw(great)).toBeGreaterThan(raw(ignored));
   });
 
@@ -51,9 +55,11 @@ describe('influence score', () => {
         expect(raw(toInputs(a, shift))).toBeLessThanOrEqual(raw(toInputs(a)) + 1e-12);
       }),
     );
-    fc.assert(fc.property(fc.double({ min: 0, max: 1000, noNaN: true }), fc.double({ min: 0, max: 1000, noNaN: true }), (x, y) => {
-      expect(decay(Math.max(x, y))).toBeLessThanOrEqual(decay(Math.min(x, y)));
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1000, noNaN: true }), fc.double({ min: 0, max: 1000, noNaN: true }), (x, y) => {
+        expect(decay(Math.max(x, y))).toBeLessThanOrEqual(decay(Math.min(x, y)));
+      }),
+    );
   });
 
   it('lets one viral share fade, and a steadily engaged person overtake it', () => {
@@ -81,14 +87,19 @@ describe('influence score', () => {
 
   it('maps to 1..100, monotone in the raw value', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 50 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (pop, x, y) => {
-        const [lo, hi] = x <= y ? [x, y] : [y, x];
-        const a = percentileScore(lo, pop);
-        const b = percentileScore(hi, pop);
-        expect(a).toBeGreaterThanOrEqual(1);
-        expect(b).toBeLessThanOrEqual(100);
-        expect(a).toBeLessThanOrEqual(b);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 50 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (pop, x, y) => {
+          const [lo, hi] = x <= y ? [x, y] : [y, x];
+          const a = percentileScore(lo, pop);
+          const b = percentileScore(hi, pop);
+          expect(a).toBeGreaterThanOrEqual(1);
+          expect(b).toBeLessThanOrEqual(100);
+          expect(a).toBeLessThanOrEqual(b);
+        },
+      ),
     );
     expect(percentileScore(0, [])).toBe(1);
     expect(percentileScore(0.2, [])).toBe(50);

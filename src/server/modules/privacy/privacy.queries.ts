@@ -123,7 +123,8 @@ export async function findPersonData(db: AnyDb, personId: number): Promise<Recor
     ),
     // Advocacy points (ADR 0031, 0032): taking part, the points ledger, badges, and what their
     // influence score is computed from (per shared link: first share, unique clicks, latest report).
-    advocacy_participation: (await rows(db, sql`SELECT joined_at, leaderboard_opt_out, wave_id FROM advocacy_participants WHERE person_id = ${personId}`))[0] ?? null,
+    advocacy_participation:
+      (await rows(db, sql`SELECT joined_at, leaderboard_opt_out, wave_id FROM advocacy_participants WHERE person_id = ${personId}`))[0] ?? null,
     advocacy_points: await rows(db, sql`SELECT action, source, points, capped, occurred_at FROM advocacy_points WHERE person_id = ${personId} ORDER BY id`),
     advocacy_badges: await rows(db, sql`SELECT badge, awarded_at FROM advocacy_badges WHERE person_id = ${personId} ORDER BY awarded_at, badge`),
     advocacy_score_inputs: await rows(

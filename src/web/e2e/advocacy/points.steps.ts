@@ -14,16 +14,23 @@ type Person = { id: number; external_id: string; email: string; given_name: stri
 async function share(h: BrowserHarness, person: Person, code: string, daysAgo: number, clicks: number, reactions: number): Promise<void> {
   const db = h.server.db;
   const at = new Date(Date.now() - daysAgo * 86_400_000);
-  const content = await sql<{ id: string }>`INSERT INTO advocacy_content (title, url) VALUES (${`Points ${code}`}, 'https://example.com/news') RETURNING id`.execute(db);
+  const content = await sql<{
+    id: string;
+  }>`INSERT INTO advocacy_content (title, url) VALUES (${`Points ${code}`}, 'https://example.com/news') RETURNING id`.execute(db);
   await sql`INSERT INTO advocacy_links (code, content_id, person_id, network) VALUES (${code}, ${content.rows[0]!.id}, ${person.id}, 'linkedin')`.execute(db);
-  const shared = await sql<{ id: string }>`INSERT INTO advocacy_shares (code, text, adapted, shared_at) VALUES (${code}, 'In my own words', true, ${at}) RETURNING id`.execute(db);
+  const shared = await sql<{
+    id: string;
+  }>`INSERT INTO advocacy_shares (code, text, adapted, shared_at) VALUES (${code}, 'In my own words', true, ${at}) RETURNING id`.execute(db);
   await awardPoints({ db, personId: person.id, action: 'share', source: `share:${shared.rows[0]!.id}`, at });
   for (let i = 0; i < clicks; i++) {
     const visitor = `${code}-v${i}`;
-    await sql`INSERT INTO advocacy_clicks (code, day, visitor, is_unique, occurred_at) VALUES (${code}, ${at.toISOString().slice(0, 10)}::date, ${visitor}, true, ${at})`.execute(db);
+    await sql`INSERT INTO advocacy_clicks (code, day, visitor, is_unique, occurred_at) VALUES (${code}, ${at.toISOString().slice(0, 10)}::date, ${visitor}, true, ${at})`.execute(
+      db,
+    );
     await awardPoints({ db, personId: person.id, action: 'unique_click', source: `click:${code}:${visitor}`, at });
   }
-  if (reactions > 0) await sql`INSERT INTO advocacy_engagement (code, reactions, comments, source, reported_at) VALUES (${code}, ${reactions}, 2, 'self', ${at})`.execute(db);
+  if (reactions > 0)
+    await sql`INSERT INTO advocacy_engagement (code, reactions, comments, source, reported_at) VALUES (${code}, ${reactions}, 2, 'self', ${at})`.execute(db);
 }
 
 const numberIn = async (page: Page, testId: string, pattern: RegExp): Promise<number> => {

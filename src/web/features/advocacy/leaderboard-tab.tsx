@@ -22,14 +22,14 @@ export function LeaderboardTab() {
         <SegmentedControl
           aria-label={t('advocacyPoints.board.period')}
           value={period}
-          onChange={(v) => setPeriod(v as LeaderboardPeriod)}
+          onChange={(v) => setPeriod(v)}
           data={LEADERBOARD_PERIODS.map((p) => ({ value: p, label: t(`advocacyPoints.board.${p}`) }))}
           data-testid="leaderboard-period"
         />
         <SegmentedControl
           aria-label={t('advocacyPoints.board.scope')}
           value={scope}
-          onChange={(v) => setScope(v as Scope)}
+          onChange={(v) => setScope(v)}
           data={SCOPES.map((s) => ({ value: s, label: t(`advocacyPoints.board.${s}`) }))}
           data-testid="leaderboard-scope"
         />

@@ -96,7 +96,9 @@ export function MyScore() {
                   ))}
                 </Table.Tbody>
               </Table>
-              {score.data.weakest && <Text size="sm">{t('advocacyPoints.score.weakest', { component: t(`advocacyPoints.components.${score.data.weakest}.name`) })}</Text>}
+              {score.data.weakest && (
+                <Text size="sm">{t('advocacyPoints.score.weakest', { component: t(`advocacyPoints.components.${score.data.weakest}.name`) })}</Text>
+              )}
               <Stack gap={4}>
                 {score.data.suggestions.map((s) => (
                   <Alert key={s} variant="light" color="blue" data-testid={`score-suggestion-${s}`}>

@@ -58,7 +58,8 @@ export function useSaveAdvocacySettings() {
   const user = useCurrentUser();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: AdvocacySettings) => apiRequest('/api/v1/advocacy/settings', advocacySettingsSchema, { method: 'PUT', json: input, csrfToken: user.csrf_token }),
+    mutationFn: (input: AdvocacySettings) =>
+      apiRequest('/api/v1/advocacy/settings', advocacySettingsSchema, { method: 'PUT', json: input, csrfToken: user.csrf_token }),
     onSuccess: (saved) => queryClient.setQueryData(pointsKeys.settings, saved),
   });
 }

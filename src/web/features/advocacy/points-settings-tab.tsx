@@ -3,7 +3,7 @@
 import { Alert, Button, Group, Loader, NumberInput, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CAP_INTERVALS, POINT_ACTIONS, type AdvocacySettings, type CapInterval } from '../../../shared/advocacy';
+import { CAP_INTERVALS, POINT_ACTIONS, type AdvocacySettings } from '../../../shared/advocacy';
 import { ErrorAlert } from '../../ui/error-alert';
 import { fieldErrors } from '../../ui/field-errors';
 import { useAdvocacySettings, useSaveAdvocacySettings } from './points-queries';
@@ -72,7 +72,7 @@ export function PointsSettingsTab() {
                   aria-label={`${t(`advocacyPoints.actions.${action}`)} ${t('advocacyPoints.settings.interval')}`}
                   data={CAP_INTERVALS.map((i) => ({ value: i, label: t(`advocacyPoints.settings.intervals.${i}`) }))}
                   value={form.actions[action].interval}
-                  onChange={(v) => v && setAction(action, { interval: v as CapInterval })}
+                  onChange={(v) => v && setAction(action, { interval: v })}
                   allowDeselect={false}
                 />
               </Table.Td>
