@@ -23,7 +23,11 @@ import { ensureTrackingPartitions, trackingPartitionsJob } from './modules/track
 import { applyRetentionJob } from './modules/privacy/index.js';
 import { rollUpReportsJob } from './modules/analytics/index.js';
 import { mixAnonymousAnswersJob, openSurveyRoundsJob } from './modules/dialogue/index.js';
+<<<<<<< HEAD
 import { forgetClickSaltsJob } from './modules/advocacy/index.js';
+=======
+import { collectPointsJob } from './modules/advocacy/index.js';
+>>>>>>> adv-points
 
 /** Every job definition of every module; workers run them, any process may enqueue them. */
 export const JOB_DEFINITIONS: AnyJobDefinition[] = [
@@ -41,7 +45,11 @@ export const JOB_DEFINITIONS: AnyJobDefinition[] = [
   rollUpReportsJob,
   mixAnonymousAnswersJob,
   openSurveyRoundsJob,
+<<<<<<< HEAD
   forgetClickSaltsJob,
+=======
+  collectPointsJob,
+>>>>>>> adv-points
 ];
 
 export type Runtime = { config: Config; database: Database; jobs: JobQueue; logger: Logger; close(): Promise<void> };

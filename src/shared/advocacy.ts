@@ -126,6 +126,10 @@ export const leaderboardQuerySchema = z.strictObject({
   period: z.enum(LEADERBOARD_PERIODS).default('month'),
   /** Rank within a department (the caller's own unless they may read the whole directory). */
   department: z.string().max(200).optional(),
+  /** Rank within a leader's organisation: the leader's external id (ADR 0031). */
+  team: z.string().max(200).optional(),
+  /** The caller's own department or team (their manager's organisation) without naming it. */
+  mine: z.enum(['department', 'team']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export const leaderboardEntrySchema = z.object({
@@ -137,6 +141,7 @@ export const leaderboardEntrySchema = z.object({
 export const leaderboardSchema = z.object({
   period: z.enum(LEADERBOARD_PERIODS),
   department: z.string().nullable(),
+  team: z.string().nullable().optional(),
   items: z.array(leaderboardEntrySchema),
   /** The caller's own place, also when they are not in `items` or opted out (then `rank` null). */
   me: z.object({ points: z.number().int(), rank: z.number().int().nullable(), opted_out: z.boolean() }).nullable(),

@@ -67,6 +67,8 @@ export const AUDIT_ACTIONS = [
   'advocacy_content.updated',
   'advocacy_content.archived',
   'advocacy_engagement.imported',
+  /** The advocacy programme's points, caps, levels and cost per click were changed (issue 12). */
+  'advocacy.settings_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,6 +2,7 @@
 // leaderboards and the influence score, the maturity model and onboarding waves, referrals.
 export { awardPoints, type Award } from './points.service.js';
 export { getAdvocacySettings } from './settings.service.js';
+<<<<<<< HEAD
 export { registerContentRoutes } from './content.routes.js';
 export { registerShareRoutes } from './share.routes.js';
 export { forgetClickSaltsJob } from './jobs/forget-click-salts.job.js';
@@ -10,3 +11,8 @@ export { latestEngagementSql } from './engagement.queries.js';
 export { createContent, listLibrary } from './content.service.js';
 export { shareContent } from './share.service.js';
 export { recordClick } from './click.service.js';
+=======
+export { registerAdvocacyPointsRoutes } from './engagement-points.routes.js';
+export { collectPointsJob } from './jobs/collect-points.job.js';
+export { awardDueBadges, collectPoints } from './engagement-points.service.js';
+>>>>>>> adv-points

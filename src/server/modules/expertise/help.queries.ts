@@ -116,6 +116,14 @@ export async function findKudosSince(db: AnyDb, since: Date): Promise<KudosRow[]
   return (await sql<KudosRow>`SELECT * FROM kudos WHERE created_at > ${since} ORDER BY created_at, id`.execute(db)).rows;
 }
 
+/** Help requests resolved since a point in time, with their expert (advocacy points' hook into expertise). */
+export async function findHelpResolvedSince(db: AnyDb, since: Date): Promise<{ id: number; expert_id: number; resolved_at: Date }[]> {
+  return (
+    await sql<{ id: number; expert_id: number; resolved_at: Date }>`SELECT id, expert_id, resolved_at FROM help_requests
+      WHERE status = 'resolved' AND resolved_at > ${since} AND expert_id IS NOT NULL ORDER BY resolved_at, id`.execute(db)
+  ).rows;
+}
+
 export type InboxRow = HelpRequestRow & { role: 'asker' | 'expert'; my_invitation: InvitationRow['status'] | null; message_count: number };
 
 /**

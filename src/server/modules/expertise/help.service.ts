@@ -251,3 +251,8 @@ function presentKudos(row: q.KudosRow, cards: Map<number, { display_name: string
 export async function kudosSince(input: { db: AnyDb; since: Date }) {
   return (await q.findKudosSince(input.db, input.since)).map((r) => presentKudos(r, new Map()));
 }
+
+/** Help requests resolved since `since` with the expert who resolved them, for other modules (advocacy points). */
+export async function helpResolvedSince(input: { db: AnyDb; since: Date }) {
+  return (await q.findHelpResolvedSince(input.db, input.since)).map((r) => ({ id: Number(r.id), expert_id: Number(r.expert_id), resolved_at: r.resolved_at }));
+}

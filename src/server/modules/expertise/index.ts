@@ -8,6 +8,6 @@ export { seedSkillTaxonomy, ensureSkillTaxonomy, resolveSkills, suggestSkills } 
 export { registerCommunityRoutes } from './community.routes.js';
 export { registerContributionRoutes } from './contributions.routes.js';
 export { routeHelpRequestJob } from './jobs/route-help-request.job.js';
-export { kudosSince, askForHelp, routeHelpRequest } from './help.service.js';
+export { kudosSince, helpResolvedSince, askForHelp, routeHelpRequest } from './help.service.js';
 export { suggestMentors, listAmbassadors } from './mentors.service.js';
 export { generateDemoContributions } from './demo/generate-demo-contributions.js';
