@@ -23,6 +23,7 @@ import { ensureTrackingPartitions, trackingPartitionsJob } from './modules/track
 import { applyRetentionJob } from './modules/privacy/index.js';
 import { rollUpReportsJob } from './modules/analytics/index.js';
 import { mixAnonymousAnswersJob, openSurveyRoundsJob } from './modules/dialogue/index.js';
+import { snapshotStagesJob } from './modules/advocacy/index.js';
 
 /** Every job definition of every module; workers run them, any process may enqueue them. */
 export const JOB_DEFINITIONS: AnyJobDefinition[] = [
@@ -40,6 +41,7 @@ export const JOB_DEFINITIONS: AnyJobDefinition[] = [
   rollUpReportsJob,
   mixAnonymousAnswersJob,
   openSurveyRoundsJob,
+  snapshotStagesJob,
 ];
 
 export type Runtime = { config: Config; database: Database; jobs: JobQueue; logger: Logger; close(): Promise<void> };

@@ -62,6 +62,11 @@ export const AUDIT_ACTIONS = [
   'surveys.opened',
   'surveys.closed',
   'surveys.deleted',
+  /** Onboarding waves of the advocacy programme (ADR 0033): planned, changed, deleted, invited. */
+  'advocacy.wave_created',
+  'advocacy.wave_updated',
+  'advocacy.wave_deleted',
+  'advocacy.wave_invited',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,3 +2,8 @@
 // leaderboards and the influence score, the maturity model and onboarding waves, referrals.
 export { awardPoints, type Award } from './points.service.js';
 export { getAdvocacySettings } from './settings.service.js';
+// Maturity model and onboarding waves (ADR 0033).
+export { registerMaturityRoutes } from './maturity.routes.js';
+export { snapshotStagesJob } from './jobs/snapshot-stages.job.js';
+export { snapshotStages } from './maturity.service.js';
+export { suggestedWaves, createWave, listWaves } from './waves.service.js';

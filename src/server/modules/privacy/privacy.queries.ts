@@ -121,6 +121,15 @@ export async function findPersonData(db: AnyDb, personId: number): Promise<Recor
       sql`SELECT r.survey_id, s.title AS survey_title, r.round, r.answers, r.segment, r.correct, r.questions, r.passed, r.attempts, r.submitted_at
           FROM survey_responses AS r JOIN surveys AS s ON s.id = r.survey_id WHERE r.person_id = ${personId} ORDER BY r.survey_id, r.round`,
     ),
+    // Advocacy maturity (ADR 0033): their self-assessments and the onboarding wave that invited them.
+    advocacy_maturity_assessments: await rows(
+      db,
+      sql`SELECT id, network_size, activity, stage, answers, assessed_at FROM advocacy_maturity_assessments WHERE person_id = ${personId} ORDER BY assessed_at, id`,
+    ),
+    advocacy_wave_membership: await rows(
+      db,
+      sql`SELECT m.wave_id, w.number, w.name, m.invited_at FROM advocacy_wave_members AS m JOIN advocacy_waves AS w ON w.id = m.wave_id WHERE m.person_id = ${personId}`,
+    ),
   };
 }
 
