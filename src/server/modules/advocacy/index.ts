@@ -6,4 +6,4 @@ export { getAdvocacySettings } from './settings.service.js';
 export { registerMaturityRoutes } from './maturity.routes.js';
 export { snapshotStagesJob } from './jobs/snapshot-stages.job.js';
 export { snapshotStages } from './maturity.service.js';
-export { suggestedWaves, createWave, listWaves } from './waves.service.js';
+export { suggestedWaves, createWave, listWaves, planSuggestedWave } from './waves.service.js';

@@ -222,3 +222,23 @@ function invitation(publicUrl: string, coaching: string, content: { title: strin
     }),
   );
 }
+
+/**
+ * Saves wave `number` of the suggested plan as a planned wave, unless a wave with that number exists
+ * (the demo's first wave). Returns the wave's id, or null when one was there already.
+ */
+export async function planSuggestedWave(input: { db: AnyDb; number: number; name: string; coaching: string; plannedFor: string | null }): Promise<number | null> {
+  const suggestion = SUGGESTED_WAVES.find((w) => w.number === input.number);
+  if (!suggestion) throw new RangeError(`no suggested wave ${input.number}`);
+  if ((await q.listWaves(input.db)).some((w) => w.number === input.number)) return null;
+  const row = await q.insertWave(input.db, {
+    number: input.number,
+    name: input.name,
+    stages: suggestion.stages,
+    audience: null,
+    content_ids: [],
+    coaching: input.coaching,
+    planned_for: input.plannedFor,
+  });
+  return row.id;
+}
