@@ -27,6 +27,17 @@ type Draft = { id: number | null; number: number; name: string; stages: number[]
 
 const stageKey = (stage: number) => MATURITY_STAGES[stage - 1]!;
 
+const draftOf = (w: Wave): Draft => ({
+  id: w.id,
+  number: w.number,
+  name: w.name,
+  stages: w.stages,
+  audience: w.audience ? JSON.stringify(w.audience, null, 2) : '',
+  content_ids: w.content_ids,
+  coaching: w.coaching,
+  planned_for: w.planned_for ?? '',
+});
+
 export function WavesTab() {
   const [stage, setStage] = useState<number | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -140,6 +151,7 @@ const SUGGESTED_TEXT = {
 function SuggestedCard({ onPlan }: { onPlan: (draft: Draft) => void }) {
   const { t } = useTranslation();
   const suggested = useSuggestedWaves();
+  const waves = useWaves();
   if (!suggested.isSuccess) return suggested.isError ? <ErrorAlert error={suggested.error} /> : null;
   return (
     <Card withBorder data-testid="waves-suggested">
@@ -159,7 +171,10 @@ function SuggestedCard({ onPlan }: { onPlan: (draft: Draft) => void }) {
               <Button
                 variant="light"
                 data-testid={`waves-plan-${s.number}`}
-                onClick={() =>
+                onClick={() => {
+                  // A planned wave of this number is opened rather than planned twice.
+                  const planned = waves.data?.items.find((w) => w.number === s.number && !w.invited_at);
+                  if (planned) return onPlan(draftOf(planned));
                   onPlan({
                     id: null,
                     number: s.number,
@@ -169,8 +184,8 @@ function SuggestedCard({ onPlan }: { onPlan: (draft: Draft) => void }) {
                     content_ids: [],
                     coaching: texts ? t(texts[1]) : '',
                     planned_for: '',
-                  })
-                }
+                  });
+                }}
               >
                 {t('advocacy.waves.useSuggestion', { number: s.number })}
               </Button>
@@ -225,18 +240,7 @@ function WavesCard({ onEdit, onInvite }: { onEdit: (draft: Draft) => void; onInv
                   <Button
                     size="xs"
                     variant="default"
-                    onClick={() =>
-                      onEdit({
-                        id: w.id,
-                        number: w.number,
-                        name: w.name,
-                        stages: w.stages,
-                        audience: w.audience ? JSON.stringify(w.audience, null, 2) : '',
-                        content_ids: w.content_ids,
-                        coaching: w.coaching,
-                        planned_for: w.planned_for ?? '',
-                      })
-                    }
+                    onClick={() => onEdit(draftOf(w))}
                   >
                     {t('advocacy.waves.edit')}
                   </Button>
