@@ -169,7 +169,9 @@ export const SUGGESTED_WAVES: readonly { number: number; stages: number[] }[] = 
   // Passive.
   { number: 3, stages: [3, 2, 1] },
 ];
-export const suggestedWavesSchema = z.object({ items: z.array(z.object({ number: z.number().int(), stages: z.array(z.number().int()), people: z.number().int() })) });
+export const suggestedWavesSchema = z.object({
+  items: z.array(z.object({ number: z.number().int(), stages: z.array(z.number().int()), people: z.number().int() })),
+});
 export type SuggestedWaves = z.infer<typeof suggestedWavesSchema>;
 
 export const inviteResultSchema = z.object({

@@ -153,7 +153,9 @@ export async function insertMembers(db: AnyDb, waveId: number, personIds: number
 
 /** The campaigns of invited waves other than this one (their recipients are left out of a later wave's invitation). */
 export async function findOtherWaveCampaigns(db: AnyDb, waveId: number): Promise<number[]> {
-  const { rows } = await sql<{ id: number }>`SELECT campaign_id::int AS id FROM advocacy_waves WHERE id <> ${waveId} AND campaign_id IS NOT NULL ORDER BY id`.execute(db);
+  const { rows } = await sql<{
+    id: number;
+  }>`SELECT campaign_id::int AS id FROM advocacy_waves WHERE id <> ${waveId} AND campaign_id IS NOT NULL ORDER BY id`.execute(db);
   return rows.map((r) => r.id);
 }
 

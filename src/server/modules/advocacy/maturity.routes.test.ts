@@ -28,16 +28,24 @@ const PEOPLE: [string, number | null][] = [
 
 const person = (external: string, stage: number | null, line: number) => ({
   line,
-  value: { external_id: external, email: `${external}@example.com`, given_name: external, family_name: 'Maturity', department: 'Sales', ...(stage ? { social_maturity_stage: stage } : {}) },
+  value: {
+    external_id: external,
+    email: `${external}@example.com`,
+    given_name: external,
+    family_name: 'Maturity',
+    department: 'Sales',
+    ...(stage ? { social_maturity_stage: stage } : {}),
+  },
 });
 
 beforeAll(async () => {
   t = await startTestRuntime();
   await importPeopleRows({ db: t.database.db, rows: PEOPLE.map(([e, s], i) => person(e, s, i + 1)) });
-  for (const r of await rows(sql<{ id: number; external_id: string }>`SELECT id::int AS id, external_id FROM people WHERE external_id LIKE 'mat-%'`)) ids.set(r.external_id, r.id);
+  for (const r of await rows(sql<{ id: number; external_id: string }>`SELECT id::int AS id, external_id FROM people WHERE external_id LIKE 'mat-%'`))
+    ids.set(r.external_id, r.id);
   communicator = await signIn(t, 'communicator');
   admin = await signIn(t, 'admin');
-  employee = await signIn(t, 'employee', ids.get('mat-emp')!);
+  employee = await signIn(t, 'employee', ids.get('mat-emp'));
 });
 afterAll(async () => t?.close());
 
@@ -60,7 +68,9 @@ describe('self-assessment', () => {
     expect(res.json()).toMatchObject({ stage: 5, stage_key: 'participant', cell: { size: 'medium', activity: 'engages' }, points: 5 });
     const me = (await get('/api/v1/advocacy/maturity/me', employee)).json();
     expect(me).toMatchObject({ stage: 5, stage_key: 'participant', source: 'self', last_assessment: { stage: 5 } });
-    const points = await rows(sql<{ n: number }>`SELECT count(*)::int AS n FROM advocacy_points WHERE person_id = ${ids.get('mat-emp')!} AND action = 'self_assessment'`);
+    const points = await rows(
+      sql<{ n: number }>`SELECT count(*)::int AS n FROM advocacy_points WHERE person_id = ${ids.get('mat-emp')!} AND action = 'self_assessment'`,
+    );
     expect(points[0]!.n).toBe(1);
     // A second one the same month is capped (the default cap is one assessment's points).
     const again = await send('POST', '/api/v1/advocacy/maturity/assessment', employee, { answers: { ...ANSWERS, posts: 'weekly', followers: 'over_1000' } });
@@ -69,7 +79,12 @@ describe('self-assessment', () => {
 
   it('lets a later HR import win, and says so', async () => {
     await importPeopleRows({ db: t.database.db, rows: [person('mat-emp', 2, 1)] });
-    expect((await get('/api/v1/advocacy/maturity/me', employee)).json()).toMatchObject({ stage: 2, stage_key: 'observer', source: 'hr', last_assessment: { stage: 9 } });
+    expect((await get('/api/v1/advocacy/maturity/me', employee)).json()).toMatchObject({
+      stage: 2,
+      stage_key: 'observer',
+      source: 'hr',
+      last_assessment: { stage: 9 },
+    });
   });
 
   it('answers bad answers with the pointer of each', async () => {
@@ -92,7 +107,13 @@ describe('self-assessment', () => {
 
 describe('stages and adoption', () => {
   it('are for advocacy:manage only', async () => {
-    for (const url of ['/api/v1/advocacy/maturity/stages', '/api/v1/advocacy/maturity/people?stage=9', '/api/v1/advocacy/maturity/adoption', '/api/v1/advocacy/waves', '/api/v1/advocacy/waves/suggested']) {
+    for (const url of [
+      '/api/v1/advocacy/maturity/stages',
+      '/api/v1/advocacy/maturity/people?stage=9',
+      '/api/v1/advocacy/maturity/adoption',
+      '/api/v1/advocacy/waves',
+      '/api/v1/advocacy/waves/suggested',
+    ]) {
       expect((await get(url, employee)).statusCode, url).toBe(403);
     }
     expect((await send('POST', '/api/v1/advocacy/waves', employee, { number: 1, name: 'x', stages: [9] })).statusCode).toBe(403);
@@ -129,10 +150,14 @@ describe('stages and adoption', () => {
     await Promise.all([snapshotStages({ db: t.database.db, at }), snapshotStages({ db: t.database.db, at })]);
     await snapshotStages({ db: t.database.db, at });
     const day = at.toISOString().slice(0, 10);
-    const snap = await rows(sql<{ stage: number; people: number }>`SELECT stage::int AS stage, people FROM advocacy_stage_snapshots WHERE day = ${day}::date ORDER BY stage`);
+    const snap = await rows(
+      sql<{ stage: number; people: number }>`SELECT stage::int AS stage, people FROM advocacy_stage_snapshots WHERE day = ${day}::date ORDER BY stage`,
+    );
     expect(snap).toHaveLength(10);
     expect(snap.find((s) => s.stage === 9)!.people).toBe(6);
-    const adoption = (await get('/api/v1/advocacy/maturity/adoption?weeks=2', communicator)).json<{ days: { stage: number; people: number | null; hidden: boolean }[] }>();
+    const adoption = (await get('/api/v1/advocacy/maturity/adoption?weeks=2', communicator)).json<{
+      days: { stage: number; people: number | null; hidden: boolean }[];
+    }>();
     // One of the six takes part: shown as withheld, not as 1.
     expect(adoption.days.filter((d) => d.stage === 9)).toEqual([expect.objectContaining({ people: 6, participants: null, sharers: 0, hidden: true })]);
     expect(adoption.days.find((d) => d.stage === 5)).toMatchObject({ people: null, hidden: true });
@@ -165,12 +190,21 @@ describe('onboarding waves', () => {
       const res = await send('POST', '/api/v1/advocacy/waves', communicator, { ...base, ...extra });
       expect(res.statusCode, pointer).toBe(400);
       const pointers = res.json<{ errors: { pointer: string }[] }>().errors.map((e) => e.pointer);
-      expect(pointers.some((p) => p.startsWith(pointer)), `${pointer}: ${res.body.slice(0, 300)}`).toBe(true);
+      expect(
+        pointers.some((p) => p.startsWith(pointer)),
+        `${pointer}: ${res.body.slice(0, 300)}`,
+      ).toBe(true);
     }
   });
 
   it('creates, changes and previews a wave', async () => {
-    const created = await send('POST', '/api/v1/advocacy/waves', communicator, { number: 1, name: 'Wave 1', stages: [9], coaching: 'Share {{ boldly }}', planned_for: '2026-12-07' });
+    const created = await send('POST', '/api/v1/advocacy/waves', communicator, {
+      number: 1,
+      name: 'Wave 1',
+      stages: [9],
+      coaching: 'Share {{ boldly }}',
+      planned_for: '2026-12-07',
+    });
     expect(created.statusCode, created.body).toBe(201);
     wave1 = created.json().id;
     expect(created.json()).toMatchObject({ people: 6, invited_at: null, planned_for: '2026-12-07' });
@@ -199,7 +233,9 @@ describe('onboarding waves', () => {
     expect(members[0]!.n).toBe(5);
     expect((await send('PUT', `/api/v1/advocacy/waves/${wave1}`, communicator, { number: 1, name: 'x', stages: [9] })).statusCode).toBe(409);
     expect((await send('DELETE', `/api/v1/advocacy/waves/${wave1}`, communicator)).statusCode).toBe(409);
-    const audit = await rows(sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'advocacy.wave_invited' AND target_id = ${String(wave1)}`);
+    const audit = await rows(
+      sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'advocacy.wave_invited' AND target_id = ${String(wave1)}`,
+    );
     expect(audit[0]!.n).toBe(1);
   });
 

@@ -42,7 +42,13 @@ export function registerMaturityRoutes(app: FastifyInstance, ctx: ModuleContext)
     const principal = principalOf(request);
     return principal.kind === 'user' ? principal.userId : null;
   };
-  const waves = (request: FastifyRequest): WaveContext => ({ db: ctx.db, config: ctx.config, jobs: ctx.jobs, clock: ctx.clock, logger: request.log as unknown as Logger });
+  const waves = (request: FastifyRequest): WaveContext => ({
+    db: ctx.db,
+    config: ctx.config,
+    jobs: ctx.jobs,
+    clock: ctx.clock,
+    logger: request.log as unknown as Logger,
+  });
 
   r.get(
     '/api/v1/advocacy/maturity/assessment',
@@ -61,7 +67,8 @@ export function registerMaturityRoutes(app: FastifyInstance, ctx: ModuleContext)
       },
       config: signedIn,
     },
-    async (request, reply) => reply.status(201).send(await submitAssessment({ db: ctx.db, personId: me(request), answers: request.body.answers, at: ctx.clock() })),
+    async (request, reply) =>
+      reply.status(201).send(await submitAssessment({ db: ctx.db, personId: me(request), answers: request.body.answers, at: ctx.clock() })),
   );
 
   r.get(
@@ -82,7 +89,12 @@ export function registerMaturityRoutes(app: FastifyInstance, ctx: ModuleContext)
   r.get(
     '/api/v1/advocacy/maturity/people',
     {
-      schema: { tags, summary: 'Active people at a stage (0: none), for planning waves', querystring: stagePeopleQuerySchema, response: { 200: stagePeopleSchema } },
+      schema: {
+        tags,
+        summary: 'Active people at a stage (0: none), for planning waves',
+        querystring: stagePeopleQuerySchema,
+        response: { 200: stagePeopleSchema },
+      },
       config: manage,
     },
     async (request) => peopleAtStage({ db: ctx.db, ...request.query, thresholds }),
@@ -91,7 +103,12 @@ export function registerMaturityRoutes(app: FastifyInstance, ctx: ModuleContext)
   r.get(
     '/api/v1/advocacy/maturity/adoption',
     {
-      schema: { tags, summary: 'Daily counts per stage over the last weeks (under k withheld)', querystring: adoptionQuerySchema, response: { 200: adoptionSchema } },
+      schema: {
+        tags,
+        summary: 'Daily counts per stage over the last weeks (under k withheld)',
+        querystring: adoptionQuerySchema,
+        response: { 200: adoptionSchema },
+      },
       config: manage,
     },
     async (request) => adoptionByStage({ db: ctx.db, weeks: request.query.weeks, minGroup: k, at: ctx.clock() }),
@@ -150,7 +167,12 @@ export function registerMaturityRoutes(app: FastifyInstance, ctx: ModuleContext)
     { schema: { tags, summary: 'Delete a wave before it invites', params: idParams }, config: manage },
     async (request, reply) => {
       await deleteWave(waves(request), request.params.id);
-      await recordAudit({ db: ctx.db, actor: auditActorOf(request), action: 'advocacy.wave_deleted', target: { type: 'advocacy_wave', id: request.params.id } });
+      await recordAudit({
+        db: ctx.db,
+        actor: auditActorOf(request),
+        action: 'advocacy.wave_deleted',
+        target: { type: 'advocacy_wave', id: request.params.id },
+      });
       return reply.status(204).send();
     },
   );

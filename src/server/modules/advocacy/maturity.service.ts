@@ -48,7 +48,14 @@ export async function submitAssessment(input: { db: AnyDb; personId: number | nu
   if (personId === null) throw noPerson();
   const place = placeAnswers(input.answers);
   return input.db.transaction().execute(async (trx) => {
-    const row = await q.insertAssessment(trx, { personId, size: place.size, activity: place.activity, stage: place.stage, answers: input.answers, at: input.at });
+    const row = await q.insertAssessment(trx, {
+      personId,
+      size: place.size,
+      activity: place.activity,
+      stage: place.stage,
+      answers: input.answers,
+      at: input.at,
+    });
     await setSocialMaturityStage({ db: trx, personId, stage: place.stage });
     const award = await awardPoints({ db: trx, personId, action: 'self_assessment', source: `assessment:${row.id}`, at: input.at });
     return {

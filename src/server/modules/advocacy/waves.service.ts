@@ -33,7 +33,8 @@ async function waveWhere(ctx: WaveContext, db: AnyDb, wave: { stages: number[]; 
 
 export async function suggestedWaves(ctx: WaveContext): Promise<SuggestedWaves> {
   const items = [];
-  for (const s of SUGGESTED_WAVES) items.push({ ...s, people: await countPeopleWhere({ db: ctx.db, where: await waveWhere(ctx, ctx.db, { stages: s.stages, audience: null }) }) });
+  for (const s of SUGGESTED_WAVES)
+    items.push({ ...s, people: await countPeopleWhere({ db: ctx.db, where: await waveWhere(ctx, ctx.db, { stages: s.stages, audience: null }) }) });
   return { items };
 }
 
@@ -148,11 +149,20 @@ export async function inviteWave(ctx: WaveContext, id: number, userId: number | 
       campaign: {
         name: `${wave.name}`.slice(0, 200),
         kind: 'announcement',
-        audience: audience as Record<string, unknown>,
+        audience: audience,
         default_language: 'en',
         tracking: null,
         acknowledge_by: null,
-        variants: [{ key: 'invitation', default: true, audience: null, channels: ['email', 'feed'], content: invitation(ctx.config.publicUrl, wave.coaching, content), subject_test: null }],
+        variants: [
+          {
+            key: 'invitation',
+            default: true,
+            audience: null,
+            channels: ['email', 'feed'],
+            content: invitation(ctx.config.publicUrl, wave.coaching, content),
+            subject_test: null,
+          },
+        ],
         follow_ups: [],
         cascade: null,
         topic: null,
@@ -189,19 +199,22 @@ export async function inviteWave(ctx: WaveContext, id: number, userId: number | 
 const TEXTS = {
   en: {
     subject: 'You are invited: share what we do, in your own words',
-    intro: 'Our employee advocacy programme is open to you now. Pick news you care about from the library and share it on your own networks, in your own words.',
+    intro:
+      'Our employee advocacy programme is open to you now. Pick news you care about from the library and share it on your own networks, in your own words.',
     content: 'To start with:',
     cta: 'Open advocacy',
   },
   de: {
     subject: 'Ihre Einladung: Teilen Sie, was wir tun – in Ihren eigenen Worten',
-    intro: 'Unser Programm für Mitarbeitende als Botschafter steht Ihnen jetzt offen. Wählen Sie Neuigkeiten aus der Bibliothek, die Ihnen wichtig sind, und teilen Sie sie in Ihren eigenen Netzwerken, in Ihren eigenen Worten.',
+    intro:
+      'Unser Programm für Mitarbeitende als Botschafter steht Ihnen jetzt offen. Wählen Sie Neuigkeiten aus der Bibliothek, die Ihnen wichtig sind, und teilen Sie sie in Ihren eigenen Netzwerken, in Ihren eigenen Worten.',
     content: 'Für den Anfang:',
     cta: 'Advocacy öffnen',
   },
   nl: {
     subject: 'U bent uitgenodigd: deel wat wij doen, in uw eigen woorden',
-    intro: 'Ons ambassadeursprogramma staat nu voor u open. Kies nieuws uit de bibliotheek dat u belangrijk vindt en deel het op uw eigen netwerken, in uw eigen woorden.',
+    intro:
+      'Ons ambassadeursprogramma staat nu voor u open. Kies nieuws uit de bibliotheek dat u belangrijk vindt en deel het op uw eigen netwerken, in uw eigen woorden.',
     content: 'Om mee te beginnen:',
     cta: 'Advocacy openen',
   },
@@ -227,7 +240,13 @@ function invitation(publicUrl: string, coaching: string, content: { title: strin
  * Saves wave `number` of the suggested plan as a planned wave, unless a wave with that number exists
  * (the demo's first wave). Returns the wave's id, or null when one was there already.
  */
-export async function planSuggestedWave(input: { db: AnyDb; number: number; name: string; coaching: string; plannedFor: string | null }): Promise<number | null> {
+export async function planSuggestedWave(input: {
+  db: AnyDb;
+  number: number;
+  name: string;
+  coaching: string;
+  plannedFor: string | null;
+}): Promise<number | null> {
   const suggestion = SUGGESTED_WAVES.find((w) => w.number === input.number);
   if (!suggestion) throw new RangeError(`no suggested wave ${input.number}`);
   if ((await q.listWaves(input.db)).some((w) => w.number === input.number)) return null;

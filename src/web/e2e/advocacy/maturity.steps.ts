@@ -3,7 +3,7 @@
 // sees the people at a stage, plans wave 1 from the suggested plan, invites it, and sees it invited.
 import { expect } from 'vitest';
 import { sql } from 'kysely';
-import type { Page } from 'playwright';
+import type { Page } from 'playwright-core';
 import { generatePassword, upsertUserWithPassword } from '../../../server/modules/identity/index.js';
 import { signInAsAdmin, watchCsp, type BrowserHarness } from '../browser-harness.js';
 
@@ -43,7 +43,8 @@ export async function maturitySteps(h: BrowserHarness): Promise<void> {
   if (await retake.isVisible()) await retake.click();
   await form.waitFor();
   await employee.getByText('Wie viele Kontakte oder Follower haben Sie in Ihrem größten Netzwerk (z. B. LinkedIn)?').waitFor();
-  for (const id of ['maturity-followers-over_1000', 'maturity-reads-daily', 'maturity-reacts-weekly', 'maturity-posts-weekly']) await employee.getByTestId(id).check();
+  for (const id of ['maturity-followers-over_1000', 'maturity-reads-daily', 'maturity-reacts-weekly', 'maturity-posts-weekly'])
+    await employee.getByTestId(id).check();
   await employee.getByTestId('maturity-submit').click();
   const result = employee.getByTestId('maturity-result');
   await result.waitFor();

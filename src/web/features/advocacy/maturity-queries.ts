@@ -53,7 +53,9 @@ export function useStagePeople(stage: number | null) {
     enabled: stage !== null,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
-      apiRequest(`/api/v1/advocacy/maturity/people?stage=${stage}&limit=25${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`, stagePeopleSchema, { signal }),
+      apiRequest(`/api/v1/advocacy/maturity/people?stage=${stage}&limit=25${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`, stagePeopleSchema, {
+        signal,
+      }),
     getNextPageParam: (last) => last.next_cursor,
   });
 }
@@ -66,7 +68,10 @@ export function useAdoption(weeks = 12) {
 }
 
 export function useSuggestedWaves() {
-  return useQuery({ queryKey: maturityKeys.suggested, queryFn: ({ signal }) => apiRequest('/api/v1/advocacy/waves/suggested', suggestedWavesSchema, { signal }) });
+  return useQuery({
+    queryKey: maturityKeys.suggested,
+    queryFn: ({ signal }) => apiRequest('/api/v1/advocacy/waves/suggested', suggestedWavesSchema, { signal }),
+  });
 }
 
 export function useWaves() {

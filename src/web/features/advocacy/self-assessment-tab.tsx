@@ -73,7 +73,12 @@ export function SelfAssessmentTab() {
               >
                 <Group mt="xs">
                   {q.options.map((option) => (
-                    <Radio key={option} value={option} label={anyKey(t)(`advocacy.maturity.questions.${q.code}.options.${option}`)} data-testid={`maturity-${q.code}-${option}`} />
+                    <Radio
+                      key={option}
+                      value={option}
+                      label={anyKey(t)(`advocacy.maturity.questions.${q.code}.options.${option}`)}
+                      data-testid={`maturity-${q.code}-${option}`}
+                    />
                   ))}
                 </Group>
               </Radio.Group>

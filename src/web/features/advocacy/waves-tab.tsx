@@ -23,7 +23,16 @@ import {
   useWaves,
 } from './maturity-queries';
 
-type Draft = { id: number | null; number: number; name: string; stages: number[]; audience: string; content_ids: number[]; coaching: string; planned_for: string };
+type Draft = {
+  id: number | null;
+  number: number;
+  name: string;
+  stages: number[];
+  audience: string;
+  content_ids: number[];
+  coaching: string;
+  planned_for: string;
+};
 
 const stageKey = (stage: number) => MATURITY_STAGES[stage - 1]!;
 
@@ -210,7 +219,9 @@ function WavesCard({ onEdit, onInvite }: { onEdit: (draft: Draft) => void; onInv
           <Title order={3}>{t('advocacy.waves.listTitle')}</Title>
           <Button
             variant="default"
-            onClick={() => onEdit({ id: null, number: waves.data.items.length + 1, name: '', stages: [], audience: '', content_ids: [], coaching: '', planned_for: '' })}
+            onClick={() =>
+              onEdit({ id: null, number: waves.data.items.length + 1, name: '', stages: [], audience: '', content_ids: [], coaching: '', planned_for: '' })
+            }
           >
             {t('advocacy.waves.new')}
           </Button>
@@ -230,18 +241,20 @@ function WavesCard({ onEdit, onInvite }: { onEdit: (draft: Draft) => void; onInv
                 <Text size="sm">{w.stages.map((x) => t(`advocacy.maturity.stages.${stageKey(x)}.name`)).join(', ')}</Text>
                 <Text size="sm" c="dimmed">
                   {w.invited_at
-                    ? t('advocacy.waves.invitedCount', { count: w.people, adopters: w.adopters, date: new Date(w.invited_at).toLocaleDateString(i18n.language) })
+                    ? t('advocacy.waves.invitedCount', {
+                        count: w.people,
+                        adopters: w.adopters,
+                        date: new Date(w.invited_at).toLocaleDateString(i18n.language),
+                      })
                     : t('advocacy.waves.wouldInvite', { count: w.people })}
-                  {w.planned_for && !w.invited_at ? ` · ${t('advocacy.waves.plannedFor')}: ${new Date(`${w.planned_for}T00:00:00Z`).toLocaleDateString(i18n.language, { timeZone: 'UTC' })}` : ''}
+                  {w.planned_for && !w.invited_at
+                    ? ` · ${t('advocacy.waves.plannedFor')}: ${new Date(`${w.planned_for}T00:00:00Z`).toLocaleDateString(i18n.language, { timeZone: 'UTC' })}`
+                    : ''}
                 </Text>
               </Stack>
               {!w.invited_at && (
                 <Group gap="xs">
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => onEdit(draftOf(w))}
-                  >
+                  <Button size="xs" variant="default" onClick={() => onEdit(draftOf(w))}>
                     {t('advocacy.waves.edit')}
                   </Button>
                   <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(w.id)}>
@@ -281,7 +294,15 @@ function WaveEditor({ draft, onClose }: { draft: Draft; onClose: () => void }) {
     save.mutate(
       {
         id: d.id,
-        wave: { number: d.number, name: d.name, stages: d.stages, audience, content_ids: d.content_ids, coaching: d.coaching, planned_for: d.planned_for || null },
+        wave: {
+          number: d.number,
+          name: d.name,
+          stages: d.stages,
+          audience,
+          content_ids: d.content_ids,
+          coaching: d.coaching,
+          planned_for: d.planned_for || null,
+        },
       },
       { onSuccess: onClose },
     );
@@ -290,10 +311,29 @@ function WaveEditor({ draft, onClose }: { draft: Draft; onClose: () => void }) {
     <Modal opened onClose={onClose} title={d.id === null ? t('advocacy.waves.new') : d.name} size="lg">
       <Stack gap="sm" data-testid="wave-editor">
         <Group grow>
-          <NumberInput label={t('advocacy.waves.number')} min={1} max={9} value={d.number} onChange={(v) => setD({ ...d, number: Number(v) || 1 })} error={errors.number} />
-          <TextInput label={t('advocacy.waves.plannedFor')} type="date" value={d.planned_for} onChange={(e) => setD({ ...d, planned_for: e.currentTarget.value })} error={errors.planned_for} />
+          <NumberInput
+            label={t('advocacy.waves.number')}
+            min={1}
+            max={9}
+            value={d.number}
+            onChange={(v) => setD({ ...d, number: Number(v) || 1 })}
+            error={errors.number}
+          />
+          <TextInput
+            label={t('advocacy.waves.plannedFor')}
+            type="date"
+            value={d.planned_for}
+            onChange={(e) => setD({ ...d, planned_for: e.currentTarget.value })}
+            error={errors.planned_for}
+          />
         </Group>
-        <TextInput label={t('advocacy.waves.name')} value={d.name} onChange={(e) => setD({ ...d, name: e.currentTarget.value })} error={errors.name} data-testid="wave-name" />
+        <TextInput
+          label={t('advocacy.waves.name')}
+          value={d.name}
+          onChange={(e) => setD({ ...d, name: e.currentTarget.value })}
+          error={errors.name}
+          data-testid="wave-name"
+        />
         <Stack gap={4}>
           <Text size="sm" fw={500}>
             {t('advocacy.waves.stages')}
@@ -330,7 +370,14 @@ function WaveEditor({ draft, onClose }: { draft: Draft; onClose: () => void }) {
           error={errors.content_ids}
           searchable
         />
-        <Textarea label={t('advocacy.waves.coaching')} autosize minRows={3} value={d.coaching} onChange={(e) => setD({ ...d, coaching: e.currentTarget.value })} error={errors.coaching} />
+        <Textarea
+          label={t('advocacy.waves.coaching')}
+          autosize
+          minRows={3}
+          value={d.coaching}
+          onChange={(e) => setD({ ...d, coaching: e.currentTarget.value })}
+          error={errors.coaching}
+        />
         {save.isError && Object.keys(errors).length === 0 && <ErrorAlert error={save.error} title={t('advocacy.waves.failed')} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
