@@ -36,11 +36,9 @@ import { registerPrivacyRoutes } from './modules/privacy/index.js';
 import { registerAnalyticsRoutes } from './modules/analytics/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import { registerConversationRoutes, registerSurveyResultsRoutes, registerSurveyRoutes } from './modules/dialogue/index.js';
-<<<<<<< HEAD
 import { registerContentRoutes, registerShareRoutes } from './modules/advocacy/index.js';
-=======
 import { registerAdvocacyPointsRoutes } from './modules/advocacy/index.js';
->>>>>>> adv-points
+import { registerMaturityRoutes } from './modules/advocacy/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
 export type AppDeps = {
@@ -138,12 +136,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCommunityRoutes(app, ctx);
   registerContributionRoutes(app, ctx);
   registerConversationRoutes(app, ctx);
-<<<<<<< HEAD
   registerContentRoutes(app, ctx);
   registerShareRoutes(app, ctx);
-=======
   registerAdvocacyPointsRoutes(app, ctx);
->>>>>>> adv-points
+  registerMaturityRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true }, config: { access: { public: true } } }, async () => ({ status: 'ok' }));

@@ -23,11 +23,9 @@ import { ensureTrackingPartitions, trackingPartitionsJob } from './modules/track
 import { applyRetentionJob } from './modules/privacy/index.js';
 import { rollUpReportsJob } from './modules/analytics/index.js';
 import { mixAnonymousAnswersJob, openSurveyRoundsJob } from './modules/dialogue/index.js';
-<<<<<<< HEAD
 import { forgetClickSaltsJob } from './modules/advocacy/index.js';
-=======
 import { collectPointsJob } from './modules/advocacy/index.js';
->>>>>>> adv-points
+import { snapshotStagesJob } from './modules/advocacy/index.js';
 
 /** Every job definition of every module; workers run them, any process may enqueue them. */
 export const JOB_DEFINITIONS: AnyJobDefinition[] = [
@@ -45,11 +43,9 @@ export const JOB_DEFINITIONS: AnyJobDefinition[] = [
   rollUpReportsJob,
   mixAnonymousAnswersJob,
   openSurveyRoundsJob,
-<<<<<<< HEAD
   forgetClickSaltsJob,
-=======
   collectPointsJob,
->>>>>>> adv-points
+  snapshotStagesJob,
 ];
 
 export type Runtime = { config: Config; database: Database; jobs: JobQueue; logger: Logger; close(): Promise<void> };

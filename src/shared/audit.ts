@@ -69,6 +69,11 @@ export const AUDIT_ACTIONS = [
   'advocacy_engagement.imported',
   /** The advocacy programme's points, caps, levels and cost per click were changed (issue 12). */
   'advocacy.settings_changed',
+  /** Onboarding waves of the advocacy programme (ADR 0033): planned, changed, deleted, invited. */
+  'advocacy.wave_created',
+  'advocacy.wave_updated',
+  'advocacy.wave_deleted',
+  'advocacy.wave_invited',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

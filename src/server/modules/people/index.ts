@@ -16,7 +16,7 @@ export { detectPeopleFileFormat, type PeopleFileFormat } from './import/parse-pe
 export { exportPeople, searchDirectory, getProfile, listAttributeKeys } from './people.service.js';
 export { toExportStream } from './export-format.js';
 export { derivedColumns, type Thresholds } from './people.queries.js';
-export { countPeople, findDemoCandidates } from './people.service.js';
+export { countPeople, findDemoCandidates, setSocialMaturityStage } from './people.service.js';
 export { generateDemoPeople, iterateDemoPeople } from './demo/generate-demo-people.js';
 export { demoFieldLabels } from './demo/demo-field-labels.js';
 export { countPeopleWhere, countPeopleGroupedWhere, exportPeopleWhere, findPeopleIdsWhere, findPeoplePageWhere, topFieldValues } from './people.service.js';

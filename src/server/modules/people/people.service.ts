@@ -228,3 +228,13 @@ export async function findMentorCards(input: {
 export async function findAmbassadorCards(input: { db: AnyDb; location: string | null; limit: number; thresholds: q.Thresholds }): Promise<PersonCard[]> {
   return (await q.findAmbassadorRows(input.db, input.location, input.limit, today(), input.thresholds)).map(presentCard);
 }
+
+/**
+ * Sets (or clears) a person's social-media maturity stage (1–9), for the advocacy self-assessment; HR
+ * import sets the same field, and the later write wins (ADR 0033).
+ * @example await setSocialMaturityStage({ db: trx, personId: 42, stage: 5 })
+ */
+export async function setSocialMaturityStage(input: { db: AnyDb; personId: number; stage: number | null }): Promise<void> {
+  if (input.stage !== null && !(Number.isInteger(input.stage) && input.stage >= 1 && input.stage <= 9)) throw new RangeError('a stage is 1 to 9');
+  await q.updateProfileColumns(input.db, input.personId, { social_maturity_stage: input.stage });
+}

@@ -121,7 +121,6 @@ export async function findPersonData(db: AnyDb, personId: number): Promise<Recor
       sql`SELECT r.survey_id, s.title AS survey_title, r.round, r.answers, r.segment, r.correct, r.questions, r.passed, r.attempts, r.submitted_at
           FROM survey_responses AS r JOIN surveys AS s ON s.id = r.survey_id WHERE r.person_id = ${personId} ORDER BY r.survey_id, r.round`,
     ),
-<<<<<<< HEAD
     // Advocacy sharing (ADR 0030): their short links, every share with the text they wrote, and the
     // engagement reported for their links. Outside clicks name no one (a salted daily hash) and are not theirs.
     advocacy_participation:
@@ -140,11 +139,9 @@ export async function findPersonData(db: AnyDb, personId: number): Promise<Recor
       db,
       sql`SELECT e.code, e.reactions, e.comments, e.reshares, e.source, e.reported_at FROM advocacy_engagement AS e JOIN advocacy_links AS l ON l.code = e.code
           WHERE l.person_id = ${personId} ORDER BY e.id`,
-=======
-    // Advocacy points (ADR 0031, 0032): taking part, the points ledger, badges, and what their
-    // influence score is computed from (per shared link: first share, unique clicks, latest report).
-    advocacy_participation:
-      (await rows(db, sql`SELECT joined_at, leaderboard_opt_out, wave_id FROM advocacy_participants WHERE person_id = ${personId}`))[0] ?? null,
+    ),
+    // Advocacy points (ADR 0031, 0032): the points ledger, badges, and what their influence score is
+    // computed from (per shared link: first share, unique clicks, latest report).
     advocacy_points: await rows(db, sql`SELECT action, source, points, capped, occurred_at FROM advocacy_points WHERE person_id = ${personId} ORDER BY id`),
     advocacy_badges: await rows(db, sql`SELECT badge, awarded_at FROM advocacy_badges WHERE person_id = ${personId} ORDER BY awarded_at, badge`),
     advocacy_score_inputs: await rows(
@@ -153,7 +150,15 @@ export async function findPersonData(db: AnyDb, personId: number): Promise<Recor
             (SELECT count(*)::int FROM advocacy_clicks AS c WHERE c.code = l.code AND c.is_unique AND c.machine_reason IS NULL) AS unique_clicks,
             (SELECT to_jsonb(e) - 'id' - 'code' FROM advocacy_engagement AS e WHERE e.code = l.code ORDER BY e.reported_at DESC, e.id DESC LIMIT 1) AS latest_engagement
           FROM advocacy_links AS l WHERE l.person_id = ${personId} AND EXISTS (SELECT 1 FROM advocacy_shares AS s WHERE s.code = l.code) ORDER BY l.created_at, l.code`,
->>>>>>> adv-points
+    ),
+    // Advocacy maturity (ADR 0033): their self-assessments and the onboarding wave that invited them.
+    advocacy_maturity_assessments: await rows(
+      db,
+      sql`SELECT id, network_size, activity, stage, answers, assessed_at FROM advocacy_maturity_assessments WHERE person_id = ${personId} ORDER BY assessed_at, id`,
+    ),
+    advocacy_wave_membership: await rows(
+      db,
+      sql`SELECT m.wave_id, w.number, w.name, m.invited_at FROM advocacy_wave_members AS m JOIN advocacy_waves AS w ON w.id = m.wave_id WHERE m.person_id = ${personId}`,
     ),
   };
 }
@@ -217,16 +222,13 @@ export async function erasePerson(trx: AnyDb, personId: number): Promise<Erasure
   counts.bounces_deleted = affected(await sql`DELETE FROM mail_bounces WHERE lower(email) = lower(${person.email})`.execute(trx));
   counts.accounts_deleted = affected(await sql`DELETE FROM users WHERE person_id = ${personId}`.execute(trx));
   Object.assign(counts, await eraseConversation(trx, personId));
-<<<<<<< HEAD
   // Advocacy sharing (ADR 0030): the texts they wrote go; their links stay without them (the foreign key
   // sets NULL) so the links keep redirecting and the programme's counts hold.
   counts.advocacy_share_texts_blanked = affected(
     await sql`UPDATE advocacy_shares SET text = '' WHERE code IN (SELECT code FROM advocacy_links WHERE person_id = ${personId})`.execute(trx),
   );
-=======
   // Advocacy points (ADR 0031): participation, ledger and badges go with the person (foreign keys cascade).
   counts.advocacy_points_deleted = affected(await sql`DELETE FROM advocacy_points WHERE person_id = ${personId}`.execute(trx));
->>>>>>> adv-points
   // The rest follows the foreign keys: deliveries' person becomes NULL (0022), acknowledgements,
   // preferences, subscriptions, contributions, endorsements, help and kudos of theirs are deleted, and
   // so are the survey rounds they answered and their identified answers; anonymous answers stay (no
