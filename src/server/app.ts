@@ -36,6 +36,7 @@ import { registerPrivacyRoutes } from './modules/privacy/index.js';
 import { registerAnalyticsRoutes } from './modules/analytics/index.js';
 import { registerCommunityRoutes, registerContributionRoutes, registerExpertiseRoutes, registerSkillAdminRoutes } from './modules/expertise/index.js';
 import { registerConversationRoutes, registerSurveyResultsRoutes, registerSurveyRoutes } from './modules/dialogue/index.js';
+import { registerReferralRoutes } from './modules/advocacy/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
 export type AppDeps = {
@@ -133,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCommunityRoutes(app, ctx);
   registerContributionRoutes(app, ctx);
   registerConversationRoutes(app, ctx);
+  registerReferralRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true }, config: { access: { public: true } } }, async () => ({ status: 'ok' }));

@@ -62,6 +62,9 @@ export const AUDIT_ACTIONS = [
   'surveys.opened',
   'surveys.closed',
   'surveys.deleted',
+  /** Referrals (ADR 0034): a pipeline move, and erasure on the referred person's request. */
+  'referrals.moved',
+  'referrals.erased',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,3 +2,5 @@
 // leaderboards and the influence score, the maturity model and onboarding waves, referrals.
 export { awardPoints, type Award } from './points.service.js';
 export { getAdvocacySettings } from './settings.service.js';
+export { registerReferralRoutes } from './referrals.routes.js';
+export { clearClosedReferralContacts } from './referrals.service.js';

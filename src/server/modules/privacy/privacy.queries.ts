@@ -121,6 +121,12 @@ export async function findPersonData(db: AnyDb, personId: number): Promise<Recor
       sql`SELECT r.survey_id, s.title AS survey_title, r.round, r.answers, r.segment, r.correct, r.questions, r.passed, r.attempts, r.submitted_at
           FROM survey_responses AS r JOIN surveys AS s ON s.id = r.survey_id WHERE r.person_id = ${personId} ORDER BY r.survey_id, r.round`,
     ),
+    // Referrals they made (ADR 0034), as they entered them, with the status (the team's notes are the team's).
+    referrals_made: await rows(
+      db,
+      sql`SELECT id, kind, name, email, phone, company, note, consent_at, consent_method, owner_team, status, created_at, closed_at
+          FROM referrals WHERE referrer_id = ${personId} ORDER BY id`,
+    ),
   };
 }
 
