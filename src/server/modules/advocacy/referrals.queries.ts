@@ -44,13 +44,17 @@ export async function lockAddress(trx: AnyDb, email: string): Promise<void> {
 }
 
 export async function openReferralExists(db: AnyDb, email: string, kind: string): Promise<boolean> {
-  const { rows } = await sql`SELECT 1 FROM referrals WHERE lower(email) = ${email} AND kind = ${kind} AND status IN ('new', 'contacted', 'qualified') LIMIT 1`.execute(db);
+  const { rows } =
+    await sql`SELECT 1 FROM referrals WHERE lower(email) = ${email} AND kind = ${kind} AND status IN ('new', 'contacted', 'qualified') LIMIT 1`.execute(db);
   return rows.length > 0;
 }
 
 export async function insertReferral(
   trx: AnyDb,
-  value: Pick<ReferralRow, 'kind' | 'referrer_id' | 'referrer_department' | 'name' | 'email' | 'phone' | 'company' | 'note' | 'consent_method' | 'owner_team'> & {
+  value: Pick<
+    ReferralRow,
+    'kind' | 'referrer_id' | 'referrer_department' | 'name' | 'email' | 'phone' | 'company' | 'note' | 'consent_method' | 'owner_team'
+  > & {
     consent_at: Date;
     now: Date;
   },
@@ -89,8 +93,9 @@ export async function findPipeline(
   const kind = filter.kind === undefined ? sql`true` : sql`r.kind = ${filter.kind}`;
   const status = filter.status === undefined ? sql`true` : sql`r.status = ${filter.status}`;
   const before = filter.before === undefined ? sql`true` : sql`r.id < ${filter.before}`;
-  return (await sql<ReferralRow>`${SELECT_REFERRAL} WHERE ${teams} AND ${kind} AND ${status} AND ${before} ORDER BY r.id DESC LIMIT ${filter.limit}`.execute(db))
-    .rows;
+  return (
+    await sql<ReferralRow>`${SELECT_REFERRAL} WHERE ${teams} AND ${kind} AND ${status} AND ${before} ORDER BY r.id DESC LIMIT ${filter.limit}`.execute(db)
+  ).rows;
 }
 
 /** Events with who moved them (the account's name), in order. */

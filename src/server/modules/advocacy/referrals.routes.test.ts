@@ -26,7 +26,8 @@ const refer = (caller: TestCaller, payload: Record<string, unknown>) =>
 const move = (caller: TestCaller, id: number, payload: Record<string, unknown>) =>
   t.app.inject({ method: 'PATCH', url: `/api/v1/advocacy/referrals/${id}`, headers: caller.headers, payload });
 const get = (caller: TestCaller, url: string) => t.app.inject({ url, headers: caller.headers });
-const count = async (query: ReturnType<typeof sql>) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM (${query}) AS q`.execute(t.database.db)).rows[0]!.n;
+const count = async (query: ReturnType<typeof sql>) =>
+  (await sql<{ n: number }>`SELECT count(*)::int AS n FROM (${query}) AS q`.execute(t.database.db)).rows[0]!.n;
 
 const customer = (email: string, extra: Record<string, unknown> = {}) => ({
   kind: 'customer',
@@ -85,7 +86,12 @@ describe('POST /api/v1/advocacy/referrals', () => {
     expect(noContact.json().errors).toEqual([expect.objectContaining({ pointer: '/email', code: 'referrals.contact_required' })]);
     const bad = await refer(callers.ENG!, { kind: 'partner', name: '', email: 'not-mail', consent: { given: true, method: 'pigeon' } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/consent/method', '/email', '/kind', '/name']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { pointer: string }) => e.pointer)
+        .sort(),
+    ).toEqual(['/consent/method', '/email', '/kind', '/name']);
   });
 
   it('refuses the same open address and kind with a code that names no referrer, also when sent at once', async () => {
@@ -138,7 +144,10 @@ describe('the pipeline', () => {
   });
 
   it('moves one step forward or to lost, refuses other moves with a code, and keeps the history', async () => {
-    expect((await move(callers.SALES!, id, { status: 'qualified' })).json()).toMatchObject({ code: 'referrals.bad_move', params: { from: 'new', to: 'qualified' } });
+    expect((await move(callers.SALES!, id, { status: 'qualified' })).json()).toMatchObject({
+      code: 'referrals.bad_move',
+      params: { from: 'new', to: 'qualified' },
+    });
     expect((await move(callers.SALES!, id, { status: 'contacted', note: 'Called, interested' })).statusCode).toBe(200);
     expect((await move(callers.SALES!, id, { status: 'qualified' })).json()).toMatchObject({ status: 'qualified', closed_at: null });
     const detail = (await get(callers.SALES!, `/api/v1/advocacy/referrals/${id}`)).json();
@@ -166,7 +175,17 @@ describe('the pipeline', () => {
     expect(mine.owning_team).toBeNull();
     const it = mine.items.find((r: { id: number }) => r.id === id);
     expect(it).toMatchObject({ status: 'won', note: 'Met at the trade fair' });
-    expect(it.stages.map((s: { status: string }) => s.status)).toEqual(['new', 'contacted', 'qualified', 'won', 'contacted', 'lost', 'contacted', 'qualified', 'won']);
+    expect(it.stages.map((s: { status: string }) => s.status)).toEqual([
+      'new',
+      'contacted',
+      'qualified',
+      'won',
+      'contacted',
+      'lost',
+      'contacted',
+      'qualified',
+      'won',
+    ]);
     expect(JSON.stringify(mine)).not.toContain('Called, interested');
     expect((await get(callers.SALES!, '/api/v1/advocacy/referrals/mine')).json()).toEqual({ owning_team: 'Sales', items: [] });
     expect((await get(manager, '/api/v1/advocacy/referrals/mine')).statusCode).toBe(403);
@@ -180,7 +199,10 @@ describe('the dashboard', () => {
     const logistics = ['L1', 'L2', 'L3', 'L4', 'L5'];
     await importPeopleRows({
       db: t.database.db,
-      rows: logistics.map((x, i) => ({ line: i + 1, value: { external_id: x, email: `${x.toLowerCase()}@x.example`, given_name: x, family_name: 'L', department: 'Logistics' } })),
+      rows: logistics.map((x, i) => ({
+        line: i + 1,
+        value: { external_id: x, email: `${x.toLowerCase()}@x.example`, given_name: x, family_name: 'L', department: 'Logistics' },
+      })),
     });
     for (const x of logistics) {
       const pid = (await sql<{ id: number }>`SELECT id::int AS id FROM people WHERE external_id = ${x}`.execute(t.database.db)).rows[0]!.id;
@@ -211,7 +233,11 @@ describe('privacy', () => {
     await sql`UPDATE referrals SET closed_at = now() - interval '400 days' WHERE id = ${old}`.execute(t.database.db);
     const result = await applyRetention({ db: t.database.db, retentionDays: 395, now: new Date() });
     expect(result.referrals_cleared).toBe(1);
-    const rows = (await sql<{ id: number; email: string | null; note: string }>`SELECT id::int AS id, email, note FROM referrals WHERE id IN (${old}, ${open})`.execute(t.database.db)).rows;
+    const rows = (
+      await sql<{ id: number; email: string | null; note: string }>`SELECT id::int AS id, email, note FROM referrals WHERE id IN (${old}, ${open})`.execute(
+        t.database.db,
+      )
+    ).rows;
     expect(rows.find((r) => r.id === old)).toMatchObject({ email: null, note: '' });
     expect(rows.find((r) => r.id === open)).toMatchObject({ email: 'open@buyer.example' });
     expect(await count(sql`SELECT 1 FROM referral_events WHERE referral_id = ${old} AND note <> ''`)).toBe(0);

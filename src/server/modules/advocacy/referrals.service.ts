@@ -212,7 +212,11 @@ export async function moveReferral(input: {
   await input.db.transaction().execute(async (trx) => {
     const row = await findInScope(trx, input.id, scope, true);
     if (!canMoveReferral(row.status, input.status, input.caller.manager)) {
-      throw new AppError('conflict', `a referral cannot move from ${row.status} to ${input.status}`, coded('referrals.bad_move', { from: row.status, to: input.status }));
+      throw new AppError(
+        'conflict',
+        `a referral cannot move from ${row.status} to ${input.status}`,
+        coded('referrals.bad_move', { from: row.status, to: input.status }),
+      );
     }
     const closed = input.status === 'won' || input.status === 'lost';
     await q.updateStatus(trx, row.id, input.status, closed ? input.now : null, input.now);
