@@ -14,6 +14,7 @@ import { listCampaigns } from '../modules/campaigns/index.js';
 import { createDemoCampaign } from './demo-campaign.js';
 import { createDemoSurveys } from './demo-surveys.js';
 import { ensureDemoTopics } from './demo-topics.js';
+import { createDemoReferrals } from './demo-referrals.js';
 
 export type DemoLogin = { role: Role; email: string; password: string; name: string };
 
@@ -46,6 +47,7 @@ export async function seedDemo(input: {
     const written = generateDemoContributions({ people, asOf });
     contributions = await importContributionsFile({ db: input.db, text: written.map((c) => JSON.stringify(c)).join('\n') });
     await ensureDemoTopics({ db: input.db });
+    await createDemoReferrals({ db: input.db });
     if (input.campaign && (await listCampaigns({ db: input.db, limit: 1 })).items.length === 0) {
       const campaignId = await createDemoCampaign({ db: input.db, ...input.campaign });
       await createDemoSurveys({ db: input.db, campaignId });
