@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { generatePassword, upsertUserWithPassword } from '../../../server/modules/identity/index.js';
 import type { AnyDb } from '../../../server/platform/db/connect.js';
-import { watchCsp, type BrowserHarness } from '../browser-harness.js';
+import { signInAsAdmin, watchCsp, type BrowserHarness } from '../browser-harness.js';
 
 type Login = { id: number; email: string; password: string };
 const CUSTOMER = 'Femke van Dijk';
@@ -62,7 +62,7 @@ export async function referralSteps(h: BrowserHarness): Promise<void> {
     expect((await posted).status()).toBe(201);
     const mine = page.getByTestId('my-referral').filter({ hasText: CUSTOMER });
     await mine.waitFor();
-    expect(await mine.getByTestId('my-referral-status').innerText()).toBe('Nieuw');
+    expect(await mine.getByTestId('my-referral-status').textContent()).toBe('Nieuw');
     // Not in an owning team: no pipeline.
     expect(await page.getByTestId('team-pipeline').count()).toBe(0);
 
@@ -94,7 +94,7 @@ export async function referralSteps(h: BrowserHarness): Promise<void> {
     const won = page.getByTestId('my-referral').filter({ hasText: CUSTOMER });
     await won.waitFor();
     await expect.poll(() => won.getAttribute('data-status')).toBe('won');
-    expect(await won.getByTestId('my-referral-status').innerText()).toBe('Gewonnen');
+    expect(await won.getByTestId('my-referral-status').textContent()).toBe('Gewonnen');
     expect(await won.innerText()).not.toContain('a visit is planned');
     const points = await sql<{ n: number }>`SELECT count(*)::int AS n FROM advocacy_points
       WHERE person_id = ${referrer.id} AND action = 'referral_converted'`.execute(h.server.db);
@@ -102,4 +102,13 @@ export async function referralSteps(h: BrowserHarness): Promise<void> {
   } finally {
     await page.context().close();
   }
+
+  // The programme's managers see every pipeline and the dashboard (the demo's referrals and this one).
+  await signInAsAdmin(h);
+  await h.page.goto(`${h.server.url}/advocacy/manage?tab=referrals`);
+  const dashboard = h.page.getByTestId('referral-dashboard');
+  await dashboard.waitFor();
+  const total = await sql<{ n: number }>`SELECT count(*)::int AS n FROM referrals`.execute(h.server.db);
+  expect(await h.page.getByTestId('referral-total').textContent()).toBe(String(total.rows[0]!.n));
+  await h.page.getByTestId('pipeline-won').getByTestId('pipeline-referral').filter({ hasText: CUSTOMER }).waitFor();
 }
