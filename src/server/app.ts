@@ -39,6 +39,7 @@ import { registerConversationRoutes, registerSurveyResultsRoutes, registerSurvey
 import { registerContentRoutes, registerShareRoutes } from './modules/advocacy/index.js';
 import { registerAdvocacyPointsRoutes } from './modules/advocacy/index.js';
 import { registerMaturityRoutes } from './modules/advocacy/index.js';
+import { registerReferralRoutes } from './modules/advocacy/index.js';
 import type { ModuleContext } from './modules/module-context.js';
 
 export type AppDeps = {
@@ -140,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerShareRoutes(app, ctx);
   registerAdvocacyPointsRoutes(app, ctx);
   registerMaturityRoutes(app, ctx);
+  registerReferralRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true }, config: { access: { public: true } } }, async () => ({ status: 'ok' }));

@@ -74,6 +74,9 @@ export const AUDIT_ACTIONS = [
   'advocacy.wave_updated',
   'advocacy.wave_deleted',
   'advocacy.wave_invited',
+  /** Referrals (ADR 0034): a pipeline move, and erasure on the referred person's request. */
+  'referrals.moved',
+  'referrals.erased',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -17,6 +17,7 @@ import { createDemoSurveys } from './demo-surveys.js';
 import { ensureDemoTopics } from './demo-topics.js';
 import { createDemoAdvocacyContent } from './demo-advocacy-content.js';
 import { createDemoAdvocacyWaves } from './demo-advocacy-waves.js';
+import { createDemoReferrals } from './demo-referrals.js';
 
 export type DemoLogin = { role: Role; email: string; password: string; name: string };
 
@@ -50,6 +51,7 @@ export async function seedDemo(input: {
     contributions = await importContributionsFile({ db: input.db, text: written.map((c) => JSON.stringify(c)).join('\n') });
     await ensureDemoTopics({ db: input.db });
     await createDemoAdvocacyWaves({ db: input.db });
+    await createDemoReferrals({ db: input.db });
     if (input.campaign && (await listCampaigns({ db: input.db, limit: 1 })).items.length === 0) {
       const campaignId = await createDemoCampaign({ db: input.db, ...input.campaign });
       await createDemoSurveys({ db: input.db, campaignId });

@@ -20,6 +20,7 @@ import { SUBJECT_TEST_PROBLEM_CODES } from './subject-tests.js';
 import { SURVEY_RESULTS_PROBLEM_CODES } from './survey-results.js';
 import { PREFERENCE_PROBLEM_CODES } from './preferences.js';
 import { PRIVACY_PROBLEM_CODES } from './privacy.js';
+import { REFERRAL_PROBLEM_CODES } from './referrals.js';
 import { SURVEY_PROBLEM_CODES } from './surveys.js';
 import { VALIDATION_PROBLEM_CODES } from './validation.js';
 
@@ -44,6 +45,7 @@ export const PROBLEM_CODES = {
   ...SURVEY_PROBLEM_CODES,
   ...ADVOCACY_PROBLEM_CODES,
   ...ADVOCACY_SHARING_PROBLEM_CODES,
+  ...REFERRAL_PROBLEM_CODES,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

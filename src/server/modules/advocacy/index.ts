@@ -18,3 +18,5 @@ export { registerMaturityRoutes } from './maturity.routes.js';
 export { snapshotStagesJob } from './jobs/snapshot-stages.job.js';
 export { snapshotStages } from './maturity.service.js';
 export { suggestedWaves, createWave, listWaves, planSuggestedWave } from './waves.service.js';
+export { registerReferralRoutes } from './referrals.routes.js';
+export { clearClosedReferralContacts } from './referrals.service.js';

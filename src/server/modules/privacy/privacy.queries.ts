@@ -160,6 +160,12 @@ export async function findPersonData(db: AnyDb, personId: number): Promise<Recor
       db,
       sql`SELECT m.wave_id, w.number, w.name, m.invited_at FROM advocacy_wave_members AS m JOIN advocacy_waves AS w ON w.id = m.wave_id WHERE m.person_id = ${personId}`,
     ),
+    // Referrals they made (ADR 0034), as they entered them, with the status (the team's notes are the team's).
+    referrals_made: await rows(
+      db,
+      sql`SELECT id, kind, name, email, phone, company, note, consent_at, consent_method, owner_team, status, created_at, closed_at
+          FROM referrals WHERE referrer_id = ${personId} ORDER BY id`,
+    ),
   };
 }
 

@@ -211,7 +211,7 @@ describe('retention', () => {
     expect(await count(sql`SELECT 1 FROM deliveries WHERE person_id = ${ids.REP}`)).toBe(0);
     expect(await count(sql`SELECT 1 FROM deliveries WHERE person_id = ${ids.OTHER}`)).toBe(1);
     const second = await applyRetention({ db, retentionDays: 395, now: new Date() });
-    expect(second).toEqual({ events_stripped: 0, deliveries_minimised: 0, bounces_deleted: 0 });
+    expect(second).toEqual({ events_stripped: 0, deliveries_minimised: 0, bounces_deleted: 0, referrals_cleared: 0 });
   });
 });
 

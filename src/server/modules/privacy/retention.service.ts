@@ -3,8 +3,9 @@
 // sweep cut short (a crash, a stop) is simply continued by the next run.
 import type { AnyDb } from '../../platform/db/connect.js';
 import * as q from './privacy.queries.js';
+import { clearClosedReferralContacts } from '../advocacy/index.js';
 
-export type RetentionResult = { events_stripped: number; deliveries_minimised: number; bounces_deleted: number };
+export type RetentionResult = { events_stripped: number; deliveries_minimised: number; bounces_deleted: number; referrals_cleared: number };
 
 const DAY_MS = 86_400_000;
 
@@ -22,7 +23,7 @@ export async function applyRetention(input: {
 }): Promise<RetentionResult> {
   const cutoff = new Date(input.now.getTime() - input.retentionDays * DAY_MS);
   const batch = input.batchSize ?? 5000;
-  const result: RetentionResult = { events_stripped: 0, deliveries_minimised: 0, bounces_deleted: 0 };
+  const result: RetentionResult = { events_stripped: 0, deliveries_minimised: 0, bounces_deleted: 0, referrals_cleared: 0 };
   for (const table of q.EVENT_TABLES) {
     for (let n = -1; n !== 0 && !input.signal?.aborted;) {
       n = await q.stripEventsBefore(input.db, table, cutoff, batch);
@@ -34,5 +35,7 @@ export async function applyRetention(input: {
     result.deliveries_minimised += n;
   }
   if (!input.signal?.aborted) result.bounces_deleted = await q.deleteBouncesBefore(input.db, cutoff);
+  // Referrals closed that long ago lose the referred person's contact details (ADR 0034).
+  if (!input.signal?.aborted) result.referrals_cleared = await clearClosedReferralContacts({ db: input.db, cutoff });
   return result;
 }

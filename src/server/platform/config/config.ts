@@ -111,6 +111,10 @@ const configSchema = z.object({
   TRACKING_MODE: z.enum(['individual', 'aggregate', 'off']).default('individual'),
   /** Activity events and delivery traces older than this many days lose their person (ADR 0023): 13 months, so a year-on-year comparison still has last year's month. */
   RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(395),
+  /** The directory department that works customer referrals (ADR 0034). */
+  REFERRAL_CUSTOMER_TEAM: z.string().trim().min(1).max(200).default('Sales'),
+  /** The directory department that works candidate referrals (ADR 0034). */
+  REFERRAL_CANDIDATE_TEAM: z.string().trim().min(1).max(200).default('Human Resources'),
   /** How long a sender holds claimed mail; after that (its process died) another sends it again. */
   DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
   /** Chat webhooks may be http:// and on private, loopback or link-local addresses (tests, local receivers); off: https to public addresses only. */
